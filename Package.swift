@@ -1,0 +1,75 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// The services of the mesh: each has a library core (`Services/<Name>/Core`, domain, dialect
+/// adapters and SQL migrations) and a thin executable (`Services/<Name>/Main`).
+let services: [(folder: String, executable: String, usesDatabase: Bool)] = [
+    ("Gateway", "gateway", false),
+    ("Auth", "auth", true),
+    ("User", "user", true),
+    ("Orders", "orders", true),
+    ("Merchants", "merchants", true),
+    ("Exchange", "exchange", true),
+    ("Content", "content", true),
+]
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .unsafeFlags(["-warnings-as-errors"], .when(configuration: .debug)),
+]
+
+var targets: [Target] = [
+    .target(name: "CShims", path: "Shared/CShims"),
+    .systemLibrary(
+        name: "CLibPQ", path: "Shared/CLibPQ", pkgConfig: "libpq",
+        providers: [.apt(["libpq-dev"])]),
+    .systemLibrary(
+        name: "COpenSSL", path: "Shared/COpenSSL", pkgConfig: "openssl",
+        providers: [.apt(["libssl-dev"])]),
+    .target(name: "HTTPCore", path: "Shared/HTTPCore", swiftSettings: swiftSettings),
+    .target(
+        name: "HTTPServer", dependencies: ["HTTPCore", "CShims"], path: "Shared/HTTPServer",
+        swiftSettings: swiftSettings),
+    .target(
+        name: "HTTPClient", dependencies: ["HTTPCore", "HTTPServer", "CShims"], path: "Shared/HTTPClient",
+        swiftSettings: swiftSettings),
+    .target(name: "Postgres", dependencies: ["CLibPQ"], path: "Shared/Postgres", swiftSettings: swiftSettings),
+    .target(name: "Crypto", dependencies: ["COpenSSL"], path: "Shared/Crypto", swiftSettings: swiftSettings),
+    .target(
+        name: "ServiceKit",
+        dependencies: ["HTTPCore", "HTTPServer", "HTTPClient", "Postgres", "Crypto"],
+        path: "Shared/ServiceKit", swiftSettings: swiftSettings),
+
+    .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], path: "Tests/HTTPCoreTests"),
+    .testTarget(
+        name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient", "HTTPCore"],
+        path: "Tests/HTTPServerTests"),
+    .testTarget(name: "PostgresTests", dependencies: ["Postgres"], path: "Tests/PostgresTests"),
+    .testTarget(name: "CryptoTests", dependencies: ["Crypto"], path: "Tests/CryptoTests"),
+    .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit"], path: "Tests/ServiceKitTests"),
+    .testTarget(
+        name: "IntegrationTests", dependencies: ["HTTPClient", "HTTPCore", "Postgres"],
+        path: "Tests/IntegrationTests", resources: [.copy("Fixtures")]),
+]
+
+var products: [Product] = []
+for service in services {
+    let core = "\(service.folder)Service"
+    targets.append(
+        .target(
+            name: core, dependencies: ["ServiceKit"], path: "Services/\(service.folder)/Core",
+            resources: service.usesDatabase ? [.copy("Migrations")] : [],
+            swiftSettings: swiftSettings))
+    targets.append(
+        .executableTarget(
+            name: service.executable, dependencies: [.target(name: core)],
+            path: "Services/\(service.folder)/Main", swiftSettings: swiftSettings))
+    products.append(.executable(name: service.executable, targets: [service.executable]))
+}
+
+let package = Package(
+    name: "Platform",
+    platforms: [.macOS(.v15)],
+    products: products,
+    targets: targets
+)
