@@ -49,7 +49,8 @@ var targets: [Target] = [
     .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit"], path: "Tests/ServiceKitTests"),
     .testTarget(
         name: "IntegrationTests", dependencies: ["HTTPClient", "HTTPCore", "Postgres"],
-        path: "Tests/IntegrationTests", resources: [.copy("Fixtures")]),
+        path: "Tests/IntegrationTests"),
+    .testTarget(name: "DeployTests", path: "Tests/DeployTests"),
 ]
 
 var products: [Product] = []
