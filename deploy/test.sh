@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test of the package against a throwaway PostgreSQL cluster.
+#
+# Installs the system packages it needs, starts a private cluster in .data/test-postgres (wiped at
+# start, fsync off) on a free port, builds every product and test in debug mode, runs `swift test`
+# and stops the cluster on exit. Exits with the status of `swift test`.
+# The tests receive TEST_DATABASE_URL (the cluster) and PLATFORM_BIN_DIR (the built executables).
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+# shellcheck source=deploy/lib/common.sh
+source deploy/lib/common.sh
+
+pg_data="$repo_root/.data/test-postgres"
+
+say "checking system packages"
+ensure_packages
+
+trap 'stop_private_pg "$pg_data" || true' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+stop_private_pg "$pg_data" || true
+rm -rf "$pg_data" "$pg_data.log" "$pg_data-socket"
+pg_port="$(free_port)"
+start_private_pg "$pg_data" "$pg_port" --no-fsync
+export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres"
+say "TEST_DATABASE_URL=$TEST_DATABASE_URL"
+
+say "building every product and test (swift build --build-tests)"
+swift build --build-tests
+PLATFORM_BIN_DIR="$(swift build --show-bin-path)"
+export PLATFORM_BIN_DIR
+say "PLATFORM_BIN_DIR=$PLATFORM_BIN_DIR"
+
+say "running the tests (swift test)"
+status=0
+swift test --skip-build || status=$?
+if [ "$status" -eq 0 ]; then
+    say "all tests passed"
+else
+    say "swift test failed with status $status"
+fi
+exit "$status"
