@@ -1,0 +1,22 @@
+import HTTPCore
+
+/// What a server calls for each request. `respond` runs as a Swift task, never on an event loop.
+public protocol HTTPResponder: Sendable {
+    /// The body limit for this request, in bytes, or nil for the server's default. Called on the
+    /// event loop as soon as the head arrives: keep it cheap and non-blocking.
+    func bodyLimit(for head: RequestHead) -> Int?
+    func respond(to request: HTTPRequest) async -> HTTPResponse
+}
+
+extension HTTPResponder {
+    public func bodyLimit(for head: RequestHead) -> Int? { nil }
+}
+
+/// A responder made from a closure, for tests and small servers.
+public struct ClosureResponder: HTTPResponder {
+    let handler: @Sendable (HTTPRequest) async -> HTTPResponse
+
+    public init(_ handler: @escaping @Sendable (HTTPRequest) async -> HTTPResponse) { self.handler = handler }
+
+    public func respond(to request: HTTPRequest) async -> HTTPResponse { await handler(request) }
+}
