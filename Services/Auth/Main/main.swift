@@ -1,0 +1,4 @@
+import AuthService
+import ServiceKit
+
+await ServiceMain.run(AuthService.descriptor, routes: AuthService.routes)

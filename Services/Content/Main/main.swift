@@ -1,0 +1,4 @@
+import ContentService
+import ServiceKit
+
+await ServiceMain.run(ContentService.descriptor, routes: ContentService.routes)

@@ -1,0 +1,4 @@
+import ExchangeService
+import ServiceKit
+
+await ServiceMain.run(ExchangeService.descriptor, routes: ExchangeService.routes)

@@ -1,0 +1,4 @@
+import MerchantsService
+import ServiceKit
+
+await ServiceMain.run(MerchantsService.descriptor, routes: MerchantsService.routes)

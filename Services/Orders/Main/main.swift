@@ -1,0 +1,4 @@
+import OrdersService
+import ServiceKit
+
+await ServiceMain.run(OrdersService.descriptor, routes: OrdersService.routes)

@@ -1,0 +1,4 @@
+import UserService
+import ServiceKit
+
+await ServiceMain.run(UserService.descriptor, routes: UserService.routes)
