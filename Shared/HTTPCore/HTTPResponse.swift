@@ -41,10 +41,7 @@ extension HTTPResponse {
             {
                 continue
             }
-            out.append(contentsOf: field.name.utf8)
-            out.append(contentsOf: ": ".utf8)
-            out.append(contentsOf: field.value.utf8)
-            out.append(contentsOf: "\r\n".utf8)
+            appendField(field.name, field.value, to: &out)
         }
         let noBodyStatus = status.code < 200 || status.code == 204 || status.code == 304
         if !noBodyStatus {
@@ -69,10 +66,7 @@ extension HTTPRequest {
                 continue
             }
             if field.name.equalsIgnoringASCIICase("Host") { hasHost = true }
-            out.append(contentsOf: field.name.utf8)
-            out.append(contentsOf: ": ".utf8)
-            out.append(contentsOf: field.value.utf8)
-            out.append(contentsOf: "\r\n".utf8)
+            appendField(field.name, field.value, to: &out)
         }
         if !hasHost { out.append(contentsOf: "Host: \(host)\r\n".utf8) }
         if !body.isEmpty || method == .post || method == .put || method == .patch {
@@ -81,4 +75,13 @@ extension HTTPRequest {
         out.append(contentsOf: "\r\n".utf8)
         out.append(contentsOf: body)
     }
+}
+
+/// Appends `name: value` and CRLF, turning any CR, LF or NUL a handler let into a value into a
+/// space, so no answer can be split into two.
+func appendField(_ name: String, _ value: String, to out: inout [UInt8]) {
+    for byte in name.utf8 where byte > 0x20 && byte != 0x3A && byte < 0x7F { out.append(byte) }
+    out.append(contentsOf: ": ".utf8)
+    for byte in value.utf8 { out.append(byte == 0x0D || byte == 0x0A || byte == 0 ? 0x20 : byte) }
+    out.append(contentsOf: "\r\n".utf8)
 }
