@@ -51,6 +51,8 @@ var targets: [Target] = [
         name: "IntegrationTests", dependencies: ["HTTPClient", "HTTPCore", "Postgres"],
         path: "Tests/IntegrationTests"),
     .testTarget(name: "DeployTests", path: "Tests/DeployTests"),
+    .executableTarget(
+        name: "pool-bench", dependencies: ["Postgres"], path: "bench/PoolBench", swiftSettings: swiftSettings),
 ]
 
 var products: [Product] = []

@@ -1,0 +1,482 @@
+#!/usr/bin/env bash
+# Measures the real service processes on this machine and writes bench/out/latest.md.
+#
+# Scenarios (see bench/RESULTS.md for what each one means):
+#   a      GET /health on the auth service, keep-alive                      (wrk)
+#   a-ref  nginx serving a static 100-byte JSON file on loopback            (wrk)
+#   b      GET /services/auth/ready on the gateway: gateway -> auth -> PostgreSQL (wrk)
+#   b2     GET /ready on the auth service directly: auth -> PostgreSQL      (wrk)
+#   c      pool-bench prepared single-row select vs pgbench -S -M prepared
+#   d      10,000 idle keep-alive connections held on the auth service      (bench/idle_connections.py)
+#
+# Environment: DURATION (20s), RUNS (3), CONNECTIONS (64), THREADS (2), WARMUP (2s),
+# IDLE_CONNECTIONS (10000), POOL_WORKERS (16), PGBENCH_SCALE (10), SCENARIOS ("a a-ref b b2 c d"),
+# SKIP_BUILD (0: build release first), SCRATCH_PATH (.build).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=deploy/lib/common.sh
+source "$ROOT/deploy/lib/common.sh"
+
+DURATION="${DURATION:-20s}"
+RUNS="${RUNS:-3}"
+CONNECTIONS="${CONNECTIONS:-64}"
+THREADS="${THREADS:-2}"
+WARMUP="${WARMUP:-2s}"
+IDLE_CONNECTIONS="${IDLE_CONNECTIONS:-10000}"
+POOL_WORKERS="${POOL_WORKERS:-16}"
+PGBENCH_SCALE="${PGBENCH_SCALE:-10}"
+SCENARIOS="${SCENARIOS:-a a-ref b b2 c d}"
+SKIP_BUILD="${SKIP_BUILD:-0}"
+SCRATCH_PATH="${SCRATCH_PATH:-.build}"
+
+OUT="$ROOT/bench/out"
+PG_DATA="$ROOT/.data/bench-postgres"
+SERVICES=(gateway auth user orders merchants exchange content)
+
+STARTED_PIDS=()
+NGINX_PID=""
+PG_STARTED=0
+RESULT_ROWS=()
+COMMANDS=()
+
+# ---------------------------------------------------------------------------------------------
+# Small helpers
+
+wants() {
+    [[ " $SCENARIOS " == *" $1 "* ]]
+}
+
+needs_services() {
+    wants a || wants b || wants b2 || wants d
+}
+
+needs_postgres() {
+    needs_services || wants c
+}
+
+# Seconds in a wrk-style duration: 20, 20s, 2m, 1h.
+duration_seconds() {
+    local value="$1"
+    case "$value" in
+        *s) echo "${value%s}" ;;
+        *m) echo "$(( ${value%m} * 60 ))" ;;
+        *h) echo "$(( ${value%h} * 3600 ))" ;;
+        *) echo "$value" ;;
+    esac
+}
+
+# Index of the median of RUNS values once sorted (the lower middle one for an even count).
+median_index() {
+    echo "$(( ($1 - 1) / 2 ))"
+}
+
+# Prints "value index" lines sorted by value; used to pick the median run.
+pick_median_run() {
+    local -n values_ref="$1"
+    local count="${#values_ref[@]}" position
+    position="$(median_index "$count")"
+    for index in "${!values_ref[@]}"; do
+        printf '%s %s\n' "${values_ref[$index]}" "$index"
+    done | sort -g | sed -n "$((position + 1))p" | awk '{print $2}'
+}
+
+# Turns a wrk latency figure (850.00us, 1.20ms, 1.01s, 2.00m) into milliseconds.
+to_milliseconds() {
+    awk -v v="$1" 'BEGIN {
+        n = v + 0
+        if (v ~ /us$/) n = n / 1000
+        else if (v ~ /ms$/) n = n
+        else if (v ~ /m$/) n = n * 60000
+        else if (v ~ /s$/) n = n * 1000
+        printf "%.3f", n
+    }'
+}
+
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'
+}
+
+thousands() {
+    awk -v v="$1" 'BEGIN {
+        s = sprintf("%.0f", v); out = ""
+        while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) }
+        print s out
+    }'
+}
+
+# ---------------------------------------------------------------------------------------------
+# Setup and teardown
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
+        kill -QUIT "$NGINX_PID" 2>/dev/null || true
+        wait "$NGINX_PID" 2>/dev/null || true
+    fi
+    local pid
+    for pid in "${STARTED_PIDS[@]}"; do
+        kill -TERM "$pid" 2>/dev/null || true
+    done
+    local waited=0
+    for pid in "${STARTED_PIDS[@]}"; do
+        while kill -0 "$pid" 2>/dev/null && [ "$waited" -lt 100 ]; do
+            sleep 0.1
+            waited=$((waited + 1))
+        done
+        kill -KILL "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    if [ "$PG_STARTED" -eq 1 ]; then
+        stop_private_pg "$PG_DATA" || true
+    fi
+    exit "$status"
+}
+
+ensure_bench_packages() {
+    command -v wrk >/dev/null 2>&1 || PLATFORM_PACKAGES+=(wrk)
+    command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || PLATFORM_PACKAGES+=(nginx-light)
+    command -v python3 >/dev/null 2>&1 || PLATFORM_PACKAGES+=(python3)
+    if ! command -v pgbench >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/pgbench >/dev/null 2>&1; then
+        PLATFORM_PACKAGES+=(postgresql-contrib)
+    fi
+    ensure_packages
+}
+
+build_release() {
+    if [ "$SKIP_BUILD" = "1" ]; then
+        say "SKIP_BUILD=1: using the release binaries already in $SCRATCH_PATH"
+    else
+        say "building release (swift build -c release --scratch-path $SCRATCH_PATH)"
+        swift build -c release --scratch-path "$SCRATCH_PATH"
+    fi
+    BIN="$(swift build -c release --scratch-path "$SCRATCH_PATH" --show-bin-path)"
+    local product
+    for product in "${SERVICES[@]}" pool-bench; do
+        if [ ! -x "$BIN/$product" ]; then
+            fail_msg "missing release binary $BIN/$product (run without SKIP_BUILD=1)"
+            exit 1
+        fi
+    done
+}
+
+psql_admin() {
+    "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"
+}
+
+ensure_database() {
+    local name="$1"
+    if [ "$(psql_admin -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'")" != "1" ]; then
+        psql_admin -d postgres -c "CREATE DATABASE $name"
+    fi
+}
+
+start_postgres() {
+    PG_BIN="$(pg_bin_dir)"
+    PG_PORT="$(free_port)"
+    # Every measured query is a read; durability settings only speed up table creation.
+    start_private_pg "$PG_DATA" "$PG_PORT" --no-fsync
+    PG_STARTED=1
+    ensure_database platform
+    DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/platform"
+}
+
+start_services() {
+    ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+    declare -gA PORTS PIDS
+    local name upper
+    local environment=(DATABASE_URL="$DATABASE_URL" APP_ENV=development LOG_LEVEL=warning)
+    for name in "${SERVICES[@]}"; do
+        PORTS[$name]="$(free_port)"
+        upper="${name^^}"
+        environment+=("${upper}_PORT=${PORTS[$name]}")
+        [ "$name" = gateway ] || environment+=("${upper}_URL=http://127.0.0.1:${PORTS[$name]}")
+    done
+    for name in "${SERVICES[@]}"; do
+        env "${environment[@]}" "$BIN/$name" >"$OUT/$name.log" 2>&1 &
+        PIDS[$name]=$!
+        STARTED_PIDS+=("$!")
+    done
+    for name in "${SERVICES[@]}"; do
+        wait_for_health "$name"
+    done
+    say "services up: $(for name in "${SERVICES[@]}"; do printf '%s:%s ' "$name" "${PORTS[$name]}"; done)"
+}
+
+wait_for_health() {
+    local name="$1" _
+    for _ in $(seq 1 120); do
+        if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:${PORTS[$name]}/health" 2>/dev/null; then
+            return 0
+        fi
+        if ! kill -0 "${PIDS[$name]}" 2>/dev/null; then
+            fail_msg "$name exited during start-up; last lines of $OUT/$name.log:"
+            tail -n 20 "$OUT/$name.log" >&2
+            exit 1
+        fi
+        sleep 0.5
+    done
+    fail_msg "$name did not answer /health on port ${PORTS[$name]} within 60 s (log: $OUT/$name.log)"
+    exit 1
+}
+
+# A static 100-byte JSON answer served by nginx, the reference for scenario (a).
+start_nginx() {
+    local dir="$OUT/nginx"
+    rm -rf "$dir"
+    mkdir -p "$dir/www" "$dir/logs" "$dir/temp"
+    python3 -c 'import sys; head = "{\"status\":\"ok\",\"service\":\"reference\",\"padding\":\""; tail = "\"}\n"
+sys.stdout.write(head + "x" * (100 - len(head) - len(tail)) + tail)' >"$dir/www/health.json"
+    chmod -R a+rX "$dir"
+    NGINX_PORT="$(free_port)"
+    cat >"$dir/nginx.conf" <<EOF
+worker_processes 2;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log warn;
+events {
+    worker_connections 4096;
+}
+http {
+    access_log off;
+    keepalive_timeout 75s;
+    keepalive_requests 1000000;
+    sendfile on;
+    tcp_nodelay on;
+    client_body_temp_path $dir/temp/body;
+    proxy_temp_path $dir/temp/proxy;
+    fastcgi_temp_path $dir/temp/fastcgi;
+    uwsgi_temp_path $dir/temp/uwsgi;
+    scgi_temp_path $dir/temp/scgi;
+    types {
+        application/json json;
+    }
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $dir/www;
+    }
+}
+EOF
+    local nginx_binary
+    nginx_binary="$(command -v nginx || echo /usr/sbin/nginx)"
+    "$nginx_binary" -t -q -p "$dir" -e "$dir/logs/error.log" -c "$dir/nginx.conf"
+    "$nginx_binary" -p "$dir" -e "$dir/logs/error.log" -c "$dir/nginx.conf" &
+    NGINX_PID=$!
+    local _
+    for _ in $(seq 1 40); do
+        curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$NGINX_PORT/health.json" 2>/dev/null && return 0
+        sleep 0.25
+    done
+    fail_msg "nginx did not answer on port $NGINX_PORT (log: $dir/logs/error.log)"
+    exit 1
+}
+
+stop_nginx() {
+    if [ -n "$NGINX_PID" ]; then
+        kill -QUIT "$NGINX_PID" 2>/dev/null || true
+        wait "$NGINX_PID" 2>/dev/null || true
+        NGINX_PID=""
+    fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# Measurements
+
+# Records a result row: scenario | what | figure | unit | p50 ms | p99 ms | note
+record() {
+    RESULT_ROWS+=("$1|$2|$3|$4|$5|$6|$7")
+}
+
+# wrk RUNS times against URL; records the run with the median req/s and its p50/p99.
+measure_wrk() {
+    local scenario="$1" what="$2" url="$3"
+    local command="wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency $url"
+    COMMANDS+=("($scenario) $command   # x$RUNS, median run")
+    say "($scenario) $what: $command"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$url" >"$OUT/wrk-$scenario-warmup.txt" 2>&1 || true
+    local rates=() p50s=() p99s=() errors=() run file
+    for run in $(seq 1 "$RUNS"); do
+        file="$OUT/wrk-$scenario-$run.txt"
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" >"$file" 2>&1
+        rates+=("$(awk '/^Requests\/sec:/ {print $2}' "$file")")
+        p50s+=("$(to_milliseconds "$(awk '$1 == "50%" {print $2}' "$file")")")
+        p99s+=("$(to_milliseconds "$(awk '$1 == "99%" {print $2}' "$file")")")
+        errors+=("$(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {
+            for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) n += $i } END {print n + 0}' "$file")")
+        printf '    run %s: %s req/s, p50 %s ms, p99 %s ms, errors %s\n' \
+            "$run" "${rates[-1]}" "${p50s[-1]}" "${p99s[-1]}" "${errors[-1]}" >&2
+    done
+    local median
+    median="$(pick_median_run rates)"
+    local note="median of $RUNS x $DURATION, -c$CONNECTIONS"
+    [ "${errors[$median]}" = "0" ] || note+=", ${errors[$median]} errors/non-2xx"
+    record "$scenario" "$what" "${rates[$median]}" "req/s" "${p50s[$median]}" "${p99s[$median]}" "$note"
+}
+
+measure_pool_and_pgbench() {
+    local seconds
+    seconds="$(duration_seconds "$DURATION")"
+    ensure_database pgbench
+    local initialized
+    initialized="$(psql_admin -d pgbench -tAc \
+        "SELECT count(*) FROM pg_tables WHERE tablename = 'pgbench_branches'" 2>/dev/null || echo 0)"
+    if [ "$initialized" = "1" ] \
+        && [ "$(psql_admin -d pgbench -tAc "SELECT count(*) FROM pgbench_branches")" = "$PGBENCH_SCALE" ]; then
+        say "(c) pgbench tables already at scale $PGBENCH_SCALE"
+    else
+        say "(c) pgbench -i -s $PGBENCH_SCALE pgbench"
+        "$PG_BIN/pgbench" -i -q -s "$PGBENCH_SCALE" -h 127.0.0.1 -p "$PG_PORT" -U postgres pgbench \
+            >"$OUT/pgbench-init.txt" 2>&1
+    fi
+    local pgbench_command="pgbench -S -M prepared -c$POOL_WORKERS -j2 -T $seconds pgbench"
+    local pool_command="pool-bench --url postgres://postgres@127.0.0.1:PORT/pgbench"
+    pool_command+=" --workers $POOL_WORKERS --seconds $seconds --table pgbench_accounts"
+    COMMANDS+=("(c) pgbench -i -s $PGBENCH_SCALE pgbench   # once")
+    COMMANDS+=("(c) $pgbench_command   # x$RUNS, median run")
+    COMMANDS+=("(c) $pool_command   # x$RUNS, median run")
+
+    local tps=() tps_latency=() qps=() q50=() q99=() run file
+    for run in $(seq 1 "$RUNS"); do
+        file="$OUT/pgbench-$run.txt"
+        "$PG_BIN/pgbench" -S -M prepared -c"$POOL_WORKERS" -j2 -T "$seconds" \
+            -h 127.0.0.1 -p "$PG_PORT" -U postgres pgbench >"$file" 2>&1
+        tps+=("$(awk '/^tps = / {print $3; exit}' "$file")")
+        tps_latency+=("$(awk '/^latency average = / {print $4; exit}' "$file")")
+        printf '    pgbench run %s: %s tps, average latency %s ms\n' "$run" "${tps[-1]}" "${tps_latency[-1]}" >&2
+
+        file="$OUT/pool-bench-$run.txt"
+        "$BIN/pool-bench" --url "postgres://postgres@127.0.0.1:$PG_PORT/pgbench" --workers "$POOL_WORKERS" \
+            --seconds "$seconds" --table pgbench_accounts >"$file" 2>&1
+        local line
+        line="$(grep '^pool-bench:' "$file" | tail -n 1)"
+        qps+=("$(sed -n 's/.* qps=\([0-9.]*\).*/\1/p' <<<"$line")")
+        q50+=("$(sed -n 's/.* p50_ms=\([0-9.]*\).*/\1/p' <<<"$line")")
+        q99+=("$(sed -n 's/.* p99_ms=\([0-9.]*\).*/\1/p' <<<"$line")")
+        printf '    %s\n' "${line:-pool-bench printed no result (see $file)}" >&2
+    done
+    local median
+    median="$(pick_median_run tps)"
+    record "c-ref" "pgbench -S -M prepared, $POOL_WORKERS clients" "${tps[$median]}" "tps" \
+        "" "" "median of $RUNS x ${seconds}s; average latency ${tps_latency[$median]} ms"
+    median="$(pick_median_run qps)"
+    record "c" "pool-bench prepared single-row select, $POOL_WORKERS workers" "${qps[$median]}" "queries/s" \
+        "${q50[$median]}" "${q99[$median]}" "median of $RUNS x ${seconds}s"
+}
+
+measure_idle_connections() {
+    local command="python3 bench/idle_connections.py --port AUTH_PORT --pid AUTH_PID --connections $IDLE_CONNECTIONS"
+    COMMANDS+=("(d) $command")
+    say "(d) holding $IDLE_CONNECTIONS idle keep-alive connections on auth"
+    local file="$OUT/idle-connections.txt" status=0
+    python3 "$ROOT/bench/idle_connections.py" --port "${PORTS[auth]}" --pid "${PIDS[auth]}" \
+        --connections "$IDLE_CONNECTIONS" >"$file" 2>&1 || status=$?
+    cat "$file" >&2
+    local line
+    line="$(grep '^idle-connections:' "$file" | tail -n 1)"
+    field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
+    local note
+    note="opened $(field opened)/$IDLE_CONNECTIONS, still open $(field still_open)"
+    note+=", RSS $(field rss_before_kb) kB -> $(field rss_held_kb) kB"
+    note+=" ($(field rss_per_connection_bytes) B/connection)"
+    note+=", fresh request $(field fresh_request) in $(field fresh_ms) ms, sample $(field sample_answered)"
+    [ "$status" -eq 0 ] || note+=", check exited $status"
+    record "d" "$IDLE_CONNECTIONS idle keep-alive connections on auth" "$(field still_open)" "held" "" "" "$note"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Report
+
+machine_lines() {
+    local cpu memory
+    cpu="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)"
+    memory="$(awk '/^MemTotal:/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+    echo "- Date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+    echo "- Machine: $(nproc) CPUs ($cpu), $memory memory, kernel $(uname -r)"
+    echo "- Swift: $(swift --version 2>/dev/null | head -n 1)"
+    echo "- wrk: $(wrk -v 2>&1 | head -n 1 | awk '{print $1, $2}')"
+    echo "- nginx: $( (command -v nginx >/dev/null && nginx -v) 2>&1 | sed 's/^nginx version: //')"
+    [ -n "${PG_BIN:-}" ] && echo "- PostgreSQL: $("$PG_BIN/postgres" --version) (private cluster, fsync off)"
+    echo "- Load generator and servers share the same machine over loopback."
+}
+
+figure_of() {
+    local wanted="$1" row
+    for row in "${RESULT_ROWS[@]}"; do
+        IFS='|' read -r scenario _ figure _ <<<"$row"
+        [ "$scenario" = "$wanted" ] && { echo "$figure"; return 0; }
+    done
+    echo ""
+}
+
+write_report() {
+    local report="$OUT/latest.md" row
+    {
+        echo "### Run of $(date -u '+%Y-%m-%d %H:%M UTC')"
+        echo
+        machine_lines
+        echo
+        echo "| Scenario | What | Throughput | p50 (ms) | p99 (ms) | Notes |"
+        echo "| --- | --- | ---: | ---: | ---: | --- |"
+        for row in "${RESULT_ROWS[@]}"; do
+            IFS='|' read -r scenario what figure unit p50 p99 note <<<"$row"
+            local shown
+            shown="$(thousands "$figure") $unit"
+            echo "| $scenario | $what | $shown | ${p50:--} | ${p99:--} | $note |"
+        done
+        echo
+        local a a_ref c c_ref
+        a="$(figure_of a)"; a_ref="$(figure_of a-ref)"; c="$(figure_of c)"; c_ref="$(figure_of c-ref)"
+        [ -n "$a" ] && [ -n "$a_ref" ] && echo "- (a)/(a-ref) auth /health vs nginx static file: $(ratio "$a" "$a_ref")"
+        [ -n "$c" ] && [ -n "$c_ref" ] && echo "- (c) pool-bench/pgbench: $(ratio "$c" "$c_ref")"
+        echo
+        echo "Commands (\`bench/run.sh\` with DURATION=$DURATION RUNS=$RUNS CONNECTIONS=$CONNECTIONS):"
+        echo
+        echo '```'
+        local command
+        for command in "${COMMANDS[@]}"; do
+            echo "$command"
+        done
+        echo '```'
+    } >"$report"
+    echo
+    cat "$report"
+    echo
+    say "written: $report (raw outputs beside it)"
+}
+
+# ---------------------------------------------------------------------------------------------
+
+main() {
+    mkdir -p "$OUT"
+    trap cleanup EXIT INT TERM
+    machine_lines | sed 's/^- //' >&2
+    ensure_bench_packages
+    if needs_services || wants c; then
+        build_release
+    fi
+    needs_postgres && start_postgres
+    needs_services && start_services
+
+    if wants a; then
+        measure_wrk a "auth GET /health, keep-alive" "http://127.0.0.1:${PORTS[auth]}/health"
+    fi
+    if wants a-ref; then
+        start_nginx
+        measure_wrk a-ref "nginx static 100-byte JSON file" "http://127.0.0.1:$NGINX_PORT/health.json"
+        stop_nginx
+    fi
+    if wants b; then
+        measure_wrk b "gateway GET /services/auth/ready (gateway -> auth -> PostgreSQL)" \
+            "http://127.0.0.1:${PORTS[gateway]}/services/auth/ready"
+    fi
+    if wants b2; then
+        measure_wrk b2 "auth GET /ready (auth -> PostgreSQL)" "http://127.0.0.1:${PORTS[auth]}/ready"
+    fi
+    wants c && measure_pool_and_pgbench
+    wants d && measure_idle_connections
+    write_report
+}
+
+main "$@"
