@@ -48,7 +48,7 @@ var targets: [Target] = [
     .testTarget(name: "CryptoTests", dependencies: ["Crypto"], path: "Tests/CryptoTests"),
     .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit"], path: "Tests/ServiceKitTests"),
     .testTarget(
-        name: "IntegrationTests", dependencies: ["HTTPClient", "HTTPCore", "Postgres"],
+        name: "IntegrationTests", dependencies: ["HTTPClient", "HTTPCore", "HTTPServer", "Postgres", "Crypto"],
         path: "Tests/IntegrationTests"),
     .testTarget(name: "DeployTests", path: "Tests/DeployTests"),
     .executableTarget(

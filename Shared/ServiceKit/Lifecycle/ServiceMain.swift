@@ -43,7 +43,7 @@ public enum ServiceMain {
 }
 
 /// Waits for the first SIGTERM or SIGINT.
-final class ShutdownSignal: Sendable {
+final class ShutdownSignal {
     private let sources: [any DispatchSourceSignal]
     private let stream: AsyncStream<Int32>
     private let continuation: AsyncStream<Int32>.Continuation

@@ -27,7 +27,7 @@ public final class ServiceApplication: Sendable {
         client = HTTPClient(group: group, configuration: configuration.client)
         database = configuration.database.map { PostgresPool(configuration: $0) }
         if let database {
-            addReadinessCheck(ReadinessCheck(name: "database") { await database.ping() })
+            addReadinessCheck(ReadinessCheck(name: "database") { (try? await database.ping()) != nil })
         }
         registerGauges()
     }
@@ -40,7 +40,7 @@ public final class ServiceApplication: Sendable {
         let deadline = ContinuousClock.now + wait
         while true {
             do {
-                let applied = try await MigrationRunner.apply(pool: database, schema: schema, directory: migrations)
+                let applied = try await MigrationRunner().apply(pool: database, schema: schema, directory: migrations)
                 logger.info("migrations checked", [("schema", .string(schema)), ("applied", .int(applied.count))])
                 return
             } catch let error as PostgresError where error.isConnectionError && ContinuousClock.now < deadline {
@@ -104,18 +104,16 @@ public final class ServiceApplication: Sendable {
     }
 
     private func registerGauges() {
-        let server = self.server
-        let database = self.database
-        let client = self.client
-        metrics.addGauges {
+        metrics.addGauges { [weak self] in
+            guard let self else { return [] }
             var samples: [GaugeSample] = []
-            if let server = server.withLock({ $0 }) {
+            if let server = self.server.withLock({ $0 }) {
                 samples.append(GaugeSample(name: "http_open_connections", help: "Client connections open now.",
                                            value: Double(server.openConnections)))
                 samples.append(GaugeSample(name: "http_accepted_connections", help: "Connections accepted since start.",
                                            value: Double(server.acceptedConnections)))
             }
-            if let stats = database?.stats {
+            if let stats = self.database?.stats {
                 samples.append(GaugeSample(name: "db_pool_connections", help: "Database connections open.",
                                            value: Double(stats.size)))
                 samples.append(GaugeSample(name: "db_pool_in_use", help: "Database connections lent out.",
@@ -127,7 +125,7 @@ public final class ServiceApplication: Sendable {
                 samples.append(GaugeSample(name: "db_pool_timeouts_total", help: "Acquisitions that timed out.",
                                            value: Double(stats.timeouts)))
             }
-            for pool in client.poolCounts {
+            for pool in self.client.poolCounts {
                 let labels = [("upstream", pool.upstream)]
                 samples.append(GaugeSample(name: "upstream_pool_connections", help: "Mesh connections open per upstream.",
                                            labels: labels, value: Double(pool.open)))
