@@ -16,6 +16,7 @@ const uint32_t cshims_EPOLLERR = EPOLLERR;
 const uint32_t cshims_EPOLLHUP = EPOLLHUP;
 const uint32_t cshims_EPOLLRDHUP = EPOLLRDHUP;
 const uint32_t cshims_EPOLLET = EPOLLET;
+const uint32_t cshims_EPOLLEXCLUSIVE = EPOLLEXCLUSIVE;
 
 int cshims_epoll_create(void) { return epoll_create1(EPOLL_CLOEXEC); }
 

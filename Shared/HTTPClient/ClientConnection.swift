@@ -8,7 +8,8 @@ import HTTPServer
 // Safe to share: every `var` is touched only on `loop`'s thread (callers reach it through
 // `loop.execute`), and the pool gives the connection to a single caller at a time.
 final class ClientConnection: EventLoopHandler, @unchecked Sendable {
-    typealias Completion = @Sendable (Result<HTTPResponse, HTTPClientError>) -> Void
+    /// Called once per exchange with its outcome and whether the connection can carry another.
+    typealias Completion = @Sendable (Result<HTTPResponse, HTTPClientError>, _ reusable: Bool) -> Void
 
     private enum State {
         case fresh
@@ -51,7 +52,7 @@ final class ClientConnection: EventLoopHandler, @unchecked Sendable {
     /// Sends `bytes` and calls `completion` once with the response or the failure (loop thread).
     func exchange(_ bytes: [UInt8], isHEAD: Bool, deadline: UInt64, completion: @escaping Completion) {
         guard state != .closed else {
-            return completion(.failure(error(.connectionReset, "connection already closed", notSent: true)))
+            return completion(.failure(error(.connectionReset, "connection already closed", notSent: true)), false)
         }
         self.completion = completion
         self.deadline = deadline
@@ -175,7 +176,7 @@ final class ClientConnection: EventLoopHandler, @unchecked Sendable {
             deadline = nil
             idleSince = MonotonicClock.now()
             if closeAfter || !input.isEmpty { close() }
-            done?(.success(response))
+            done?(.success(response), state == .open)
         case .failed(let parseError):
             fail(error(.malformedResponse, "\(parseError)", notSent: false))
         }
@@ -196,11 +197,8 @@ final class ClientConnection: EventLoopHandler, @unchecked Sendable {
         completion = nil
         deadline = nil
         close()
-        done?(.failure(failure))
+        done?(.failure(failure), false)
     }
-
-    /// Whether the connection can carry another exchange.
-    var isReusable: Bool { state == .open && completion == nil }
 
     func close() {
         guard state != .closed else { return }

@@ -48,14 +48,14 @@ public final class HTTPClient: Sendable {
         _ bytes: [UInt8], isHEAD: Bool, deadline: UInt64, pool: ConnectionPool
     ) async throws(HTTPClientError) -> HTTPResponse {
         let connection = try await pool.acquire()
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>) in
+        let (result, reusable) = await withCheckedContinuation {
+            (continuation: CheckedContinuation<(Result<HTTPResponse, HTTPClientError>, Bool), Never>) in
             connection.loop.execute {
-                connection.exchange(bytes, isHEAD: isHEAD, deadline: deadline) { continuation.resume(returning: $0) }
+                connection.exchange(bytes, isHEAD: isHEAD, deadline: deadline) { continuation.resume(returning: ($0, $1)) }
             }
         }
         switch result {
         case .success(let response):
-            let reusable = await connection.loop.reusable(connection)
             pool.release(connection, reusable: reusable)
             return response
         case .failure(let error):
@@ -98,11 +98,5 @@ public final class HTTPClient: Sendable {
     /// Closes every idle connection and refuses further calls.
     public func shutdown() {
         for pool in pools.withLock({ Array($0.values) }) { pool.close() }
-    }
-}
-
-extension EventLoop {
-    fileprivate func reusable(_ connection: ClientConnection) async -> Bool {
-        (try? await run { connection.isReusable }) ?? false
     }
 }

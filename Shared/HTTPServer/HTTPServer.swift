@@ -1,13 +1,15 @@
 import CShims
 import Synchronization
 
-/// An HTTP/1.1 server: one listening socket per event loop (SO_REUSEPORT spreads new
-/// connections), keep-alive, pipelining, limits and timeouts from its configuration.
+/// An HTTP/1.1 server: one listening socket watched by every event loop (each new connection
+/// wakes one loop), keep-alive, pipelining, limits and timeouts from its configuration. A port
+/// already in use fails the start instead of being shared with another process.
 public final class HTTPServer: Sendable {
     public let configuration: HTTPServerConfiguration
     private let group: EventLoopGroup
     private let context: ServerContext
     private let listeners = Mutex<[ServerListener]>([])
+    private let listeningSocket = Mutex<Int32>(-1)
 
     public init(configuration: HTTPServerConfiguration, group: EventLoopGroup, responder: any HTTPResponder) {
         self.configuration = configuration
@@ -19,23 +21,21 @@ public final class HTTPServer: Sendable {
     /// Binds and starts serving; returns the port bound (useful with port 0).
     @discardableResult
     public func start() async throws -> Int {
-        var port = configuration.port
-        var created: [ServerListener] = []
+        let address = try SocketAddress(host: configuration.host, port: configuration.port)
+        let fd = try Socket.listen(on: address)
+        let port = SocketAddress.of(fd: fd, peer: false)?.port ?? configuration.port
+        let created = group.loops.map { ServerListener(fd: fd, loop: $0, context: context) }
+        listeningSocket.withLock { $0 = fd }
+        listeners.withLock { $0 = created }
         do {
-            for loop in group.loops {
-                let address = try SocketAddress(host: configuration.host, port: port)
-                let fd = try Socket.listen(on: address, reusePort: true)
-                if port == 0 { port = SocketAddress.of(fd: fd, peer: false)?.port ?? 0 }
-                created.append(ServerListener(fd: fd, loop: loop, context: context))
+            for listener in created {
+                try await listener.loop.run { try listener.open() }
             }
         } catch {
-            for listener in created { listener.closeUnregistered() }
+            for listener in created { try? await listener.loop.run { listener.closeAll() } }
+            closeListeningSocket()
             throw error
         }
-        for listener in created {
-            try await listener.loop.run { try listener.open() }
-        }
-        listeners.withLock { $0 = created }
         return port
     }
 
@@ -49,12 +49,22 @@ public final class HTTPServer: Sendable {
     /// once and anything left when the grace period ends.
     public func shutdown(grace: Duration) async {
         let all = listeners.withLock { $0 }
-        for listener in all { listener.loop.execute { listener.drain() } }
+        for listener in all { try? await listener.loop.run { listener.drain() } }
+        closeListeningSocket()
         let deadline = ContinuousClock.now + grace
         while openConnections > 0 && ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(10))
         }
         for listener in all { try? await listener.loop.run { listener.closeAll() } }
+        closeListeningSocket()
+    }
+
+    private func closeListeningSocket() {
+        let fd = listeningSocket.withLock { fd -> Int32 in
+            defer { fd = -1 }
+            return fd
+        }
+        if fd >= 0 { Socket.close(fd) }
     }
 }
 

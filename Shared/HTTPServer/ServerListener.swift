@@ -2,13 +2,15 @@ import CShims
 import Glibc
 import HTTPCore
 
-/// The listening socket of one event loop and the connections it accepted.
+/// One event loop's share of a server: its registration of the shared listening socket (woken
+/// exclusively, so one loop takes each new connection) and the connections it accepted.
 // Safe to share: the listener is created before its loop serves it and afterwards every `var`
 // is touched only on `loop`'s thread (handler callbacks and jobs given to `loop.execute`).
 final class ServerListener: EventLoopHandler, @unchecked Sendable {
     let loop: EventLoop
     let context: ServerContext
-    private var fd: Int32
+    private let fd: Int32
+    private var listening = false
     private var id: UInt64 = 0
     private var connections: [ObjectIdentifier: ServerConnection] = [:]
     private var acceptPausedUntil: UInt64?
@@ -22,7 +24,8 @@ final class ServerListener: EventLoopHandler, @unchecked Sendable {
 
     /// Registers the listening socket (loop thread only).
     func open() throws {
-        id = try loop.register(fd: fd, events: cshims_EPOLLIN, handler: self)
+        id = try loop.register(fd: fd, events: cshims_EPOLLIN | cshims_EPOLLEXCLUSIVE, handler: self)
+        listening = true
     }
 
     func handleEvents(_ events: UInt32) {
@@ -30,20 +33,21 @@ final class ServerListener: EventLoopHandler, @unchecked Sendable {
     }
 
     func tick(now: UInt64) {
-        if let until = acceptPausedUntil, now >= until, fd >= 0 {
+        if let until = acceptPausedUntil, now >= until, listening {
             acceptPausedUntil = nil
-            loop.modify(fd: fd, id: id, events: cshims_EPOLLIN)
+            loop.deregister(fd: fd, id: id)
+            id = (try? loop.register(fd: fd, events: cshims_EPOLLIN | cshims_EPOLLEXCLUSIVE, handler: self)) ?? 0
         }
     }
 
     private func acceptAll() {
-        while fd >= 0 {
+        while listening && acceptPausedUntil == nil {
             let client = cshims_accept(fd)
             if client < 0 {
                 let code = errno
                 if code == EMFILE || code == ENFILE || code == ENOBUFS || code == ENOMEM {
                     // Out of descriptors: stop accepting for a moment instead of spinning.
-                    loop.modify(fd: fd, id: id, events: 0)
+                    loop.deregister(fd: fd, id: id)
                     acceptPausedUntil = MonotonicClock.deadline(afterMilliseconds: 100)
                 }
                 return
@@ -82,31 +86,25 @@ final class ServerListener: EventLoopHandler, @unchecked Sendable {
         connections[ObjectIdentifier(connection)] = nil
     }
 
-    /// Closes the listening socket and asks every connection to finish (loop thread only).
+    /// Stops listening on this loop and asks every connection to finish (loop thread only).
     func drain() {
         draining = true
-        closeListeningSocket()
+        stopListening()
         for connection in Array(connections.values) { connection.beginDrain() }
     }
 
     /// Closes whatever is still open (loop thread only).
     func closeAll() {
-        closeListeningSocket()
+        stopListening()
         for connection in Array(connections.values) { connection.close() }
     }
 
-    private func closeListeningSocket() {
-        guard fd >= 0 else { return }
-        loop.deregister(fd: fd, id: id)
-        Socket.close(fd)
-        fd = -1
-    }
-}
-
-extension ServerListener {
-    /// Closes the socket of a listener that never reached its loop (start-up failed).
-    func closeUnregistered() {
-        Socket.close(fd)
-        fd = -1
+    /// Removes the shared listening socket from this loop; the server closes it once every loop
+    /// has let go.
+    private func stopListening() {
+        guard listening else { return }
+        listening = false
+        if acceptPausedUntil == nil { loop.deregister(fd: fd, id: id) }
+        acceptPausedUntil = nil
     }
 }

@@ -13,13 +13,13 @@ public enum IOResult: Equatable {
 /// Thin wrappers over the socket system calls: `EINTR` retried, `EAGAIN` turned into
 /// `.wouldBlock`, `errno` read right after the call.
 public enum Socket {
-    /// A non-blocking listening socket bound to `address`; `reusePort` lets each event loop
-    /// have its own listener on the same port.
-    public static func listen(on address: SocketAddress, backlog: Int32 = 1024, reusePort: Bool) throws -> Int32 {
+    /// A non-blocking listening socket bound to `address` (SO_REUSEADDR, so a restart does not
+    /// wait for old connections in TIME_WAIT; a port another socket listens on still fails).
+    public static func listen(on address: SocketAddress, backlog: Int32 = 4096) throws -> Int32 {
         let fd = cshims_tcp_socket(address.family)
         guard fd >= 0 else { throw SocketError("socket") }
-        guard cshims_set_reuse(fd, reusePort ? 1 : 0) == 0 else {
-            let error = SocketError("setsockopt(SO_REUSEADDR/SO_REUSEPORT)")
+        guard cshims_set_reuse(fd, 0) == 0 else {
+            let error = SocketError("setsockopt(SO_REUSEADDR)")
             close(fd)
             throw error
         }

@@ -67,3 +67,30 @@ import Testing
         #expect((try? RawConnection(port: running.port)) == nil)
     }
 }
+
+@Suite struct PortTests {
+    @Test func refusesAPortAlreadyInUse() async throws {
+        let first = try await RunningServer.start(EchoResponder())
+        defer { Task { await first.stop() } }
+        let group = try EventLoopGroup(threads: 1)
+        var configuration = HTTPServerConfiguration()
+        configuration.port = first.port
+        let second = HTTPServer(configuration: configuration, group: group, responder: EchoResponder())
+        await #expect(throws: SocketError.self) { try await second.start() }
+        await group.shutdown()
+    }
+
+    @Test func neutralizesLineBreaksInHeaderValues() async throws {
+        let running = try await RunningServer.start(ClosureResponder { _ in
+            var response = HTTPResponse.text("x")
+            response.headers.add("X-Echo", "a\r\nSet-Cookie: evil=1")
+            return response
+        })
+        defer { Task { await running.stop() } }
+        let connection = try RawConnection(port: running.port)
+        connection.send("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        let text = await connection.readAll()
+        #expect(text.contains("X-Echo: a  Set-Cookie: evil=1\r\n"))
+        #expect(!text.contains("\r\nSet-Cookie"))
+    }
+}

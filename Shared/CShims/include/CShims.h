@@ -12,6 +12,7 @@ extern const uint32_t cshims_EPOLLERR;
 extern const uint32_t cshims_EPOLLHUP;
 extern const uint32_t cshims_EPOLLRDHUP;
 extern const uint32_t cshims_EPOLLET;
+extern const uint32_t cshims_EPOLLEXCLUSIVE;
 
 /// One readiness event: the registration id given at registration time and the ready flags.
 typedef struct {
