@@ -14,9 +14,9 @@ public protocol EventLoopHandler: AnyObject {
 
 /// One epoll loop on its own thread. Sockets registered with it are served only by that thread;
 /// other threads hand it work through `execute`, which wakes it with an eventfd.
-// Safe to share: `handlers`, `nextID`, `dateCache` and `scratch` are touched only on the loop's
-// own thread (every caller is a handler callback or a job run by `execute`); the job queue that
-// other threads write is guarded by a Mutex, and `stopping` is atomic.
+// Safe to share: every `var` and the `scratch` buffer are touched only on the loop's own thread
+// (every caller is a handler callback or a job run by `execute`); the job queue that other threads
+// write is guarded by a Mutex, and `stopping` and `finished` are atomic or locked.
 public final class EventLoop: @unchecked Sendable {
     public let index: Int
     private let epfd: Int32

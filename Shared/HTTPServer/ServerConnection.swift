@@ -4,10 +4,9 @@ import HTTPCore
 
 /// One accepted client connection: reads and parses requests, runs them one at a time in
 /// arrival order (pipelined ones wait their turn), writes the answers and enforces the timeouts.
-// Safe to share: every `var` is read and written only on `loop`'s thread. The request task
-// touches only the immutable `loop` and `context` (and the connection only inside the job it
-// hands to the loop); it hands its answer back through
-// `loop.execute`; `generation` rejects answers that arrive after the connection closed.
+// Safe to share: every `var` is read and written only on `loop`'s thread. The request task reads
+// only the immutable `loop` and `context`, and touches the connection only inside the job it gives
+// to `loop.execute`; `generation` rejects answers that arrive after the connection closed.
 final class ServerConnection: EventLoopHandler, @unchecked Sendable {
     let fd: Int32
     let loop: EventLoop
