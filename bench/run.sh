@@ -36,6 +36,7 @@ PG_DATA="$ROOT/.data/bench-postgres"
 SERVICES=(gateway auth user orders merchants exchange content)
 
 STARTED_PIDS=()
+CHILD_PID=""
 NGINX_PID=""
 PG_STARTED=0
 RESULT_ROWS=()
@@ -94,6 +95,17 @@ to_milliseconds() {
     }'
 }
 
+# Runs a measuring command in the background and waits for it: a signal then reaches the trap at once
+# instead of after the command ends.
+run_child() {
+    "$@" &
+    CHILD_PID=$!
+    local status=0
+    wait "$CHILD_PID" || status=$?
+    CHILD_PID=""
+    return "$status"
+}
+
 ratio() {
     awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'
 }
@@ -112,6 +124,12 @@ thousands() {
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
+    # A signal can arrive while a measuring command's output is redirected to a file: report on the console.
+    exec 1>&8 2>&9
+    if [ -n "$CHILD_PID" ]; then
+        kill -TERM "$CHILD_PID" 2>/dev/null || true
+        wait "$CHILD_PID" 2>/dev/null || true
+    fi
     if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
         kill -QUIT "$NGINX_PID" 2>/dev/null || true
         wait "$NGINX_PID" 2>/dev/null || true
@@ -176,9 +194,9 @@ ensure_database() {
 start_postgres() {
     PG_BIN="$(pg_bin_dir)"
     PG_PORT="$(free_port)"
+    PG_STARTED=1
     # Every measured query is a read; durability settings only speed up table creation.
     start_private_pg "$PG_DATA" "$PG_PORT" --no-fsync
-    PG_STARTED=1
     ensure_database platform
     DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/platform"
 }
@@ -188,8 +206,13 @@ start_services() {
     declare -gA PORTS PIDS
     local name upper
     local environment=(DATABASE_URL="$DATABASE_URL" APP_ENV=development LOG_LEVEL=warning)
+    local taken=" ${PG_PORT:-} "
     for name in "${SERVICES[@]}"; do
         PORTS[$name]="$(free_port)"
+        while [[ "$taken" == *" ${PORTS[$name]} "* ]]; do
+            PORTS[$name]="$(free_port)"
+        done
+        taken+="${PORTS[$name]} "
         upper="${name^^}"
         environment+=("${upper}_PORT=${PORTS[$name]}")
         [ "$name" = gateway ] || environment+=("${upper}_URL=http://127.0.0.1:${PORTS[$name]}")
@@ -295,11 +318,11 @@ measure_wrk() {
     local command="wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency $url"
     COMMANDS+=("($scenario) $command   # x$RUNS, median run")
     say "($scenario) $what: $command"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$url" >"$OUT/wrk-$scenario-warmup.txt" 2>&1 || true
+    run_child wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$url" >"$OUT/wrk-$scenario-warmup.txt" 2>&1 || true
     local rates=() p50s=() p99s=() errors=() run file
     for run in $(seq 1 "$RUNS"); do
         file="$OUT/wrk-$scenario-$run.txt"
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" >"$file" 2>&1
+        run_child wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" >"$file" 2>&1
         rates+=("$(awk '/^Requests\/sec:/ {print $2}' "$file")")
         p50s+=("$(to_milliseconds "$(awk '$1 == "50%" {print $2}' "$file")")")
         p99s+=("$(to_milliseconds "$(awk '$1 == "99%" {print $2}' "$file")")")
@@ -327,27 +350,28 @@ measure_pool_and_pgbench() {
         say "(c) pgbench tables already at scale $PGBENCH_SCALE"
     else
         say "(c) pgbench -i -s $PGBENCH_SCALE pgbench"
-        "$PG_BIN/pgbench" -i -q -s "$PGBENCH_SCALE" -h 127.0.0.1 -p "$PG_PORT" -U postgres pgbench \
+        run_child "$PG_BIN/pgbench" -i -q -s "$PGBENCH_SCALE" -h 127.0.0.1 -p "$PG_PORT" -U postgres pgbench \
             >"$OUT/pgbench-init.txt" 2>&1
     fi
-    local pgbench_command="pgbench -S -M prepared -c$POOL_WORKERS -j2 -T $seconds pgbench"
-    local pool_command="pool-bench --url postgres://postgres@127.0.0.1:PORT/pgbench"
+    local connection="-h 127.0.0.1 -p $PG_PORT -U postgres"
+    local pgbench_command="pgbench -S -M prepared -c$POOL_WORKERS -j2 -T $seconds $connection pgbench"
+    local pool_command="${BIN#"$ROOT"/}/pool-bench --url postgres://postgres@127.0.0.1:$PG_PORT/pgbench"
     pool_command+=" --workers $POOL_WORKERS --seconds $seconds --table pgbench_accounts"
-    COMMANDS+=("(c) pgbench -i -s $PGBENCH_SCALE pgbench   # once")
+    COMMANDS+=("(c) pgbench -i -s $PGBENCH_SCALE $connection pgbench   # once")
     COMMANDS+=("(c) $pgbench_command   # x$RUNS, median run")
     COMMANDS+=("(c) $pool_command   # x$RUNS, median run")
 
     local tps=() tps_latency=() qps=() q50=() q99=() run file
     for run in $(seq 1 "$RUNS"); do
         file="$OUT/pgbench-$run.txt"
-        "$PG_BIN/pgbench" -S -M prepared -c"$POOL_WORKERS" -j2 -T "$seconds" \
+        run_child "$PG_BIN/pgbench" -S -M prepared -c"$POOL_WORKERS" -j2 -T "$seconds" \
             -h 127.0.0.1 -p "$PG_PORT" -U postgres pgbench >"$file" 2>&1
         tps+=("$(awk '/^tps = / {print $3; exit}' "$file")")
         tps_latency+=("$(awk '/^latency average = / {print $4; exit}' "$file")")
         printf '    pgbench run %s: %s tps, average latency %s ms\n' "$run" "${tps[-1]}" "${tps_latency[-1]}" >&2
 
         file="$OUT/pool-bench-$run.txt"
-        "$BIN/pool-bench" --url "postgres://postgres@127.0.0.1:$PG_PORT/pgbench" --workers "$POOL_WORKERS" \
+        run_child "$BIN/pool-bench" --url "postgres://postgres@127.0.0.1:$PG_PORT/pgbench" --workers "$POOL_WORKERS" \
             --seconds "$seconds" --table pgbench_accounts >"$file" 2>&1
         local line
         line="$(grep '^pool-bench:' "$file" | tail -n 1)"
@@ -366,11 +390,11 @@ measure_pool_and_pgbench() {
 }
 
 measure_idle_connections() {
-    local command="python3 bench/idle_connections.py --port AUTH_PORT --pid AUTH_PID --connections $IDLE_CONNECTIONS"
-    COMMANDS+=("(d) $command")
+    local command="python3 bench/idle_connections.py --port ${PORTS[auth]} --pid ${PIDS[auth]}"
+    COMMANDS+=("(d) $command --connections $IDLE_CONNECTIONS   # port and pid of auth")
     say "(d) holding $IDLE_CONNECTIONS idle keep-alive connections on auth"
     local file="$OUT/idle-connections.txt" status=0
-    python3 "$ROOT/bench/idle_connections.py" --port "${PORTS[auth]}" --pid "${PIDS[auth]}" \
+    run_child python3 "$ROOT/bench/idle_connections.py" --port "${PORTS[auth]}" --pid "${PIDS[auth]}" \
         --connections "$IDLE_CONNECTIONS" >"$file" 2>&1 || status=$?
     cat "$file" >&2
     local line
@@ -450,6 +474,7 @@ write_report() {
 
 main() {
     mkdir -p "$OUT"
+    exec 8>&1 9>&2
     trap cleanup EXIT INT TERM
     machine_lines | sed 's/^- //' >&2
     ensure_bench_packages
