@@ -43,7 +43,7 @@ struct ComposeFileTests {
         let environment = try #require(try service(expected.name)["environment"])
         #expect(environment["\(expected.variablePrefix)_PORT"]?.value == String(expected.port))
         #expect(environment["\(expected.variablePrefix)_HOST"]?.value == "0.0.0.0")
-        #expect(environment["INTERNAL_KEY"]?.value == "${INTERNAL_KEY:-change-me}")
+        #expect(environment["INTERNAL_KEY"]?.value == "${INTERNAL_KEY:?set INTERNAL_KEY to a secret of your own}")
         #expect(environment["APP_ENV"]?.value != nil)
     }
 
