@@ -26,29 +26,37 @@ var targets: [Target] = [
     .systemLibrary(
         name: "COpenSSL", path: "Shared/COpenSSL", pkgConfig: "openssl",
         providers: [.apt(["libssl-dev"])]),
+    .target(name: "EventLoops", dependencies: ["CShims"], path: "Shared/EventLoops", swiftSettings: swiftSettings),
     .target(name: "HTTPCore", path: "Shared/HTTPCore", swiftSettings: swiftSettings),
     .target(
-        name: "HTTPServer", dependencies: ["HTTPCore", "CShims"], path: "Shared/HTTPServer",
+        name: "HTTPServer", dependencies: ["HTTPCore", "EventLoops", "CShims"], path: "Shared/HTTPServer",
         swiftSettings: swiftSettings),
     .target(
-        name: "HTTPClient", dependencies: ["HTTPCore", "HTTPServer", "CShims"], path: "Shared/HTTPClient",
+        name: "HTTPClient", dependencies: ["HTTPCore", "EventLoops", "CShims"], path: "Shared/HTTPClient",
         swiftSettings: swiftSettings),
-    .target(name: "Postgres", dependencies: ["CLibPQ"], path: "Shared/Postgres", swiftSettings: swiftSettings),
+    .target(
+        name: "Postgres", dependencies: ["CLibPQ", "EventLoops"], path: "Shared/Postgres", swiftSettings: swiftSettings),
     .target(name: "Crypto", dependencies: ["COpenSSL"], path: "Shared/Crypto", swiftSettings: swiftSettings),
+    .target(name: "JSON", path: "Shared/JSON", swiftSettings: swiftSettings),
+    .target(
+        name: "Envelope", dependencies: ["JSON", "HTTPCore", "Crypto"], path: "Shared/Envelope",
+        swiftSettings: swiftSettings),
     .target(
         name: "ServiceKit",
-        dependencies: ["HTTPCore", "HTTPServer", "HTTPClient", "Postgres", "Crypto"],
+        dependencies: ["EventLoops", "HTTPCore", "HTTPServer", "HTTPClient", "Postgres", "Crypto"],
         path: "Shared/ServiceKit", swiftSettings: swiftSettings),
 
     .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], path: "Tests/HTTPCoreTests"),
     .testTarget(
-        name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient", "HTTPCore"],
+        name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient", "HTTPCore", "EventLoops"],
         path: "Tests/HTTPServerTests"),
     .testTarget(name: "PostgresTests", dependencies: ["Postgres"], path: "Tests/PostgresTests"),
     .testTarget(name: "CryptoTests", dependencies: ["Crypto"], path: "Tests/CryptoTests"),
+    .testTarget(name: "JSONTests", dependencies: ["JSON"], path: "Tests/JSONTests"),
+    .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "JSON", "HTTPCore"], path: "Tests/EnvelopeTests"),
     .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit"], path: "Tests/ServiceKitTests"),
     .testTarget(
-        name: "IntegrationTests", dependencies: ["HTTPClient", "HTTPCore", "HTTPServer", "Postgres", "Crypto"],
+        name: "IntegrationTests", dependencies: ["HTTPClient", "HTTPCore", "EventLoops", "Postgres", "Crypto"],
         path: "Tests/IntegrationTests"),
     .testTarget(name: "DeployTests", path: "Tests/DeployTests"),
     .executableTarget(

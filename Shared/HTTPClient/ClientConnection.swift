@@ -1,7 +1,7 @@
 import CShims
 import Glibc
 import HTTPCore
-import HTTPServer
+import EventLoops
 
 /// One keep-alive connection to an upstream, served by one event loop. It carries one exchange
 /// at a time; the pool hands it to one caller at a time.

@@ -1,4 +1,4 @@
-import HTTPServer
+import EventLoops
 import Synchronization
 
 /// The keep-alive connections to one upstream: at most `maxConnections`, idle ones reused most

@@ -1,5 +1,5 @@
 import HTTPCore
-import HTTPServer
+import EventLoops
 import Synchronization
 
 /// The client for calls inside the mesh: a keep-alive pool per upstream, connect and response

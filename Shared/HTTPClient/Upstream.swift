@@ -1,4 +1,4 @@
-import HTTPServer
+import EventLoops
 
 /// A service the client talks to: host and port of its internal address.
 public struct Upstream: Sendable, Hashable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import EventLoops
 import HTTPCore
 
 /// What a server calls for each request. `respond` runs as a Swift task, never on an event loop.

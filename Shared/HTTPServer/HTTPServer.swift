@@ -1,3 +1,4 @@
+import EventLoops
 import CShims
 import Synchronization
 
@@ -65,14 +66,5 @@ public final class HTTPServer: Sendable {
             return fd
         }
         if fd >= 0 { Socket.close(fd) }
-    }
-}
-
-extension EventLoop {
-    /// Runs `work` on the loop and waits for it.
-    package func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            execute { continuation.resume(with: Result { try work() }) }
-        }
     }
 }

@@ -1,3 +1,4 @@
+import EventLoops
 import HTTPCore
 
 /// Where a server listens and the limits it enforces on every connection.

@@ -1,3 +1,4 @@
+import EventLoops
 import Synchronization
 
 /// What all of a server's listeners and connections share: configuration, responder, counters.

@@ -1,3 +1,4 @@
+import EventLoops
 import CShims
 import Glibc
 import HTTPCore

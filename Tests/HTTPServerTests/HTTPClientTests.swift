@@ -1,5 +1,6 @@
 import HTTPClient
 import HTTPCore
+import EventLoops
 import HTTPServer
 import Testing
 

@@ -1,5 +1,6 @@
 import Glibc
 import HTTPCore
+import EventLoops
 import HTTPServer
 import Testing
 

@@ -1,4 +1,5 @@
 import HTTPCore
+import EventLoops
 import HTTPServer
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import HTTPCore
+import EventLoops
 import HTTPServer
 
 /// A server on a free loopback port for one test, stopped by `stop()`.

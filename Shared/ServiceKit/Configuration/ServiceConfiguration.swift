@@ -1,5 +1,6 @@
 import Foundation
 import HTTPClient
+import EventLoops
 import HTTPServer
 import Postgres
 

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import HTTPClient
+import EventLoops
 import HTTPServer
 import Postgres
 import Synchronization

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import HTTPCore
+import EventLoops
 import HTTPServer
 
 /// The service's answer to every request: request id, internal-key check for `/internal/*` and

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import HTTPClient
 import HTTPCore
-import HTTPServer
+import EventLoops
 import Postgres
 
 /// A fresh database and a set of real service processes wired together, for one test suite.

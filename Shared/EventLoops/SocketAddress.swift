@@ -83,7 +83,7 @@ public struct SocketAddress: Sendable, CustomStringConvertible {
     }
 
     /// The local or peer address of a socket.
-    static func of(fd: Int32, peer: Bool) -> SocketAddress? {
+    public static func of(fd: Int32, peer: Bool) -> SocketAddress? {
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         let status = withUnsafeMutablePointer(to: &storage) {

@@ -28,7 +28,7 @@ public final class EventLoop: @unchecked Sendable {
     private var dateCache = HTTPDateCache()
     private var lastTick: UInt64 = 0
     /// Read buffer shared by the loop's connections (one read at a time on this thread).
-    package let scratch: UnsafeMutableRawBufferPointer
+    public let scratch: UnsafeMutableRawBufferPointer
     private let finished = Mutex<Bool>(false)
     private static let wakeID: UInt64 = 0
     private static let tickNanoseconds: UInt64 = 250_000_000
@@ -61,13 +61,13 @@ public final class EventLoop: @unchecked Sendable {
     }
 
     /// The current `Date` header text (loop thread only).
-    package var httpDate: String {
+    public var httpDate: String {
         dateCache.refresh()
         return dateCache.text
     }
 
     /// Registers a socket; returns the registration id (loop thread only).
-    package func register(fd: Int32, events: UInt32, handler: EventLoopHandler) throws -> UInt64 {
+    public func register(fd: Int32, events: UInt32, handler: EventLoopHandler) throws -> UInt64 {
         let id = nextID
         nextID += 1
         guard cshims_epoll_add(epfd, fd, events, id) == 0 else { throw SocketError("epoll_ctl(ADD)") }
@@ -75,12 +75,12 @@ public final class EventLoop: @unchecked Sendable {
         return id
     }
 
-    package func modify(fd: Int32, id: UInt64, events: UInt32) {
+    public func modify(fd: Int32, id: UInt64, events: UInt32) {
         _ = cshims_epoll_mod(epfd, fd, events, id)
     }
 
     /// Removes a socket; must come before `close(fd)` (loop thread only).
-    package func deregister(fd: Int32, id: UInt64) {
+    public func deregister(fd: Int32, id: UInt64) {
         _ = cshims_epoll_del(epfd, fd)
         handlers[id] = nil
     }
@@ -136,6 +136,15 @@ public final class EventLoop: @unchecked Sendable {
             }
             if batch.isEmpty { return }
             for job in batch { job() }
+        }
+    }
+}
+
+extension EventLoop {
+    /// Runs `work` on the loop and waits for it.
+    public func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            execute { continuation.resume(with: Result { try work() }) }
         }
     }
 }
