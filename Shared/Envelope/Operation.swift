@@ -1,0 +1,45 @@
+import HTTPCore
+
+/// Whether an operation needs the caller's session.
+public enum SessionRequirement: String, Sendable, Hashable {
+    /// Anyone may call it.
+    case none
+    /// Answered for anyone; a valid session changes the answer (e.g. yaf `system.init`).
+    case optional
+    /// Without a valid session the gateway answers the dialect's "not logged in" code.
+    case required
+}
+
+/// One external operation of one dialect, as its document names it.
+public struct Operation: Sendable, Hashable {
+    public let dialect: Dialect
+    /// The name the client uses: the path tail (`login`, `area/tree`, `member/addr/get`) or the
+    /// method name (`user.login`, `user.user.getUserInfoById`).
+    public let name: String
+    /// The HTTP path the client calls (`/api/v1/user/login`, `/`, `/mobile/member/addr/get`).
+    public let path: String
+    public let methods: [HTTPMethod]
+    public let service: ServiceName
+    public let session: SessionRequirement
+    /// Whether the dialect's request signature is checked.
+    public let signed: Bool
+    /// Document section or heading the operation comes from, for the API reference.
+    public let title: String
+
+    public init(
+        dialect: Dialect, name: String, path: String, methods: [HTTPMethod], service: ServiceName,
+        session: SessionRequirement, signed: Bool, title: String
+    ) {
+        self.dialect = dialect
+        self.name = name
+        self.path = path
+        self.methods = methods
+        self.service = service
+        self.session = session
+        self.signed = signed
+        self.title = title
+    }
+
+    /// `dialect/name`, the operation's name inside the mesh (`POST /op/{dialect}/{name}`).
+    public var meshName: String { "\(dialect.rawValue)/\(name)" }
+}
