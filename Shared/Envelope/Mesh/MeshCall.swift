@@ -1,0 +1,86 @@
+import HTTPCore
+import JSON
+
+/// The caller as the gateway resolved it.
+public struct CallerIdentity: Sendable, Equatable {
+    public let userID: String
+    public let openID: String?
+    public let role: String?
+
+    public init(userID: String, openID: String? = nil, role: String? = nil) {
+        self.userID = userID
+        self.openID = openID
+        self.role = role
+    }
+}
+
+/// A client operation as a service receives it on `POST /op/{dialect}/{name}`: the business
+/// parameters, the resolved caller and the facts the gateway added.
+public struct MeshCall: Sendable {
+    public let dialect: Dialect
+    public let operation: String
+    public let parameters: JSONObject
+    public let caller: CallerIdentity?
+    public let appID: String?
+    public let token: String?
+    public let sessionState: String
+    public let clientAddress: String?
+    public let requestID: String?
+
+    public init(
+        dialect: Dialect, operation: String, parameters: JSONObject, caller: CallerIdentity? = nil,
+        appID: String? = nil, token: String? = nil, sessionState: String = "none", clientAddress: String? = nil,
+        requestID: String? = nil
+    ) {
+        self.dialect = dialect
+        self.operation = operation
+        self.parameters = parameters
+        self.caller = caller
+        self.appID = appID
+        self.token = token
+        self.sessionState = sessionState
+        self.clientAddress = clientAddress
+        self.requestID = requestID
+    }
+
+    /// Reads a mesh request whose route gave `dialect` and `operation`.
+    public init(request: HTTPRequest, dialect: Dialect, operation: String) throws(MeshProtocolError) {
+        let parameters: JSONObject
+        if request.body.isEmpty {
+            parameters = JSONObject()
+        } else {
+            guard case .object(let object)? = try? JSONValue.parse(request.body) else {
+                throw MeshProtocolError("the body of a mesh call must be a JSON object")
+            }
+            parameters = object
+        }
+        let headers = request.headers
+        self.init(
+            dialect: dialect, operation: operation, parameters: parameters,
+            caller: headers[MeshHeaders.userID].map {
+                CallerIdentity(userID: $0, openID: headers[MeshHeaders.openID], role: headers[MeshHeaders.role])
+            },
+            appID: headers[MeshHeaders.appID], token: headers[MeshHeaders.token],
+            sessionState: headers[MeshHeaders.sessionState] ?? "none",
+            clientAddress: headers[MeshHeaders.clientAddress], requestID: headers[MeshHeaders.requestID])
+    }
+
+    /// The request the gateway sends for this call (the internal key is added by the sender).
+    public func httpRequest() -> HTTPRequest {
+        var headers = HTTPHeaders()
+        headers.add("Content-Type", "application/json")
+        if let requestID { headers.add(MeshHeaders.requestID, requestID) }
+        if let caller {
+            headers.add(MeshHeaders.userID, caller.userID)
+            if let openID = caller.openID { headers.add(MeshHeaders.openID, openID) }
+            if let role = caller.role { headers.add(MeshHeaders.role, role) }
+        }
+        if let appID { headers.add(MeshHeaders.appID, appID) }
+        if let token { headers.add(MeshHeaders.token, token) }
+        headers.add(MeshHeaders.sessionState, sessionState)
+        if let clientAddress { headers.add(MeshHeaders.clientAddress, clientAddress) }
+        return HTTPRequest(
+            method: .post, target: "/op/\(dialect.rawValue)/\(operation)", headers: headers,
+            body: JSONValue.object(parameters).serializedBytes())
+    }
+}
