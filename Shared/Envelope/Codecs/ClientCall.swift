@@ -45,12 +45,15 @@ public struct ClientCall: Sendable {
 /// the document names one, the exact code) to answer with.
 public struct DialectFailure: Error, Sendable, Equatable, CustomStringConvertible {
     public let kind: ReplyKind
+    /// The operation the request named, when it got that far.
+    public var operation: Operation?
     /// A documented code of the dialect, when the document has a specific one (yaf 505 "missing v").
     public let code: String?
     public let message: String
 
-    public init(_ kind: ReplyKind, _ message: String, code: String? = nil) {
+    public init(_ kind: ReplyKind, _ message: String, code: String? = nil, operation: Operation? = nil) {
         self.kind = kind
+        self.operation = operation
         self.message = message
         self.code = code
     }
@@ -67,6 +70,8 @@ public protocol DialectCodec: Sendable {
     /// Whether the request is addressed to this dialect (by path, and for `POST /` by its fields).
     func accepts(_ request: HTTPRequest) -> Bool
     func decode(_ request: HTTPRequest) throws(DialectFailure) -> ClientCall
-    /// Writes `reply` for the operation (nil when the request never got as far as naming one).
-    func encode(_ reply: CanonicalReply, operation: Operation?) -> HTTPResponse
+    /// Writes `reply` in the dialect's envelope. `call` is the decoded request (nil when decoding
+    /// failed); `operation` is known whenever the request named a catalog operation, even if its
+    /// decoding failed later (for per-operation envelope shapes).
+    func encode(_ reply: CanonicalReply, call: ClientCall?, operation: Operation?) -> HTTPResponse
 }
