@@ -35,7 +35,7 @@ var targets: [Target] = [
         name: "HTTPClient", dependencies: ["HTTPCore", "EventLoops", "CShims"], path: "Shared/HTTPClient",
         swiftSettings: swiftSettings),
     .target(
-        name: "Postgres", dependencies: ["CLibPQ", "EventLoops"], path: "Shared/Postgres", swiftSettings: swiftSettings),
+        name: "Postgres", dependencies: ["CLibPQ", "CShims", "EventLoops"], path: "Shared/Postgres", swiftSettings: swiftSettings),
     .target(name: "Crypto", dependencies: ["COpenSSL"], path: "Shared/Crypto", swiftSettings: swiftSettings),
     .target(name: "JSON", path: "Shared/JSON", swiftSettings: swiftSettings),
     .target(
@@ -43,7 +43,7 @@ var targets: [Target] = [
         swiftSettings: swiftSettings),
     .target(
         name: "ServiceKit",
-        dependencies: ["EventLoops", "HTTPCore", "HTTPServer", "HTTPClient", "Postgres", "Crypto"],
+        dependencies: ["EventLoops", "HTTPCore", "HTTPServer", "HTTPClient", "Postgres", "Crypto", "Envelope", "JSON"],
         path: "Shared/ServiceKit", swiftSettings: swiftSettings),
 
     .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], path: "Tests/HTTPCoreTests"),
@@ -56,7 +56,7 @@ var targets: [Target] = [
     .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "JSON", "HTTPCore"], path: "Tests/EnvelopeTests"),
     .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit"], path: "Tests/ServiceKitTests"),
     .testTarget(
-        name: "IntegrationTests", dependencies: ["HTTPClient", "HTTPCore", "EventLoops", "Postgres", "Crypto"],
+        name: "IntegrationTests", dependencies: ["HTTPClient", "HTTPCore", "EventLoops", "Postgres", "Crypto", "JSON", "Envelope"],
         path: "Tests/IntegrationTests"),
     .testTarget(name: "DeployTests", path: "Tests/DeployTests"),
     .executableTarget(
@@ -68,7 +68,7 @@ for service in services {
     let core = "\(service.folder)Service"
     targets.append(
         .target(
-            name: core, dependencies: ["ServiceKit"], path: "Services/\(service.folder)/Core",
+            name: core, dependencies: ["ServiceKit", "Envelope", "JSON"], path: "Services/\(service.folder)/Core",
             resources: service.usesDatabase ? [.copy("Migrations")] : [],
             swiftSettings: swiftSettings))
     targets.append(

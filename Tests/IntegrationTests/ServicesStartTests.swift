@@ -33,10 +33,12 @@ struct ServicesStartTests {
             for schema in ["auth", "users", "orders", "merchants", "exchange", "content"] {
                 #expect(schemas.contains(schema))
                 let versions = try await mesh.withDatabase { pool in
-                    try await pool.query(PostgresQuery(unsafeSQL: "SELECT version FROM \(schema).schema_migrations"))
+                    try await pool.query(
+                        PostgresQuery(unsafeSQL: "SELECT version FROM \(schema).schema_migrations ORDER BY version"))
                         .map { try $0.decode("version", as: String.self) }
                 }
-                #expect(versions == ["0001"])
+                #expect(versions.first == "0001")
+                #expect(versions == versions.sorted())
             }
         } catch {
             await mesh.stop()

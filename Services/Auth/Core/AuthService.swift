@@ -9,6 +9,11 @@ public enum AuthService {
 
     /// The service's own routes (the standard health, readiness and metrics routes come with ServiceKit).
     public static func routes(_ application: ServiceApplication) async throws -> [Route] {
-        []
+        guard let database = application.database else { return [] }
+        let sessions = SessionStore(database: database)
+        let admins = AdminAccounts(database: database, sessions: sessions)
+        let settings = try AuthSettings(configuration: application.configuration)
+        try await admins.ensureFirstAdmin(username: settings.firstAdminUsername, password: settings.firstAdminPassword)
+        return [ResolveSessionRoute.make(store: sessions)] + AdminSessionRoutes.make(admins: admins, sessions: sessions)
     }
 }

@@ -1,3 +1,4 @@
+import Envelope
 import HTTPClient
 import HTTPCore
 import ServiceKit
@@ -6,11 +7,13 @@ import ServiceKit
 /// failures into 502 / 504 answers instead of hangs.
 struct Forwarder: Sendable {
     let client: HTTPClient
-    let upstreams: [String: Upstream]
+    let upstreams: [ServiceName: Upstream]
 
     /// Forwards to `path` of the service named in the route's `{service}` parameter.
     func forward(_ context: RequestContext, path: String) async throws -> HTTPResponse {
-        guard let name = context.parameter("service"), let upstream = upstreams[name] else {
+        guard let name = context.parameter("service"), let service = ServiceName(rawValue: name),
+            let upstream = upstreams[service]
+        else {
             throw HTTPError(.notFound, "no such service")
         }
         var request = HTTPRequest(method: context.request.method, target: path)

@@ -1,32 +1,63 @@
+import Envelope
 import HTTPClient
 import HTTPCore
+import JSON
 import ServiceKit
 
-/// The gateway: the only public listener. It forwards client requests to the owning service
-/// through the mesh client and reports the health of every upstream.
+/// The gateway: the only public listener. It speaks the five client dialects, checks signatures,
+/// sessions and rate limits, forwards each operation to the service that owns it through the mesh
+/// client, and serves the API reference generated from the operation catalog.
 public enum GatewayService {
-    public static let descriptor = ServiceDescriptor(name: "gateway", defaultPort: 8080)
+    public static let descriptor = ServiceDescriptor(name: "gateway", defaultPort: 8080, isPublicEdge: true)
 
     /// The services behind the gateway and their default loopback ports.
-    public static let upstreamPorts: [(name: String, port: Int)] = [
-        ("auth", 8101), ("user", 8102), ("orders", 8103), ("merchants", 8104), ("exchange", 8105), ("content", 8106),
+    public static let upstreamPorts: [(name: ServiceName, port: Int)] = [
+        (.auth, 8101), (.user, 8102), (.orders, 8103), (.merchants, 8104), (.exchange, 8105), (.content, 8106),
     ]
 
     public static func routes(_ application: ServiceApplication) async throws -> [Route] {
-        var upstreams: [String: Upstream] = [:]
+        let configuration = application.configuration
+        var upstreams: [ServiceName: Upstream] = [:]
         for (name, port) in upstreamPorts {
-            upstreams[name] = try application.configuration.upstreamURL(of: name, defaultPort: port)
+            upstreams[name] = try configuration.upstreamURL(of: name.rawValue, defaultPort: port)
         }
+        let secrets = try DialectSecrets(configuration: configuration)
+        let environment = configuration.environment
+        let perAddress = try environment.int("RATE_LIMIT_PER_ADDRESS", default: 500, range: 1...1_000_000)
+        let perUser = try environment.int("RATE_LIMIT_PER_USER", default: 100, range: 1...1_000_000)
+        let sessions = SessionResolver(
+            client: application.client, auth: upstreams[.auth]!, internalKey: configuration.internalKey)
+        let admin = AdminSurface(
+            client: application.client, upstreams: upstreams, sessions: sessions, internalKey: configuration.internalKey)
+        let pipeline = DialectPipeline(
+            signatures: SignatureCheck(secrets: secrets),
+            sessions: sessions,
+            addressLimiter: RateLimiter(ratePerSecond: Double(perAddress), burst: Double(perAddress * 2)),
+            userLimiter: RateLimiter(ratePerSecond: Double(perUser), burst: Double(perUser * 2)),
+            client: application.client, upstreams: upstreams, internalKey: configuration.internalKey)
         let forwarder = Forwarder(client: application.client, upstreams: upstreams)
-        for (name, upstream) in upstreams.sorted(by: { $0.key < $1.key }) {
-            application.addReadinessCheck(ReadinessCheck(name: name) { await forwarder.isHealthy(upstream) })
+        for (name, upstream) in upstreams.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            application.addReadinessCheck(ReadinessCheck(name: name.rawValue) { await forwarder.isHealthy(upstream) })
         }
-        return [
+        let implemented = ImplementedOperations(
+            client: application.client, upstreams: upstreams, internalKey: configuration.internalKey)
+        let codecs = DialectCodecs(
+            train: TrainCodec(keys: secrets.trainKeys), o2o: O2OCodec(), c2c: C2CCodec(), yaf: YafCodec(),
+            mobile: MobileCodec(contextPath: environment.string("MOBILE_CONTEXT_PATH", default: "")))
+        return codecs.routes(pipeline: pipeline) + admin.routes() + [
             .get("/services/{service}/health") { context in
                 try await forwarder.forward(context, path: "/health")
             },
             .get("/services/{service}/ready") { context in
                 try await forwarder.forward(context, path: "/ready")
+            },
+            .get("/docs") { _ in
+                HTTPResponse(
+                    status: .ok, contentType: "text/html; charset=utf-8",
+                    body: APIReference.html(implemented: await implemented.names()))
+            },
+            .get("/docs/openapi.json") { _ in
+                .json(APIReference.openAPI(implemented: await implemented.names()).serialized())
             },
         ]
     }

@@ -9,11 +9,14 @@ public struct ServiceDescriptor: Sendable {
     public let schema: String?
     /// The folder of ordered `NNNN_name.sql` migrations of that schema.
     public let migrations: URL?
+    /// True for the public edge (the gateway): it has no mesh-only routes, every route is public.
+    public let isPublicEdge: Bool
 
-    public init(name: String, defaultPort: Int, schema: String? = nil, migrations: URL? = nil) {
+    public init(name: String, defaultPort: Int, schema: String? = nil, migrations: URL? = nil, isPublicEdge: Bool = false) {
         self.name = name
         self.defaultPort = defaultPort
         self.schema = schema
         self.migrations = migrations
+        self.isPublicEdge = isPublicEdge
     }
 }

@@ -26,7 +26,8 @@ public final class ServiceApplication: Sendable {
         ProcessLimits.raiseOpenFileLimit()
         group = try EventLoopGroup(threads: configuration.threads)
         client = HTTPClient(group: group, configuration: configuration.client)
-        database = configuration.database.map { PostgresPool(configuration: $0) }
+        let group = group
+        database = configuration.database.map { PostgresPool(configuration: $0, group: group) }
         if let database {
             addReadinessCheck(ReadinessCheck(name: "database") { (try? await database.ping()) != nil })
         }
@@ -84,7 +85,8 @@ public final class ServiceApplication: Sendable {
     public func start(routes: [Route]) async throws -> Int {
         let responder = ServiceResponder(
             routes: StandardRoutes.make(for: self) + routes, logger: logger, metrics: metrics,
-            internalKey: configuration.internalKey)
+            internalKey: configuration.internalKey,
+            meshOnlyPrefixes: configuration.descriptor.isPublicEdge ? [] : ServiceResponder.innerServicePrefixes)
         let server = HTTPServer(configuration: configuration.server, group: group, responder: responder)
         let port = try await server.start()
         self.server.withLock { $0 = server }

@@ -4,8 +4,8 @@ import HTTPCore
 import EventLoops
 import HTTPServer
 
-/// The service's answer to every request: request id, internal-key check for `/internal/*` and
-/// `/op/*`, routing, error mapping, one log line and the request metrics.
+/// The service's answer to every request: request id, internal-key check for the mesh-only
+/// routes, routing, error mapping, one log line and the request metrics.
 public struct ServiceResponder: HTTPResponder {
     /// Header carrying the request id through the mesh.
     public static let requestIDHeader = "X-Request-Id"
@@ -16,12 +16,21 @@ public struct ServiceResponder: HTTPResponder {
     let logger: Logger
     let metrics: MetricsRegistry
     let internalKey: [UInt8]
+    let meshOnlyPrefixes: [String]
 
-    public init(routes: [Route], logger: Logger, metrics: MetricsRegistry, internalKey: String) {
+    /// Path prefixes only the mesh may call on an inner service: internal calls, client operations
+    /// forwarded by the gateway, and admin operations forwarded from the gateway's admin surface.
+    public static let innerServicePrefixes = ["/internal", "/op", "/admin"]
+
+    public init(
+        routes: [Route], logger: Logger, metrics: MetricsRegistry, internalKey: String,
+        meshOnlyPrefixes: [String] = ServiceResponder.innerServicePrefixes
+    ) {
         router = Router(routes)
         self.logger = logger
         self.metrics = metrics
         self.internalKey = Array(internalKey.utf8)
+        self.meshOnlyPrefixes = meshOnlyPrefixes
     }
 
     public func bodyLimit(for head: RequestHead) -> Int? {
@@ -35,7 +44,7 @@ public struct ServiceResponder: HTTPResponder {
         let requestLogger = logger.with("request.id", .string(requestID))
         var template = "unmatched"
         var response: HTTPResponse
-        if ServiceResponder.isMeshOnly(request.path) && !hasInternalKey(request) {
+        if isMeshOnly(request.path) && !hasInternalKey(request) {
             response = HTTPError(.forbidden, "internal route: missing or wrong \(ServiceResponder.internalKeyHeader)")
                 .response(requestID: requestID)
         } else {
@@ -92,8 +101,11 @@ public struct ServiceResponder: HTTPResponder {
         return constantTimeEquals(Array(given.utf8), internalKey)
     }
 
-    static func isMeshOnly(_ path: String) -> Bool {
-        path.hasPrefix("/internal/") || path.hasPrefix("/op/") || path == "/internal" || path == "/op"
+    func isMeshOnly(_ path: String) -> Bool {
+        for prefix in meshOnlyPrefixes where path == prefix || path.hasPrefix(prefix + "/") {
+            return true
+        }
+        return false
     }
 
     /// The caller's id when it is a sane token, or a new random one.

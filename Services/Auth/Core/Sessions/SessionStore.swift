@@ -1,0 +1,90 @@
+import Crypto
+import Envelope
+import Foundation
+import Postgres
+
+/// What a token resolves to.
+enum SessionLookup: Sendable, Equatable {
+    case valid(CallerIdentity)
+    case refused(ReplyKind, String)
+}
+
+/// Sessions and nonces in the `auth` schema: look a token up (sliding its expiry), claim a nonce
+/// once. Tokens are kept only as their SHA-256.
+struct SessionStore: Sendable {
+    let database: PostgresPool
+    /// How long a session lives after its last use (the app base API document's 30 days).
+    var slidingLifetime: Duration = .seconds(30 * 24 * 3600)
+    /// How long a claimed nonce is remembered.
+    var nonceLifetime: Duration = .seconds(24 * 3600)
+
+    static func hash(_ token: String) -> [UInt8] { Digest.sha256(token) }
+
+    /// The caller of `token` in `scope` (a dialect's raw value or `admin`), sliding its expiry.
+    func resolve(scope: String, token: String) async throws -> SessionLookup {
+        let hash = SessionStore.hash(token)
+        let lifetime = Int(slidingLifetime.components.seconds)
+        let rows = try await database.query(
+            """
+            UPDATE auth.sessions
+               SET last_used_at = now(), expires_at = now() + make_interval(secs => \(lifetime))
+             WHERE token_hash = \(hash) AND dialect = \(scope)
+               AND revoked_at IS NULL AND expires_at > now()
+            RETURNING account_id, open_id, role
+            """)
+        if let row = rows.first {
+            let account = try row.decode("account_id", as: Int64.self)
+            return .valid(
+                CallerIdentity(
+                    userID: String(account), openID: try row.decode("open_id", as: String?.self),
+                    role: try row.decode("role", as: String?.self)))
+        }
+        let revoked = try await database.query(
+            "SELECT revoked_reason FROM auth.sessions WHERE token_hash = \(hash) AND dialect = \(scope)")
+        switch try revoked.first?.decode("revoked_reason", as: String?.self) {
+        case "replaced": return .refused(.tokenReplaced, "signed in elsewhere")
+        case "password_changed": return .refused(.passwordChanged, "password changed, sign in again")
+        default: return .refused(.tokenInvalid, "token invalid or expired")
+        }
+    }
+
+    /// True the first time `nonce` is seen in `scope` within the nonce lifetime.
+    func claimNonce(_ nonce: String, scope: String) async throws -> Bool {
+        let lifetime = Int(nonceLifetime.components.seconds)
+        let inserted = try await database.execute(
+            """
+            INSERT INTO auth.nonces (scope, nonce, expires_at)
+            VALUES (\(scope), \(nonce), now() + make_interval(secs => \(lifetime)))
+            ON CONFLICT (scope, nonce) DO UPDATE SET expires_at = EXCLUDED.expires_at
+                WHERE auth.nonces.expires_at <= now()
+            """)
+        return inserted == 1
+    }
+
+    /// Creates a session for `account` in `scope` and returns its new token (32 hex characters,
+    /// 128 random bits).
+    func open(account: Int64, scope: String, app: String = "", openID: String? = nil, role: String? = nil)
+        async throws -> String
+    {
+        let token = SecureRandom.token(bytes: 16)
+        let lifetime = Int(slidingLifetime.components.seconds)
+        try await database.execute(
+            """
+            INSERT INTO auth.sessions (token_hash, account_id, dialect, app, open_id, role, expires_at)
+            VALUES (\(SessionStore.hash(token)), \(account), \(scope), \(app), \(openID), \(role),
+                    now() + make_interval(secs => \(lifetime)))
+            """)
+        return token
+    }
+}
+
+extension SessionStore {
+    /// Ends the session of `token` in `scope` at once.
+    func revoke(scope: String, token: String) async throws {
+        try await database.execute(
+            """
+            UPDATE auth.sessions SET revoked_at = now(), revoked_reason = 'logout'
+             WHERE token_hash = \(SessionStore.hash(token)) AND dialect = \(scope) AND revoked_at IS NULL
+            """)
+    }
+}

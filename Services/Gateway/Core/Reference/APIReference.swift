@@ -1,0 +1,83 @@
+import Envelope
+import HTTPCore
+import JSON
+
+/// The API reference generated from the operation catalog: an HTML page and an OpenAPI document,
+/// each telling which operations are served now.
+enum APIReference {
+    static func html(implemented: Set<String>) -> String {
+        var page = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>API reference</title>
+            <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}
+            td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}.no{color:#999}</style></head><body>
+            <h1>API reference</h1>
+            <p>Every operation of the five client dialects, from the operation catalog. Operations not served yet
+            answer their dialect's "not implemented" code.</p>
+            """
+        for dialect in Dialect.allCases {
+            let operations = OperationCatalog.operations(of: dialect)
+            let served = operations.filter { implemented.contains($0.meshName) }.count
+            page += "<h2 id=\"\(dialect.rawValue)\">\(dialect.rawValue) — \(served) of \(operations.count) served</h2>"
+            page += "<table><tr><th>operation</th><th>title</th><th>path</th><th>methods</th><th>service</th>"
+            page += "<th>session</th><th>signed</th><th>served</th></tr>"
+            for operation in operations {
+                let isServed = implemented.contains(operation.meshName)
+                page += "<tr\(isServed ? "" : " class=\"no\"")><td>\(escape(operation.name))</td>"
+                page += "<td>\(escape(operation.title))</td><td>\(escape(operation.path))</td>"
+                page += "<td>\(operation.methods.map(\.rawValue).joined(separator: ", "))</td>"
+                page += "<td>\(operation.service.rawValue)</td><td>\(operation.session.rawValue)</td>"
+                page += "<td>\(operation.signed ? "yes" : "no")</td><td>\(isServed ? "yes" : "not yet")</td></tr>"
+            }
+            page += "</table>"
+        }
+        return page + "</body></html>"
+    }
+
+    /// OpenAPI 3.0: path-routed dialects as paths; the two `POST /` dialects (c2c by `_apiname`,
+    /// the app base API by `data.method`) as one operation each with the names in `x-operations`.
+    static func openAPI(implemented: Set<String>) -> JSONValue {
+        var paths = JSONObject()
+        for operation in OperationCatalog.all where operation.dialect != .c2c && operation.dialect != .yaf {
+            var item = paths[operation.path]?.objectValue ?? JSONObject()
+            for method in operation.methods {
+                item[method.rawValue.lowercased()] = .object(describe(operation, implemented: implemented))
+            }
+            paths[operation.path] = .object(item)
+        }
+        var root = JSONObject()
+        for dialect in [Dialect.c2c, .yaf] {
+            let names = OperationCatalog.operations(of: dialect).map { operation -> JSONValue in
+                .object(describe(operation, implemented: implemented))
+            }
+            root["x-\(dialect.rawValue)-operations"] = .array(names)
+        }
+        root["summary"] = "c2c (query _apiname) and app base API (form fields data and sign) operations"
+        root["tags"] = .array([.string("c2c"), .string("yaf")])
+        root["responses"] = .object(["200": .object(["description": "the dialect's envelope"])])
+        paths["/"] = .object(["post": .object(root)])
+        return .object([
+            "openapi": "3.0.3",
+            "info": .object(["title": "Platform client API", "version": "1.0.0"]),
+            "paths": .object(paths),
+        ])
+    }
+
+    private static func describe(_ operation: Operation, implemented: Set<String>) -> JSONObject {
+        [
+            "operationId": .string(operation.meshName),
+            "summary": .string(operation.title),
+            "tags": .array([.string(operation.dialect.rawValue)]),
+            "x-service": .string(operation.service.rawValue),
+            "x-session": .string(operation.session.rawValue),
+            "x-signed": .bool(operation.signed),
+            "x-implemented": .bool(implemented.contains(operation.meshName)),
+            "responses": .object(["200": .object(["description": "the dialect's envelope"])]),
+        ]
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
