@@ -7,10 +7,15 @@ public protocol HTTPResponder: Sendable {
     /// event loop as soon as the head arrives: keep it cheap and non-blocking.
     func bodyLimit(for head: RequestHead) -> Int?
     func respond(to request: HTTPRequest) async -> HTTPResponse
+    /// The answer to a request refused after its head arrived (its body is over the limit or
+    /// malformed), or nil for the server's plain status page. Called on the event loop: keep it
+    /// cheap. The connection closes after it.
+    func refusal(_ status: HTTPStatus, for head: RequestHead) -> HTTPResponse?
 }
 
 extension HTTPResponder {
     public func bodyLimit(for head: RequestHead) -> Int? { nil }
+    public func refusal(_ status: HTTPStatus, for head: RequestHead) -> HTTPResponse? { nil }
 }
 
 /// A responder made from a closure, for tests and small servers.

@@ -28,7 +28,8 @@ final class ServerConnection: EventLoopHandler, @unchecked Sendable {
     private var draining = false
     private var served = 0
     private var generation: UInt64 = 0
-    private var currentHeadHasBody = false
+    /// The head of the request being read, until its body is complete.
+    private var currentHead: RequestHead?
     private var headDeadline: UInt64?
     private var bodyDeadline: UInt64?
     private var idleDeadline: UInt64?
@@ -118,6 +119,7 @@ final class ServerConnection: EventLoopHandler, @unchecked Sendable {
             case .head(let head):
                 headArrived(head)
             case .request(var request):
+                currentHead = nil
                 request.remoteAddress = peer
                 bodyDeadline = nil
                 headDeadline = nil
@@ -137,8 +139,8 @@ final class ServerConnection: EventLoopHandler, @unchecked Sendable {
         parser.setBodyLimit(limit)
         headDeadline = nil
         idleDeadline = nil
-        currentHeadHasBody = head.isChunked || (head.contentLength ?? 0) > 0
-        if currentHeadHasBody {
+        currentHead = head
+        if head.isChunked || (head.contentLength ?? 0) > 0 {
             bodyDeadline = MonotonicClock.deadline(afterMilliseconds: configuration.bodyTimeoutMilliseconds)
         }
         let withinLimit = head.isChunked || (head.contentLength ?? 0) <= limit
@@ -210,7 +212,12 @@ final class ServerConnection: EventLoopHandler, @unchecked Sendable {
         bodyDeadline = nil
         headDeadline = nil
         if inFlight { return }
-        writeError(status)
+        if let head = currentHead, let answer = context.responder.refusal(status, for: head) {
+            answer.serialize(into: &output, date: loop.httpDate, keepAlive: false, bodyAllowed: head.method != .head)
+            flush()
+        } else {
+            writeError(status)
+        }
     }
 
     private func timeOut() {

@@ -4,12 +4,16 @@ import HTTPCore
 /// or `/files/*` (a trailing `*` takes the rest of the path into the parameter `*`).
 public struct Route: Sendable {
     public typealias Handler = @Sendable (RequestContext) async throws -> HTTPResponse
+    /// Answers a request of this route that the server refuses before the handler runs (its body
+    /// is over `bodyLimit`), given the status and the request head.
+    public typealias Refusal = @Sendable (HTTPStatus, RequestHead) -> HTTPResponse
 
     public let methods: Set<HTTPMethod>
     public let template: String
     /// Body limit in bytes for this route, or nil for the server's default.
     public let bodyLimit: Int?
     public let handler: Handler
+    public let refusal: Refusal?
     let segments: [Segment]
 
     enum Segment: Sendable, Equatable {
@@ -18,10 +22,14 @@ public struct Route: Sendable {
         case rest
     }
 
-    public init(_ methods: Set<HTTPMethod>, _ template: String, bodyLimit: Int? = nil, handler: @escaping Handler) {
+    public init(
+        _ methods: Set<HTTPMethod>, _ template: String, bodyLimit: Int? = nil, refusal: Refusal? = nil,
+        handler: @escaping Handler
+    ) {
         self.methods = methods
         self.template = template
         self.bodyLimit = bodyLimit
+        self.refusal = refusal
         self.handler = handler
         segments = template.split(separator: "/", omittingEmptySubsequences: true).map { part in
             if part == "*" { return .rest }

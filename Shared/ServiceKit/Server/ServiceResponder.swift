@@ -38,6 +38,11 @@ public struct ServiceResponder: HTTPResponder {
         return nil
     }
 
+    public func refusal(_ status: HTTPStatus, for head: RequestHead) -> HTTPResponse? {
+        guard case .found(let route, _) = router.match(method: head.method, path: head.path) else { return nil }
+        return route.refusal?(status, head)
+    }
+
     public func respond(to request: HTTPRequest) async -> HTTPResponse {
         let started = MonotonicClock.now()
         let requestID = ServiceResponder.requestID(from: request.headers[ServiceResponder.requestIDHeader])

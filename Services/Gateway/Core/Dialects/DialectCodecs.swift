@@ -16,22 +16,40 @@ struct DialectCodecs: Sendable {
 
     func routes(pipeline: DialectPipeline) -> [Route] {
         let train = self.train, o2o = self.o2o, c2c = self.c2c, yaf = self.yaf, mobile = self.mobile
+        let rootRefusal: Route.Refusal = { status, head in
+            let codec: any DialectCodec = head.target.contains("_apiname=") ? c2c : yaf
+            return DialectCodecs.refuse(status, codec)
+        }
         var routes: [Route] = [
-            Route([.post, .get], "/api/v1/user/*") { context in await pipeline.handle(context, codec: train) },
-            Route([.post, .get], "/api/user/*") { context in await pipeline.handle(context, codec: o2o) },
-            Route([.post], "/", bodyLimit: DialectCodecs.uploadBodyLimit) { context in
+            Route([.post, .get], "/api/v1/user/*", refusal: { status, _ in DialectCodecs.refuse(status, train) }) {
+                context in await pipeline.handle(context, codec: train)
+            },
+            Route([.post, .get], "/api/user/*", refusal: { status, _ in DialectCodecs.refuse(status, o2o) }) {
+                context in await pipeline.handle(context, codec: o2o)
+            },
+            Route([.post], "/", bodyLimit: DialectCodecs.uploadBodyLimit, refusal: rootRefusal) { context in
                 let codec: any DialectCodec = c2c.accepts(context.request) ? c2c : yaf
                 return await pipeline.handle(context, codec: codec)
             },
         ]
+        let mobileRefusal: Route.Refusal = { status, _ in DialectCodecs.refuse(status, mobile) }
         var mobilePaths = Set<String>()
         for operation in OperationCatalog.operations(of: .mobile) where mobilePaths.insert(operation.path).inserted {
             let path = mobile.contextPath + operation.path
-            routes.append(Route([.get, .post], path) { context in await pipeline.handle(context, codec: mobile) })
+            routes.append(Route([.get, .post], path, refusal: mobileRefusal) { context in
+                await pipeline.handle(context, codec: mobile)
+            })
         }
-        routes.append(Route([.get, .post], mobile.contextPath + "/mobile/*") { context in
+        routes.append(Route([.get, .post], mobile.contextPath + "/mobile/*", refusal: mobileRefusal) { context in
             await pipeline.handle(context, codec: mobile)
         })
         return routes
+    }
+
+    /// A request refused before decoding (body over the limit, broken chunking), in its dialect.
+    static func refuse(_ status: HTTPStatus, _ codec: any DialectCodec) -> HTTPResponse {
+        let kind: ReplyKind = status == .payloadTooLarge ? .payloadTooLarge : .invalidParams
+        let message = status == .payloadTooLarge ? "request body too large" : "malformed request"
+        return codec.encode(.failure(kind, message), call: nil, operation: nil)
     }
 }
