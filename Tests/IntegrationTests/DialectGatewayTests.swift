@@ -142,3 +142,51 @@ struct DialectGatewayTests {
         await mesh.stop()
     }
 }
+
+/// How the gateway behaves when a service is down, a client sends too fast, or production starts
+/// with a document's example key.
+@Suite(.enabled(if: TestEnvironment.isAvailable, "needs TEST_DATABASE_URL and the built executables"))
+struct GatewayFailureTests {
+    @Test func aServiceThatIsDownGivesTheDialectServerErrorAtOnce() async throws {
+        let mesh = try await TestMesh.start(["auth", "gateway"])
+        do {
+            let token = try await TestSessions.open(mesh, dialect: "train", account: 5)
+            let getUserInfo = try #require(OperationCatalog.find(.train, name: "getUserInfo"))
+            let started = ContinuousClock.now
+            let response = try await mesh.send(
+                DialectRequests.request(for: getUserInfo, token: token, userID: "5"), to: "gateway")
+            #expect(DialectRequests.code(of: response) == "9999")
+            #expect(ContinuousClock.now - started < .seconds(5))
+        } catch {
+            await mesh.stop()
+            throw error
+        }
+        await mesh.stop()
+    }
+
+    @Test func clientsOverTheRateLimitGetTheDialectAnswer() async throws {
+        let mesh = try await TestMesh.start(["auth", "content", "gateway"], extraEnvironment: ["RATE_LIMIT_PER_ADDRESS": "2"])
+        do {
+            let news = try #require(OperationCatalog.find(.yaf, name: "news.list"))
+            var codes: [String?] = []
+            for _ in 0..<12 {
+                codes.append(DialectRequests.code(of: try await mesh.send(DialectRequests.request(for: news, token: nil), to: "gateway")))
+            }
+            let limited = YafCodec().encode(.failure(.rateLimited, "x"), call: nil, operation: news)
+            #expect(codes.contains(DialectRequests.code(of: limited)))
+        } catch {
+            await mesh.stop()
+            throw error
+        }
+        await mesh.stop()
+    }
+
+    @Test func productionRefusesTheDocumentsExampleKeys() async throws {
+        let process = try ServiceProcess(
+            name: "gateway", port: TestEnvironment.freePort(),
+            environment: ["APP_ENV": "production", "INTERNAL_KEY": "a-long-production-key", "C2C_SECRET": "own-secret"],
+            logDirectory: FileManager.default.temporaryDirectory)
+        #expect(await process.waitForExit(timeout: .seconds(20)) == 1)
+        #expect(process.log.contains("TRAIN_APP_KEYS"))
+    }
+}
