@@ -30,6 +30,15 @@ final class ServerConnection: EventLoopHandler, @unchecked Sendable {
     private var generation: UInt64 = 0
     /// The head of the request being read, until its body is complete.
     private var currentHead: RequestHead?
+    /// After refusing a request whose body may still be arriving: the answer is out, our side is
+    /// shut, and what the client still sends is read and dropped until it stops or time runs out,
+    /// so closing does not reset the connection before the client has read the answer.
+    private var lingering = false
+    private var lingerDeadline: UInt64?
+    private var lingerDiscarded = 0
+    private var lingerOnClose = false
+    private static let lingerMilliseconds = 2_000
+    private static let lingerMaxBytes = 16 * 1024 * 1024
     private var headDeadline: UInt64?
     private var bodyDeadline: UInt64?
     private var idleDeadline: UInt64?
@@ -59,6 +68,7 @@ final class ServerConnection: EventLoopHandler, @unchecked Sendable {
     }
 
     func tick(now: UInt64) {
+        if let deadline = lingerDeadline, now >= deadline { return close() }
         if let deadline = writeDeadline, now >= deadline { return close() }
         if let deadline = headDeadline, now >= deadline { return timeOut() }
         if let deadline = bodyDeadline, now >= deadline { return timeOut() }
@@ -74,6 +84,7 @@ final class ServerConnection: EventLoopHandler, @unchecked Sendable {
     // MARK: reading
 
     private func readAvailable() {
+        if lingering { return discardLingering() }
         while !closed && !readingPaused {
             switch Socket.read(fd, into: loop.scratch) {
             case .processed(let count):
@@ -208,6 +219,7 @@ final class ServerConnection: EventLoopHandler, @unchecked Sendable {
     private func fail(with status: HTTPStatus) {
         waiting.removeAll()
         closeAfterWrite = true
+        lingerOnClose = true
         pauseReading()
         bodyDeadline = nil
         headDeadline = nil
@@ -277,7 +289,35 @@ final class ServerConnection: EventLoopHandler, @unchecked Sendable {
             updateInterest()
         }
         if closeAfterWrite && !inFlight && waiting.isEmpty {
-            close()
+            lingerOnClose ? startLingering() : close()
+        }
+    }
+
+    private func startLingering() {
+        guard !lingering, !closed else { return }
+        lingering = true
+        _ = shutdown(fd, Int32(SHUT_WR))
+        lingerDeadline = MonotonicClock.deadline(afterMilliseconds: ServerConnection.lingerMilliseconds)
+        headDeadline = nil
+        bodyDeadline = nil
+        idleDeadline = nil
+        input.removeAll()
+        readingPaused = false
+        wantsWrite = false
+        updateInterest()
+    }
+
+    private func discardLingering() {
+        while !closed {
+            switch Socket.read(fd, into: loop.scratch) {
+            case .processed(let count):
+                lingerDiscarded += count
+                if lingerDiscarded > ServerConnection.lingerMaxBytes { return close() }
+            case .wouldBlock:
+                return
+            case .endOfStream, .failed:
+                return close()
+            }
         }
     }
 

@@ -95,3 +95,16 @@ import Testing
         #expect(!text.contains("\r\nSet-Cookie"))
     }
 }
+
+@Suite struct LingeringCloseTests {
+    @Test func aClientStillSendingItsBodyReadsTheRefusal() async throws {
+        let running = try await RunningServer.start(EchoResponder())
+        defer { Task { await running.stop() } }
+        let connection = try RawConnection(port: running.port)
+        connection.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 8000000\r\n\r\n")
+        let body = [UInt8](repeating: 0x61, count: 8_000_000)
+        await offPool { connection.send(body) }
+        let text = await connection.readAll()
+        #expect(text.hasPrefix("HTTP/1.1 413"))
+    }
+}
