@@ -4,13 +4,16 @@
 # Scenarios (see bench/RESULTS.md for what each one means):
 #   a      GET /health on the auth service, keep-alive                      (wrk)
 #   a-ref  nginx serving a static 100-byte JSON file on loopback            (wrk)
+#   e      GET /services/auth/health on the gateway: gateway -> auth /health (wrk; compared with a)
+#   e-nginx nginx proxy_pass to auth /health over warm keep-alive upstream connections (wrk)
+#   f      a signed yaf system.init POST / on the gateway: the full dialect path -> content (wrk + Lua)
 #   b      GET /services/auth/ready on the gateway: gateway -> auth -> PostgreSQL (wrk)
 #   b2     GET /ready on the auth service directly: auth -> PostgreSQL      (wrk)
 #   c      pool-bench prepared single-row select vs pgbench -S -M prepared
 #   d      10,000 idle keep-alive connections held on the auth service      (bench/idle_connections.py)
 #
 # Environment: DURATION (20s), RUNS (3), CONNECTIONS (64), THREADS (2), WARMUP (2s),
-# IDLE_CONNECTIONS (10000), POOL_WORKERS (16), PGBENCH_SCALE (10), SCENARIOS ("a a-ref b b2 c d"),
+# IDLE_CONNECTIONS (10000), POOL_WORKERS (16), PGBENCH_SCALE (10), SCENARIOS ("a a-ref e e-nginx f b b2 c d"),
 # SKIP_BUILD (0: build release first), SCRATCH_PATH (.build).
 set -euo pipefail
 
@@ -27,7 +30,7 @@ WARMUP="${WARMUP:-2s}"
 IDLE_CONNECTIONS="${IDLE_CONNECTIONS:-10000}"
 POOL_WORKERS="${POOL_WORKERS:-16}"
 PGBENCH_SCALE="${PGBENCH_SCALE:-10}"
-SCENARIOS="${SCENARIOS:-a a-ref b b2 c d}"
+SCENARIOS="${SCENARIOS:-a a-ref e e-nginx f b b2 c d}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
 SCRATCH_PATH="${SCRATCH_PATH:-.build}"
 
@@ -36,8 +39,10 @@ PG_DATA="$ROOT/.data/bench-postgres"
 SERVICES=(gateway auth user orders merchants exchange content)
 
 STARTED_PIDS=()
+declare -A PORTS=() PIDS=()
 CHILD_PID=""
 NGINX_PID=""
+NGINX_PROXY_PORT=""
 PG_STARTED=0
 RESULT_ROWS=()
 COMMANDS=()
@@ -50,7 +55,11 @@ wants() {
 }
 
 needs_services() {
-    wants a || wants b || wants b2 || wants d
+    wants a || wants e || wants e-nginx || wants f || wants b || wants b2 || wants d
+}
+
+needs_nginx() {
+    wants a-ref || wants e-nginx
 }
 
 needs_postgres() {
@@ -108,6 +117,16 @@ run_child() {
 
 ratio() {
     awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'
+}
+
+# Microseconds from milliseconds A to milliseconds B, signed: +74.
+difference_microseconds() {
+    awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.0f", (b - a) * 1000 }'
+}
+
+# "met" when the awk condition on x holds, else "missed".
+verdict() {
+    awk -v x="$1" "BEGIN { print (($2) ? \"met\" : \"missed\") }"
 }
 
 thousands() {
@@ -203,9 +222,15 @@ start_postgres() {
 
 start_services() {
     ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-    declare -gA PORTS PIDS
     local name upper
-    local environment=(DATABASE_URL="$DATABASE_URL" APP_ENV=development LOG_LEVEL=warning)
+    # All load comes from 127.0.0.1, one address for the gateway's per-address limit: raise it so that
+    # scenario (f) measures answered calls, not refusals.
+    local environment=(DATABASE_URL="$DATABASE_URL" APP_ENV=development LOG_LEVEL=warning
+        GATEWAY_RATE_LIMIT_PER_ADDRESS=1000000)
+    # Scenario (f) signs with a secret of this run only, for an appid of its own.
+    YAF_BENCH_APPID="bench_app"
+    YAF_BENCH_SECRET="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+    environment+=("GATEWAY_YAF_APP_SECRETS=$YAF_BENCH_APPID:$YAF_BENCH_SECRET")
     local taken=" ${PG_PORT:-} "
     for name in "${SERVICES[@]}"; do
         PORTS[$name]="$(free_port)"
@@ -245,7 +270,9 @@ wait_for_health() {
     exit 1
 }
 
-# A static 100-byte JSON answer served by nginx, the reference for scenario (a).
+# One nginx with two servers: a static 100-byte JSON answer, the reference for scenario (a), and, when
+# the services run, a reverse proxy to auth's /health over warm keep-alive connections, the reference
+# for scenario (e).
 start_nginx() {
     local dir="$OUT/nginx"
     rm -rf "$dir"
@@ -254,6 +281,26 @@ start_nginx() {
 sys.stdout.write(head + "x" * (100 - len(head) - len(tail)) + tail)' >"$dir/www/health.json"
     chmod -R a+rX "$dir"
     NGINX_PORT="$(free_port)"
+    local proxy_servers=""
+    if [ -n "${PORTS[auth]:-}" ]; then
+        NGINX_PROXY_PORT="$(free_port)"
+        while [ "$NGINX_PROXY_PORT" = "$NGINX_PORT" ]; do
+            NGINX_PROXY_PORT="$(free_port)"
+        done
+        proxy_servers="
+    upstream auth_service {
+        server 127.0.0.1:${PORTS[auth]};
+        keepalive 64;
+    }
+    server {
+        listen 127.0.0.1:$NGINX_PROXY_PORT;
+        location /health {
+            proxy_pass http://auth_service;
+            proxy_http_version 1.1;
+            proxy_set_header Connection \"\";
+        }
+    }"
+    fi
     cat >"$dir/nginx.conf" <<EOF
 worker_processes 2;
 daemon off;
@@ -279,7 +326,7 @@ http {
     server {
         listen 127.0.0.1:$NGINX_PORT;
         root $dir/www;
-    }
+    }$proxy_servers
 }
 EOF
     local nginx_binary
@@ -287,13 +334,16 @@ EOF
     "$nginx_binary" -t -q -p "$dir" -e "$dir/logs/error.log" -c "$dir/nginx.conf"
     "$nginx_binary" -p "$dir" -e "$dir/logs/error.log" -c "$dir/nginx.conf" &
     NGINX_PID=$!
-    local _
-    for _ in $(seq 1 40); do
-        curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$NGINX_PORT/health.json" 2>/dev/null && return 0
-        sleep 0.25
+    local _ url
+    for url in "http://127.0.0.1:$NGINX_PORT/health.json" \
+        ${NGINX_PROXY_PORT:+"http://127.0.0.1:$NGINX_PROXY_PORT/health"}; do
+        for _ in $(seq 1 41); do
+            curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null && continue 2
+            sleep 0.25
+        done
+        fail_msg "nginx did not answer $url (log: $dir/logs/error.log)"
+        exit 1
     done
-    fail_msg "nginx did not answer on port $NGINX_PORT (log: $dir/logs/error.log)"
-    exit 1
 }
 
 stop_nginx() {
@@ -312,17 +362,23 @@ record() {
     RESULT_ROWS+=("$1|$2|$3|$4|$5|$6|$7")
 }
 
-# wrk RUNS times against URL; records the run with the median req/s and its p50/p99.
+# wrk RUNS times against URL; records the run with the median req/s and its p50/p99. An optional wrk Lua
+# SCRIPT shapes the request; an optional PREPARE command runs before every wrk run (warm-up included).
 measure_wrk() {
-    local scenario="$1" what="$2" url="$3"
-    local command="wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency $url"
+    local scenario="$1" what="$2" url="$3" script="${4:-}" prepare="${5:-}"
+    local options=()
+    [ -z "$script" ] || options=(-s "$script")
+    local command="wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency ${script:+-s ${script#"$ROOT"/} }$url"
     COMMANDS+=("($scenario) $command   # x$RUNS, median run")
     say "($scenario) $what: $command"
-    run_child wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$url" >"$OUT/wrk-$scenario-warmup.txt" 2>&1 || true
+    [ -z "$prepare" ] || "$prepare"
+    run_child wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${options[@]}" "$url" \
+        >"$OUT/wrk-$scenario-warmup.txt" 2>&1 || true
     local rates=() p50s=() p99s=() errors=() run file
     for run in $(seq 1 "$RUNS"); do
         file="$OUT/wrk-$scenario-$run.txt"
-        run_child wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" >"$file" 2>&1
+        [ -z "$prepare" ] || "$prepare"
+        run_child wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${options[@]}" "$url" >"$file" 2>&1
         rates+=("$(awk '/^Requests\/sec:/ {print $2}' "$file")")
         p50s+=("$(to_milliseconds "$(awk '$1 == "50%" {print $2}' "$file")")")
         p99s+=("$(to_milliseconds "$(awk '$1 == "99%" {print $2}' "$file")")")
@@ -336,6 +392,56 @@ measure_wrk() {
     local note="median of $RUNS x $DURATION, -c$CONNECTIONS"
     [ "${errors[$median]}" = "0" ] || note+=", ${errors[$median]} errors/non-2xx"
     record "$scenario" "$what" "${rates[$median]}" "req/s" "${p50s[$median]}" "${p99s[$median]}" "$note"
+}
+
+# Writes a wrk Lua script posting a yaf system.init call signed now (the gateway accepts a timestamp
+# within 300 s of its clock, so the script is written afresh before every run) and checks once with curl
+# that the gateway answers it past its checks: code 509 while content does not serve system.init yet,
+# 200 once it does. A signature, timestamp or rate-limit refusal (403, 503) stops the measurement.
+prepare_yaf_call() {
+    local body_file="$OUT/yaf-system-init.body"
+    YAF_APPID="$YAF_BENCH_APPID" YAF_SECRET="$YAF_BENCH_SECRET" python3 - "$body_file" "$YAF_SCRIPT" <<'PYTHON'
+import hashlib, json, os, sys, time, urllib.parse
+data = json.dumps({
+    "method": "system.init", "v": "1.0.0", "appid": os.environ["YAF_APPID"], "timestamp": str(int(time.time())),
+    "token": "", "unique_id": "bench", "app_v": "1.0.0", "platform": 1, "channel": "", "device_token": "",
+}, separators=(",", ":"))
+sign = hashlib.md5((data + os.environ["YAF_SECRET"]).encode()).hexdigest().upper()
+body = urllib.parse.urlencode({"data": data, "sign": sign}, quote_via=urllib.parse.quote, safe="")
+with open(sys.argv[1], "w") as file:
+    file.write(body)
+with open(sys.argv[2], "w") as file:
+    file.write('wrk.method = "POST"\n')
+    file.write('wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n')
+    file.write('wrk.body = "%s"\n' % body)
+PYTHON
+    check_yaf_answer
+}
+
+check_yaf_answer() {
+    local answer code
+    answer="$(curl -sS --max-time 5 -H 'Content-Type: application/x-www-form-urlencoded' \
+        --data-binary "@$OUT/yaf-system-init.body" "http://127.0.0.1:${PORTS[gateway]}/")"
+    code="$(python3 -c 'import json, sys; print(json.loads(sys.argv[1]).get("code"))' "$answer" 2>/dev/null || true)"
+    if [ "$code" != "509" ] && [ "$code" != "200" ]; then
+        fail_msg "(f) the gateway refused the signed system.init call: $answer"
+        exit 1
+    fi
+    YAF_ANSWER="code $code"
+}
+
+measure_yaf_call() {
+    if [ "$(duration_seconds "$DURATION")" -ge 290 ]; then
+        say "(f) skipped: a run of $DURATION outlasts the 300 s window of the signed timestamp"
+        return 0
+    fi
+    YAF_SCRIPT="$OUT/yaf-system-init.lua"
+    YAF_ANSWER=""
+    measure_wrk f "gateway yaf system.init POST / (decode, signature, gateway -> content, encode)" \
+        "http://127.0.0.1:${PORTS[gateway]}/" "$YAF_SCRIPT" prepare_yaf_call
+    check_yaf_answer
+    local last=$((${#RESULT_ROWS[@]} - 1))
+    RESULT_ROWS[last]+=", answer $YAF_ANSWER"
 }
 
 measure_pool_and_pgbench() {
@@ -434,6 +540,42 @@ figure_of() {
     echo ""
 }
 
+p50_of() {
+    local wanted="$1" row
+    for row in "${RESULT_ROWS[@]}"; do
+        IFS='|' read -r scenario _ _ _ p50 _ <<<"$row"
+        [ "$scenario" = "$wanted" ] && { echo "$p50"; return 0; }
+    done
+    echo ""
+}
+
+# The comparison lines of the gateway scenarios against the direct figures of (a) and nginx's proxy.
+# Verdicts use the unrounded figures.
+gateway_lines() {
+    local a e e_nginx f a50 e50 f50 value
+    a="$(figure_of a)"; e="$(figure_of e)"; e_nginx="$(figure_of e-nginx)"; f="$(figure_of f)"
+    a50="$(p50_of a)"; e50="$(p50_of e)"; f50="$(p50_of f)"
+    if [ -n "$e" ] && [ -n "$a" ]; then
+        value="$(difference_microseconds "$a50" "$e50")"
+        echo "- (e)-(a) gateway p50 minus direct p50: $value µs" \
+            "(target: at most +150 µs; $(verdict "$value" 'x <= 150'))"
+        echo "- (e)/(a) gateway/direct throughput: $(ratio "$e" "$a")" \
+            "(target: at least 0.85; $(verdict "$(awk -v a="$a" -v e="$e" 'BEGIN { print e / a }')" 'x >= 0.85'))"
+    fi
+    if [ -n "$e" ] && [ -n "$e_nginx" ]; then
+        echo "- (e)/(e-nginx) gateway/nginx proxy throughput: $(ratio "$e" "$e_nginx")" \
+            "(target: above 1; $(verdict "$(awk -v n="$e_nginx" -v e="$e" 'BEGIN { print e - n }')" 'x > 0'))"
+    fi
+    if [ -n "$e_nginx" ] && [ -n "$a" ]; then
+        value="$(difference_microseconds "$a50" "$(p50_of e-nginx)")"
+        echo "- (e-nginx)-(a) nginx proxy p50 minus direct p50: $value µs"
+    fi
+    if [ -n "$f" ] && [ -n "$e" ]; then
+        echo "- (f)/(e) yaf dialect path/plain proxy throughput: $(ratio "$f" "$e")," \
+            "p50 $(difference_microseconds "$e50" "$f50") µs"
+    fi
+}
+
 write_report() {
     local report="$OUT/latest.md" row
     {
@@ -453,6 +595,7 @@ write_report() {
         local a a_ref c c_ref
         a="$(figure_of a)"; a_ref="$(figure_of a-ref)"; c="$(figure_of c)"; c_ref="$(figure_of c-ref)"
         [ -n "$a" ] && [ -n "$a_ref" ] && echo "- (a)/(a-ref) auth /health vs nginx static file: $(ratio "$a" "$a_ref")"
+        gateway_lines
         [ -n "$c" ] && [ -n "$c_ref" ] && echo "- (c) pool-bench/pgbench: $(ratio "$c" "$c_ref")"
         echo
         echo "Commands (\`bench/run.sh\` with DURATION=$DURATION RUNS=$RUNS CONNECTIONS=$CONNECTIONS):"
@@ -481,17 +624,30 @@ main() {
     if needs_services || wants c; then
         build_release
     fi
+    if wants e && ! wants a; then
+        say "(e) is compared with (a), auth /health directly: adding scenario a"
+        SCENARIOS="a $SCENARIOS"
+    fi
     needs_postgres && start_postgres
     needs_services && start_services
 
     if wants a; then
         measure_wrk a "auth GET /health, keep-alive" "http://127.0.0.1:${PORTS[auth]}/health"
     fi
-    if wants a-ref; then
-        start_nginx
-        measure_wrk a-ref "nginx static 100-byte JSON file" "http://127.0.0.1:$NGINX_PORT/health.json"
-        stop_nginx
+    if wants e; then
+        measure_wrk e "gateway GET /services/auth/health (gateway -> auth /health)" \
+            "http://127.0.0.1:${PORTS[gateway]}/services/auth/health"
     fi
+    needs_nginx && start_nginx
+    if wants a-ref; then
+        measure_wrk a-ref "nginx static 100-byte JSON file" "http://127.0.0.1:$NGINX_PORT/health.json"
+    fi
+    if wants e-nginx; then
+        measure_wrk e-nginx "nginx proxy_pass to auth /health, keep-alive upstream" \
+            "http://127.0.0.1:$NGINX_PROXY_PORT/health"
+    fi
+    stop_nginx
+    wants f && measure_yaf_call
     if wants b; then
         measure_wrk b "gateway GET /services/auth/ready (gateway -> auth -> PostgreSQL)" \
             "http://127.0.0.1:${PORTS[gateway]}/services/auth/ready"
