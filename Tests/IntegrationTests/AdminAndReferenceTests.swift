@@ -72,9 +72,13 @@ struct AdminAndReferenceTests {
             #expect(page.headers["Content-Type"]?.hasPrefix("text/html") == true)
             for dialect in ["train", "o2o", "c2c", "yaf", "mobile"] { #expect(page.bodyText.contains("id=\"\(dialect)\"")) }
             #expect(page.bodyText.contains("/api/v1/user/login"))
+            #expect(page.bodyText.contains("<code>nonceStr</code>"))
             let spec = try JSONValue.parse(try await mesh.get("/docs/openapi.json", from: "gateway").body)
             #expect(spec["openapi"] == "3.0.3")
             #expect(spec["paths"]?["/api/v1/user/login"]?["post"]?["x-implemented"] == false)
+            let loginBody = spec["paths"]?["/api/v1/user/login"]?["post"]?["requestBody"]?["content"]
+            let loginData = loginBody?["application/json"]?["schema"]?["properties"]?["data"]
+            #expect(loginData?["required"] == ["code", "nonceStr", "sign"])
         } catch {
             await mesh.stop()
             throw error

@@ -10,45 +10,58 @@ enum APIReference {
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>API reference</title>
             <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}
-            td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}.no{color:#999}</style></head><body>
+            td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}.no{color:#999}
+            ul.p{margin:0;padding-left:1.2em}</style></head><body>
             <h1>API reference</h1>
             <p>Every operation of the five client dialects, from the operation catalog. Operations not served yet
-            answer their dialect's "not implemented" code.</p>
+            answer their dialect's "not implemented" code. Parameters are each operation's business parameters; the
+            fields every call of a dialect carries (session, signature, envelope) are left out.</p>
             """
         for dialect in Dialect.allCases {
             let operations = OperationCatalog.operations(of: dialect)
             let served = operations.filter { implemented.contains($0.meshName) }.count
             page += "<h2 id=\"\(dialect.rawValue)\">\(dialect.rawValue) — \(served) of \(operations.count) served</h2>"
             page += "<table><tr><th>operation</th><th>title</th><th>path</th><th>methods</th><th>service</th>"
-            page += "<th>session</th><th>signed</th><th>served</th></tr>"
+            page += "<th>session</th><th>signed</th><th>served</th><th>parameters</th></tr>"
             for operation in operations {
                 let isServed = implemented.contains(operation.meshName)
                 page += "<tr\(isServed ? "" : " class=\"no\"")><td>\(escape(operation.name))</td>"
                 page += "<td>\(escape(operation.title))</td><td>\(escape(operation.path))</td>"
                 page += "<td>\(operation.methods.map(\.rawValue).joined(separator: ", "))</td>"
                 page += "<td>\(operation.service.rawValue)</td><td>\(operation.session.rawValue)</td>"
-                page += "<td>\(operation.signed ? "yes" : "no")</td><td>\(isServed ? "yes" : "not yet")</td></tr>"
+                page += "<td>\(operation.signed ? "yes" : "no")</td><td>\(isServed ? "yes" : "not yet")</td>"
+                page += "<td>\(parameterList(operation.parameters))</td></tr>"
             }
             page += "</table>"
         }
         return page + "</body></html>"
     }
 
-    /// OpenAPI 3.0: path-routed dialects as paths; the two `POST /` dialects (c2c by `_apiname`,
-    /// the app base API by `data.method`) as one operation each with the names in `x-operations`.
+    /// OpenAPI 3.0: path-routed dialects as paths, their business parameters as query parameters (GET) or
+    /// a request body (POST); the two `POST /` dialects (c2c by `_apiname`, the app base API by
+    /// `data.method`) as the single operation of `/`, which lists theirs, each with its `parameters`,
+    /// in `x-c2c-operations` and `x-yaf-operations`.
     static func openAPI(implemented: Set<String>) -> JSONValue {
         var paths = JSONObject()
         for operation in OperationCatalog.all where operation.dialect != .c2c && operation.dialect != .yaf {
             var item = paths[operation.path]?.objectValue ?? JSONObject()
             for method in operation.methods {
-                item[method.rawValue.lowercased()] = .object(describe(operation, implemented: implemented))
+                var description = describe(operation, implemented: implemented)
+                let parameters = ParameterDescriptions.parameters(of: operation, method: method)
+                if !parameters.isEmpty { description["parameters"] = .array(parameters) }
+                if method == .post, let body = ParameterDescriptions.requestBody(of: operation) {
+                    description["requestBody"] = .object(body)
+                }
+                item[method.rawValue.lowercased()] = .object(description)
             }
             paths[operation.path] = .object(item)
         }
         var root = JSONObject()
         for dialect in [Dialect.c2c, .yaf] {
             let names = OperationCatalog.operations(of: dialect).map { operation -> JSONValue in
-                .object(describe(operation, implemented: implemented))
+                var description = describe(operation, implemented: implemented)
+                description["parameters"] = ParameterDescriptions.listed(operation)
+                return .object(description)
             }
             root["x-\(dialect.rawValue)-operations"] = .array(names)
         }
@@ -74,6 +87,17 @@ enum APIReference {
             "x-implemented": .bool(implemented.contains(operation.meshName)),
             "responses": .object(["200": .object(["description": "the dialect's envelope"])]),
         ]
+    }
+
+    /// `name (type, required) summary`, one line each, or "none".
+    private static func parameterList(_ parameters: [OperationParameter]) -> String {
+        guard !parameters.isEmpty else { return "none" }
+        let items = parameters.map { parameter in
+            let need = parameter.required ? "required" : "optional"
+            return "<li><code>\(escape(parameter.name))</code> (\(escape(parameter.type)), \(need)) "
+                + "\(escape(parameter.summary))</li>"
+        }
+        return "<ul class=\"p\">\(items.joined())</ul>"
     }
 
     private static func escape(_ text: String) -> String {
