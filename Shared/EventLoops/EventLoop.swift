@@ -30,6 +30,8 @@ public final class EventLoop: @unchecked Sendable {
     /// Read buffer shared by the loop's connections (one read at a time on this thread).
     public let scratch: UnsafeMutableRawBufferPointer
     private let finished = Mutex<Bool>(false)
+    /// The loop thread's `pthread_t`, once it runs.
+    private let owner = Atomic<UInt>(0)
     private static let wakeID: UInt64 = 0
     private static let tickNanoseconds: UInt64 = 250_000_000
 
@@ -51,14 +53,18 @@ public final class EventLoop: @unchecked Sendable {
         Glibc.close(wakeFD)
     }
 
-    /// Runs `work` on the loop's thread, soon. Safe from any thread.
+    /// Runs `work` on the loop's thread, soon. Safe from any thread; from the loop's own thread it
+    /// runs before the loop waits again, without a wake-up.
     public func execute(_ work: @escaping @Sendable () -> Void) {
         let first = jobs.withLock { queue -> Bool in
             queue.append(work)
             return queue.count == 1
         }
-        if first { _ = cshims_eventfd_signal(wakeFD) }
+        if first && !inLoop { _ = cshims_eventfd_signal(wakeFD) }
     }
+
+    /// True on the loop's own thread.
+    public var inLoop: Bool { pthread_self() == owner.load(ordering: .relaxed) }
 
     /// The current `Date` header text (loop thread only).
     public var httpDate: String {
@@ -101,6 +107,7 @@ public final class EventLoop: @unchecked Sendable {
     var isFinished: Bool { finished.withLock { $0 } }
 
     private func run() {
+        owner.store(pthread_self(), ordering: .relaxed)
         let capacity = 256
         let events = UnsafeMutablePointer<cshims_event>.allocate(capacity: capacity)
         defer { events.deallocate() }
@@ -121,6 +128,7 @@ public final class EventLoop: @unchecked Sendable {
             if now &- lastTick >= EventLoop.tickNanoseconds {
                 lastTick = now
                 for handler in Array(handlers.values) { handler.tick(now: now) }
+                runJobs()
             }
         }
         runJobs()
@@ -146,5 +154,16 @@ extension EventLoop {
         try await withCheckedThrowingContinuation { continuation in
             execute { continuation.resume(with: Result { try work() }) }
         }
+    }
+}
+
+/// Tasks that prefer the loop (`Task(executorPreference: loop)`) run on its thread: a request's
+/// handler then runs where its connection lives, and the answers it awaits resume there, without
+/// crossing threads.
+extension EventLoop: TaskExecutor {
+    public func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        execute { job.runSynchronously(on: executor) }
     }
 }

@@ -17,6 +17,12 @@ public final class EventLoopGroup: Sendable {
         return loops[n % loops.count]
     }
 
+    /// The loop whose thread is running this code, if any.
+    public var current: EventLoop? { loops.first { $0.inLoop } }
+
+    /// The current loop when called on one, else the next one round robin.
+    public func currentOrNext() -> EventLoop { current ?? next() }
+
     /// Stops every loop and waits for their threads to finish.
     public func shutdown() async {
         for loop in loops { loop.stop() }

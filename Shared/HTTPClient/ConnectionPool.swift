@@ -2,7 +2,7 @@ import EventLoops
 import Synchronization
 
 /// The keep-alive connections to one upstream: at most `maxConnections`, idle ones reused most
-/// recently used first, callers over the limit wait in order until one frees or time runs out.
+/// recently used first (preferring one on the caller's own event loop), callers over the limit wait in order until one frees or time runs out.
 final class ConnectionPool: Sendable {
     private struct Waiter {
         let id: UInt64
@@ -38,8 +38,12 @@ final class ConnectionPool: Sendable {
             case wait
             case closed
         }
+        let current = group.current
         let step = state.withLock { state -> Step in
             if state.closed { return .closed }
+            if let current, let index = state.idle.lastIndex(where: { $0.loop === current }) {
+                return .ready(state.idle.remove(at: index))
+            }
             if let connection = state.idle.popLast() { return .ready(connection) }
             if state.total < configuration.maxConnectionsPerUpstream {
                 state.total += 1
@@ -97,9 +101,11 @@ final class ConnectionPool: Sendable {
                 requestNotSent: true))
     }
 
+    /// A new connection on the caller's loop when it runs on one (no thread hop per exchange),
+    /// else on the next loop.
     private func makeConnection() -> ClientConnection {
         ClientConnection(
-            loop: group.next(), upstream: upstream, address: address, configuration: configuration,
+            loop: group.currentOrNext(), upstream: upstream, address: address, configuration: configuration,
             onClose: { [weak self] connection in self?.connectionClosed(connection) })
     }
 

@@ -190,7 +190,7 @@ final class ServerConnection: EventLoopHandler, @unchecked Sendable {
         let expected = generation
         let responder = context.responder
         let loop = self.loop
-        Task {
+        Task(executorPreference: loop) {
             let response = await responder.respond(to: request)
             loop.execute { self.complete(response, generation: expected, keepAlive: keepAlive, isHEAD: isHEAD) }
         }

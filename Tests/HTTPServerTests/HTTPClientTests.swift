@@ -8,7 +8,7 @@ import Testing
     @Test func reusesKeepAliveConnections() async throws {
         let running = try await RunningServer.start(EchoResponder())
         defer { Task { await running.stop() } }
-        let client = HTTPClient(group: running.group)
+        let client = HTTPClient(group: running.group, configuration: patientClientConfiguration())
         let upstream = Upstream(host: "127.0.0.1", port: running.port)
         for i in 0..<10 {
             let response = try await client.send(HTTPRequest(method: .post, target: "/r", body: Array("\(i)".utf8)), to: upstream)
@@ -21,7 +21,7 @@ import Testing
     @Test func keepsWithinThePoolSize() async throws {
         let running = try await RunningServer.start(EchoResponder())
         defer { Task { await running.stop() } }
-        var configuration = HTTPClientConfiguration()
+        var configuration = patientClientConfiguration()
         configuration.maxConnectionsPerUpstream = 2
         let client = HTTPClient(group: running.group, configuration: configuration)
         let upstream = Upstream(host: "127.0.0.1", port: running.port)
@@ -51,7 +51,7 @@ import Testing
     @Test func timesOutSlowResponses() async throws {
         let running = try await RunningServer.start(EchoResponder())
         defer { Task { await running.stop() } }
-        let client = HTTPClient(group: running.group)
+        let client = HTTPClient(group: running.group, configuration: patientClientConfiguration())
         let upstream = Upstream(host: "127.0.0.1", port: running.port)
         do {
             _ = try await client.send(HTTPRequest(method: .post, target: "/sleep/2000"), to: upstream, timeout: .milliseconds(300))
@@ -65,7 +65,7 @@ import Testing
     @Test func survivesTheServerClosingIdleConnections() async throws {
         let running = try await RunningServer.start(configure: { $0.idleTimeoutMilliseconds = 200 }, EchoResponder())
         defer { Task { await running.stop() } }
-        let client = HTTPClient(group: running.group)
+        let client = HTTPClient(group: running.group, configuration: patientClientConfiguration())
         let upstream = Upstream(host: "127.0.0.1", port: running.port)
         #expect(try await client.send(HTTPRequest(method: .post, target: "/a"), to: upstream).status == .ok)
         try await Task.sleep(for: .milliseconds(700))

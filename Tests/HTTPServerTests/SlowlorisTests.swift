@@ -11,7 +11,7 @@ import Testing
         defer { Task { await running.stop() } }
         let slow = try (0..<1000).map { _ in try RawConnection(port: running.port) }
         let head = Array("GET /slow HTTP/1.1\r\nHost: x\r\nX-Pad: ".utf8)
-        let client = HTTPClient(group: running.group)
+        let client = HTTPClient(group: running.group, configuration: patientClientConfiguration())
         let upstream = Upstream(host: "127.0.0.1", port: running.port)
         var served = 0
         for round in 0..<3 {

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import HTTPClient
 import HTTPCore
 import EventLoops
 import HTTPServer
@@ -30,6 +31,16 @@ struct RunningServer {
     }
 }
 
+/// A client configuration with deadlines long enough for a machine under heavy load: tests
+/// check outcomes, not speed.
+func patientClientConfiguration() -> HTTPClientConfiguration {
+    var configuration = HTTPClientConfiguration()
+    configuration.responseTimeoutMilliseconds = 30_000
+    configuration.poolWaitTimeoutMilliseconds = 30_000
+    configuration.connectTimeoutMilliseconds = 10_000
+    return configuration
+}
+
 /// Echoes method, target and body; `/sleep/N` waits N ms first.
 struct EchoResponder: HTTPResponder {
     func bodyLimit(for head: RequestHead) -> Int? { head.path == "/small" ? 16 : nil }
@@ -57,7 +68,7 @@ func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
 final class RawConnection: Sendable {
     let fd: Int32
 
-    init(port: Int, timeoutSeconds: Int = 5) throws {
+    init(port: Int, timeoutSeconds: Int = 30) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)

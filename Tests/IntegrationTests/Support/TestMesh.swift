@@ -12,6 +12,15 @@ final class TestMesh: Sendable {
         "gateway": 8080, "auth": 8101, "user": 8102, "orders": 8103, "merchants": 8104, "exchange": 8105, "content": 8106,
     ]
 
+    /// Deadlines long enough for a machine under heavy load: the tests check outcomes, not speed.
+    static var clientConfiguration: HTTPClientConfiguration {
+        var configuration = HTTPClientConfiguration()
+        configuration.responseTimeoutMilliseconds = 30_000
+        configuration.poolWaitTimeoutMilliseconds = 30_000
+        configuration.connectTimeoutMilliseconds = 10_000
+        return configuration
+    }
+
     let databaseName: String
     let databaseURL: String
     let logDirectory: URL
@@ -48,7 +57,7 @@ final class TestMesh: Sendable {
         let group = try EventLoopGroup(threads: 1)
         let mesh = TestMesh(
             databaseName: databaseName, databaseURL: databaseURL, logDirectory: logDirectory, group: group,
-            client: HTTPClient(group: group), services: services)
+            client: HTTPClient(group: group, configuration: TestMesh.clientConfiguration), services: services)
         for service in services.values { try await mesh.waitUntilHealthy(service) }
         return mesh
     }
@@ -82,12 +91,12 @@ final class TestMesh: Sendable {
         throw HarnessError("\(service.name) did not answer /health in time:\n\(service.log.suffix(2000))")
     }
 
-    func send(_ request: HTTPRequest, to name: String, timeout: Duration = .seconds(10)) async throws -> HTTPResponse {
+    func send(_ request: HTTPRequest, to name: String, timeout: Duration = .seconds(30)) async throws -> HTTPResponse {
         guard let service = services[name] else { throw HarnessError("\(name) is not part of this mesh") }
         return try await client.send(request, to: Upstream(host: "127.0.0.1", port: service.port), timeout: timeout)
     }
 
-    func get(_ target: String, from name: String, headers: HTTPHeaders = [:], timeout: Duration = .seconds(10))
+    func get(_ target: String, from name: String, headers: HTTPHeaders = [:], timeout: Duration = .seconds(30))
         async throws -> HTTPResponse
     {
         try await send(HTTPRequest(method: .get, target: target, headers: headers), to: name, timeout: timeout)
