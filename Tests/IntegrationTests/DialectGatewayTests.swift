@@ -25,6 +25,19 @@ struct DialectGatewayTests {
         DialectRequests.code(of: codec(for: operation.dialect).encode(.failure(kind, "x"), call: nil, operation: operation))
     }
 
+    /// Mesh names of the operations the services serve (`GET /internal/operations`).
+    private static func implementedOperations(_ mesh: TestMesh) async throws -> Set<String> {
+        var names = Set<String>()
+        for service in services where service != "gateway" {
+            let response = try await mesh.get(
+                "/internal/operations", from: service, headers: [MeshHeaders.internalKey: TestMesh.internalKey])
+            for name in try JSONValue.parse(response.body)["operations"]?.arrayValue ?? [] {
+                if let text = name.stringValue { names.insert(text) }
+            }
+        }
+        return names
+    }
+
     @Test func everyOperationAnswersInItsDialect() async throws {
         let mesh = try await TestMesh.start(Self.services)
         do {
@@ -32,16 +45,24 @@ struct DialectGatewayTests {
             for dialect in Dialect.allCases {
                 tokens[dialect] = try await TestSessions.open(mesh, dialect: dialect.rawValue, account: 42)
             }
+            let implemented = try await Self.implementedOperations(mesh)
             var answered = 0
             for operation in OperationCatalog.all {
-                let token = operation.session == .none ? nil : tokens[operation.dialect]
+                var token = operation.session == .none ? nil : tokens[operation.dialect]
+                if token != nil && implemented.contains(operation.meshName) {
+                    // A served operation may end its session (logout); it gets one of its own.
+                    token = try await TestSessions.open(mesh, dialect: operation.dialect.rawValue, account: 42)
+                }
                 let request = DialectRequests.request(for: operation, token: token, userID: "42")
                 let response = try await mesh.send(request, to: "gateway")
                 let expected = Self.expectedCode(.notImplemented, operation)
+                let answer = "\(operation.meshName): \(String(decoding: response.body.prefix(300), as: UTF8.self))"
                 #expect(response.status.code < 500, "\(operation.meshName): HTTP \(response.status.code)")
-                #expect(
-                    DialectRequests.code(of: response) == expected,
-                    "\(operation.meshName): \(String(decoding: response.body.prefix(300), as: UTF8.self))")
+                if implemented.contains(operation.meshName) {
+                    #expect(DialectRequests.code(of: response) != expected, "\(answer)")
+                } else {
+                    #expect(DialectRequests.code(of: response) == expected, "\(answer)")
+                }
                 answered += 1
             }
             #expect(answered == OperationCatalog.all.count)

@@ -10,10 +10,31 @@ public enum AuthService {
     /// The service's own routes (the standard health, readiness and metrics routes come with ServiceKit).
     public static func routes(_ application: ServiceApplication) async throws -> [Route] {
         guard let database = application.database else { return [] }
+        let settings = try AuthSettings(configuration: application.configuration)
         let sessions = SessionStore(database: database)
         let admins = AdminAccounts(database: database, sessions: sessions)
-        let settings = try AuthSettings(configuration: application.configuration)
         try await admins.ensureFirstAdmin(username: settings.firstAdminUsername, password: settings.firstAdminPassword)
+        let sms: any SMSProvider
+        if settings.simulatesSMS {
+            sms = SMSSimulator(database: database)
+        } else {
+            sms = UnconfiguredSMSProvider()
+            application.logger.warning("no SMS provider is configured: sending codes fails until one is wired in")
+        }
+        let flows = CredentialFlows(
+            database: database,
+            accounts: Accounts(database: database, lockRules: settings.passwordLock),
+            codes: VerificationCodes(database: database, rules: settings.codes),
+            sessions: sessions, sms: sms)
+        var operations = OperationHandlers()
+        YafAuthOperations(
+            flows: flows, sessions: sessions,
+            requestTokens: RequestTokens(database: database, lifetimeSeconds: settings.requestTokenLifetimeSeconds),
+            settings: settings
+        ).register(on: &operations)
+        var adminOperations = AdminHandlers()
+        SMSOutboxAdmin.register(on: &adminOperations, database: database, settings: settings)
         return [ResolveSessionRoute.make(store: sessions)] + AdminSessionRoutes.make(admins: admins, sessions: sessions)
+            + operations.routes() + adminOperations.routes()
     }
 }

@@ -1,15 +1,41 @@
+import Foundation
 import ServiceKit
 
-/// The auth service's own settings.
+/// The auth service's own settings, from environment variables (each also read with the `AUTH_`
+/// prefix, which wins):
+///
+/// | variable | default | meaning |
+/// |---|---|---|
+/// | `ADMIN_USERNAME`, `ADMIN_PASSWORD` | `admin`, development password | the first admin account |
+/// | `CODE_LIFETIME_SECONDS` … | see `CodeRules` | lifetime, tries and sending limits of one-time codes |
+/// | `PASSWORD_MAX_FAILURES`, `PASSWORD_LOCK_SECONDS` | 5, 86400 | see `PasswordLockRules` |
+/// | `REQUEST_TOKEN_LIFETIME_SECONDS` | 1800 | life of an anti-duplicate request token |
+/// | `TIME_ZONE` | `Asia/Shanghai` | zone of the times shown to clients |
+///
+/// SMS: development and test send through the simulator (the outbox); production has no provider
+/// yet, so sending a code fails there with a provider error. Only in test mode (`APP_ENV=test`) does
+/// the yaf `sms.send` reply carry the code itself (`data.code`); development reads it from the
+/// outbox through the admin operation `sms.outbox`.
 struct AuthSettings: Sendable {
     /// The development password of the first admin, refused in production.
     static let developmentAdminPassword = "admin-development-password"
 
+    let mode: AppEnvironment
     let firstAdminUsername: String
     let firstAdminPassword: String
+    let codes: CodeRules
+    let passwordLock: PasswordLockRules
+    let requestTokenLifetimeSeconds: Int
+    let displayTime: DisplayTime
+
+    /// Whether code replies may carry the code, for automated tests.
+    var revealsCodes: Bool { mode == .test }
+    /// Whether messages go to the simulator's outbox.
+    var simulatesSMS: Bool { mode != .production }
 
     init(configuration: ServiceConfiguration) throws {
         let environment = configuration.environment
+        mode = configuration.mode
         firstAdminUsername = environment.string("ADMIN_USERNAME", default: "admin")
         firstAdminPassword = environment.string("ADMIN_PASSWORD", default: AuthSettings.developmentAdminPassword)
         guard (3...64).contains(firstAdminUsername.utf8.count) else {
@@ -21,5 +47,15 @@ struct AuthSettings: Sendable {
         if configuration.mode == .production && firstAdminPassword == AuthSettings.developmentAdminPassword {
             throw ConfigurationError(variable: "ADMIN_PASSWORD", problem: "must be set to a secret of your own in production")
         }
+        codes = try CodeRules(environment: environment)
+        passwordLock = try PasswordLockRules(environment: environment)
+        requestTokenLifetimeSeconds = try environment.int(
+            "REQUEST_TOKEN_LIFETIME_SECONDS", default: 30 * 60, range: 1...(7 * 24 * 3600))
+        let zoneName = environment.string("TIME_ZONE", default: DisplayTime.defaultZone)
+        guard let zone = TimeZone(identifier: zoneName) else {
+            throw ConfigurationError(
+                variable: "TIME_ZONE", problem: "must be a time zone name like Asia/Shanghai, got '\(zoneName)'")
+        }
+        displayTime = DisplayTime(zone: zone)
     }
 }

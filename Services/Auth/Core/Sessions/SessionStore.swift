@@ -62,13 +62,14 @@ struct SessionStore: Sendable {
     }
 
     /// Creates a session for `account` in `scope` and returns its new token (32 hex characters,
-    /// 128 random bits).
-    func open(account: Int64, scope: String, app: String = "", openID: String? = nil, role: String? = nil)
-        async throws -> String
-    {
+    /// 128 random bits); inside `queryable`'s work when one is given.
+    func open(
+        account: Int64, scope: String, app: String = "", openID: String? = nil, role: String? = nil,
+        on queryable: (any PostgresQueryable)? = nil
+    ) async throws -> String {
         let token = SecureRandom.token(bytes: 16)
         let lifetime = Int(slidingLifetime.components.seconds)
-        try await database.execute(
+        try await (queryable ?? database).execute(
             """
             INSERT INTO auth.sessions (token_hash, account_id, dialect, app, open_id, role, expires_at)
             VALUES (\(SessionStore.hash(token)), \(account), \(scope), \(app), \(openID), \(role),

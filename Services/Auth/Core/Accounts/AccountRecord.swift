@@ -1,0 +1,27 @@
+import Foundation
+import Postgres
+
+/// An account as the sign-in flows answer it (selected as `id, mobile, open_id, created_at`).
+struct AccountRecord: Sendable, Equatable {
+    let id: Int64
+    let mobile: String
+    /// The public identifier handed to clients instead of the id.
+    let openID: String
+    let registeredAt: Date
+
+    init(row: PostgresRow) throws {
+        id = try row.decode("id", as: Int64.self)
+        mobile = try row.decode("mobile", as: String.self)
+        openID = try row.decode("open_id", as: String.self)
+        registeredAt = try row.decode("created_at", as: Date.self)
+    }
+}
+
+/// What a password given for an account turned out to be.
+enum PasswordCheck: Sendable, Equatable {
+    case matches
+    /// Wrong; the account is not locked (yet).
+    case wrong
+    /// The account is locked after too many wrong passwords (possibly by this very try).
+    case locked
+}

@@ -1,0 +1,140 @@
+import Postgres
+
+/// The sign-up, sign-in and password flows of every dialect, built from codes, accounts and
+/// sessions. Each flow proves the code or password first, then writes everything it changes in one
+/// transaction, so a refusal leaves nothing half-done.
+struct CredentialFlows: Sendable {
+    let database: PostgresPool
+    let accounts: Accounts
+    let codes: VerificationCodes
+    let sessions: SessionStore
+    let sms: any SMSProvider
+
+    /// Makes a code for `mobile` and `purpose` and sends it, within the sending limits.
+    func sendCode(mobile: String, purpose: CodePurpose, clientAddress: String?) async throws -> CodeSending {
+        let issue = try await codes.issue(
+            channel: "mobile", target: mobile, purpose: purpose, clientAddress: clientAddress)
+        guard case .issued(let code, let id) = issue else { return .refused(issue) }
+        let text = CodeMessage.text(code: code, purpose: purpose, lifetimeSeconds: codes.rules.lifetimeSeconds)
+        do {
+            try await sms.send(to: mobile, text: text)
+        } catch {
+            try await codes.withdraw(id: id)
+            return .providerFailed(reason: (error as? SMSError)?.description ?? "\(type(of: error))")
+        }
+        return .sent(code: code)
+    }
+
+    /// A new account for `mobile` with `password`, proven by a registration code, signed in on `app`.
+    func register(
+        mobile: String, password: String, code: String, scope: String, app: String
+    ) async throws -> Result<SignedIn, CredentialRefusal> {
+        let codeID: Int64
+        switch try await codes.check(target: mobile, purpose: .register, code: code) {
+        case .wrong: return .failure(.codeWrong)
+        case .expired: return .failure(.codeExpired)
+        case .valid(let id): codeID = id
+        }
+        if try await accounts.find(mobile: mobile) != nil { return .failure(.accountExists) }
+        let hash = try await accounts.hash(password)
+        let created: AccountRecord
+        do {
+            created = try await database.transaction { transaction in
+                guard let account = try await accounts.create(mobile: mobile, passwordHash: hash, on: transaction)
+                else {
+                    throw RefusedInTransaction(refusal: .accountExists)
+                }
+                guard try await codes.consume(id: codeID, on: transaction) else {
+                    throw RefusedInTransaction(refusal: .codeExpired)
+                }
+                return account
+            }
+        } catch let refused as RefusedInTransaction {
+            return .failure(refused.refusal)
+        }
+        return .success(try await signIn(created, scope: scope, app: app))
+    }
+
+    /// Signs in the account of `mobile` with a login code. A password lock does not stop it: the code
+    /// proves the phone.
+    func logIn(
+        mobile: String, code: String, scope: String, app: String
+    ) async throws -> Result<SignedIn, CredentialRefusal> {
+        let codeID: Int64
+        switch try await codes.check(target: mobile, purpose: .login, code: code) {
+        case .wrong: return .failure(.codeWrong)
+        case .expired: return .failure(.codeExpired)
+        case .valid(let id): codeID = id
+        }
+        guard let account = try await accounts.find(mobile: mobile) else { return .failure(.accountNotFound) }
+        guard try await codes.consume(id: codeID, on: database) else { return .failure(.codeExpired) }
+        return .success(try await signIn(account, scope: scope, app: app))
+    }
+
+    /// Signs in the account of `mobile` with its password.
+    func logIn(
+        mobile: String, password: String, scope: String, app: String
+    ) async throws -> Result<SignedIn, CredentialRefusal> {
+        guard let account = try await accounts.find(mobile: mobile) else { return .failure(.accountNotFound) }
+        switch try await accounts.checkPassword(account: account.id, password: password) {
+        case .wrong: return .failure(.wrongPassword)
+        case .locked: return .failure(.accountLocked)
+        case .matches: return .success(try await signIn(account, scope: scope, app: app))
+        }
+    }
+
+    /// Replaces the password of `account` after checking the old one; every other client session of
+    /// the account ends (the one of `keepingToken` stays).
+    func changePassword(
+        account id: Int64, old: String, new: String, keepingToken: String?
+    ) async throws -> Result<Void, CredentialRefusal> {
+        guard try await accounts.find(id: id) != nil else { return .failure(.accountNotFound) }
+        switch try await accounts.checkPassword(account: id, password: old) {
+        case .wrong: return .failure(.wrongPassword)
+        case .locked: return .failure(.accountLocked)
+        case .matches: break
+        }
+        let hash = try await accounts.hash(new)
+        try await database.transaction { transaction in
+            try await accounts.setPassword(account: id, hash: hash, on: transaction)
+            try await sessions.revokeAfterPasswordChange(account: id, keepingToken: keepingToken, on: transaction)
+        }
+        return .success(())
+    }
+
+    /// Sets a new password for the account of `mobile`, proven by a reset code; lifts a lock and
+    /// ends every client session of the account.
+    func resetPassword(mobile: String, code: String, new: String) async throws -> Result<Void, CredentialRefusal> {
+        let codeID: Int64
+        switch try await codes.check(target: mobile, purpose: .reset, code: code) {
+        case .wrong: return .failure(.codeWrong)
+        case .expired: return .failure(.codeExpired)
+        case .valid(let id): codeID = id
+        }
+        guard let account = try await accounts.find(mobile: mobile) else { return .failure(.accountNotFound) }
+        let hash = try await accounts.hash(new)
+        do {
+            try await database.transaction { transaction in
+                guard try await codes.consume(id: codeID, on: transaction) else {
+                    throw RefusedInTransaction(refusal: .codeExpired)
+                }
+                try await accounts.setPassword(account: account.id, hash: hash, on: transaction)
+                try await sessions.revokeAfterPasswordChange(account: account.id, keepingToken: nil, on: transaction)
+            }
+        } catch let refused as RefusedInTransaction {
+            return .failure(refused.refusal)
+        }
+        return .success(())
+    }
+
+    private func signIn(_ account: AccountRecord, scope: String, app: String) async throws -> SignedIn {
+        let token = try await sessions.openReplacing(
+            account: account.id, scope: scope, app: app, openID: account.openID)
+        return SignedIn(account: account, token: token)
+    }
+}
+
+/// A refusal found inside a transaction; thrown to roll it back.
+private struct RefusedInTransaction: Error {
+    let refusal: CredentialRefusal
+}

@@ -1,0 +1,32 @@
+import Postgres
+
+extension SessionStore {
+    /// Opens a session for `account` in `scope` on `app` and ends the account's earlier session on
+    /// the same app: a client holding the old token is then told it was signed in elsewhere.
+    /// Logins of one account and app queue on a transaction lock, so exactly one session survives.
+    func openReplacing(account: Int64, scope: String, app: String, openID: String?) async throws -> String {
+        try await database.transaction { transaction in
+            _ = try await transaction.query(
+                "SELECT pg_advisory_xact_lock(hashtextextended(\("session:\(scope):\(app):\(account)"), 0))")
+            try await transaction.execute(
+                """
+                UPDATE auth.sessions SET revoked_at = now(), revoked_reason = 'replaced'
+                 WHERE account_id = \(account) AND dialect = \(scope) AND app = \(app) AND revoked_at IS NULL
+                """)
+            return try await open(account: account, scope: scope, app: app, openID: openID, on: transaction)
+        }
+    }
+
+    /// Ends every client session of `account` (the admin surface's sessions are other accounts) but
+    /// the one of `keepingToken`: their clients are told the password changed.
+    func revokeAfterPasswordChange(
+        account: Int64, keepingToken: String?, on queryable: some PostgresQueryable
+    ) async throws {
+        let kept = keepingToken.map(SessionStore.hash) ?? []
+        try await queryable.execute(
+            """
+            UPDATE auth.sessions SET revoked_at = now(), revoked_reason = 'password_changed'
+             WHERE account_id = \(account) AND dialect <> 'admin' AND revoked_at IS NULL AND token_hash <> \(kept)
+            """)
+    }
+}

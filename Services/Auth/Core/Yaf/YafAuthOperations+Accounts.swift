@@ -1,0 +1,87 @@
+import Envelope
+
+extension YafAuthOperations {
+    /// `user.register`: mobile, password and a registration code → the new account, signed in.
+    func registerAccount(_ call: MeshCall) async throws -> CanonicalReply {
+        let input = YafInput(parameters: call.parameters)
+        let mobile = try input.mobile()
+        let password = try input.password("password")
+        let code = try input.required("code")
+        switch try await flows.register(
+            mobile: mobile, password: password, code: code, scope: Self.scope, app: Self.app(of: call))
+        {
+        case .success(let signedIn):
+            return YafAuthReplies.signedIn(signedIn, message: "注册成功", displayTime: settings.displayTime)
+        case .failure(let refusal):
+            return YafAuthReplies.refusal(refusal)
+        }
+    }
+
+    /// `user.login`: `login_type` 1 signs in with the login code in `code`; 2 with the password, which
+    /// the document's clients send in `code` (its parameter table) or `password` (its signing example).
+    /// A new sign-in on the same app ends the app's earlier session.
+    func logIn(_ call: MeshCall) async throws -> CanonicalReply {
+        let input = YafInput(parameters: call.parameters)
+        let mobile = try input.mobile()
+        let outcome: Result<SignedIn, CredentialRefusal>
+        switch try input.required("login_type") {
+        case "1":
+            let code = try input.required("code")
+            outcome = try await flows.logIn(mobile: mobile, code: code, scope: Self.scope, app: Self.app(of: call))
+        case "2":
+            guard let password = input.text("password") ?? input.text("code") else {
+                throw YafRefusal.missing("password")
+            }
+            guard YafInput.isPassword(password) else { return YafAuthReplies.refusal(.wrongPassword) }
+            outcome = try await flows.logIn(
+                mobile: mobile, password: password, scope: Self.scope, app: Self.app(of: call))
+        default:
+            throw YafRefusal(.invalidParams, "登录类型不正确")
+        }
+        switch outcome {
+        case .success(let signedIn):
+            return YafAuthReplies.signedIn(signedIn, message: "登录成功", displayTime: settings.displayTime)
+        case .failure(let refusal):
+            return YafAuthReplies.refusal(refusal)
+        }
+    }
+
+    /// `user.logout`: ends the caller's session. A token that ended meanwhile (the gateway may have
+    /// cached it for a moment) gets its own answer: replaced, password changed, or invalid.
+    func logOut(_ call: MeshCall) async throws -> CanonicalReply {
+        guard let token = call.token else { return .failure(.notLoggedIn) }
+        if case .refused(let kind, _) = try await sessions.resolve(scope: Self.scope, token: token) {
+            return .failure(kind)
+        }
+        try await sessions.revoke(scope: Self.scope, token: token)
+        return YafAuthReplies.ok("退出成功")
+    }
+
+    /// `user.pwd.edit`: the old and the new password; the caller stays signed in, every other
+    /// session of the account is told the password changed.
+    func changePassword(_ call: MeshCall) async throws -> CanonicalReply {
+        guard let caller = call.caller, let account = Int64(caller.userID) else { return .failure(.notLoggedIn) }
+        let input = YafInput(parameters: call.parameters)
+        let old = try input.required("old_pwd")
+        let new = try input.password("new_pwd")
+        guard YafInput.isPassword(old) else { return .failure(.wrongPassword, "旧密码不正确") }
+        switch try await flows.changePassword(account: account, old: old, new: new, keepingToken: call.token) {
+        case .success: return YafAuthReplies.ok("密码修改成功")
+        case .failure(.wrongPassword): return .failure(.wrongPassword, "旧密码不正确")
+        case .failure(let refusal): return YafAuthReplies.refusal(refusal)
+        }
+    }
+
+    /// `user.pwd.find`: mobile, a reset code (`sms.send` key `USER_FIND_PWD_CODE`) and the new
+    /// password; lifts a password lock and ends every session of the account.
+    func resetPassword(_ call: MeshCall) async throws -> CanonicalReply {
+        let input = YafInput(parameters: call.parameters)
+        let mobile = try input.mobile()
+        let code = try input.required("code")
+        let password = try input.password("password")
+        switch try await flows.resetPassword(mobile: mobile, code: code, new: password) {
+        case .success: return YafAuthReplies.ok("密码找回成功")
+        case .failure(let refusal): return YafAuthReplies.refusal(refusal)
+        }
+    }
+}

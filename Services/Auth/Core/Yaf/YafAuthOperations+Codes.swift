@@ -1,0 +1,51 @@
+import Envelope
+import JSON
+import ServiceKit
+
+extension YafAuthOperations {
+    /// `sms.send`: mobile and key → "发送成功"; in test mode `data.code` carries the code.
+    func sendCode(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
+        let input = YafInput(parameters: call.parameters)
+        let mobile = try input.mobile()
+        let purpose = try YafSMSKey.purpose(input)
+        let address = call.clientAddress.map { String($0.prefix(64)) }
+        switch try await flows.sendCode(mobile: mobile, purpose: purpose, clientAddress: address) {
+        case .sent(let code):
+            return YafAuthReplies.ok("发送成功", data: settings.revealsCodes ? .object(["code": .string(code)]) : nil)
+        case .refused(.tooSoon(let seconds)):
+            // The document's sms.send failure example, with the configured interval.
+            return .failure(.rateLimited, "两次发送间隔小于\(seconds)秒")
+        case .refused:
+            return .failure(.rateLimited, "今日短信发送次数已达上限")
+        case .providerFailed(let reason):
+            context.logger.warning("SMS provider failed", [("reason", .string(reason))])
+            return .failure(.codeSendFailed, "短信发送失败")
+        }
+    }
+
+    /// `sms.verify`: whether the code is right, without using it up (registration uses it next).
+    func verifyCode(_ call: MeshCall) async throws -> CanonicalReply {
+        let input = YafInput(parameters: call.parameters)
+        let mobile = try input.mobile()
+        let purpose = try YafSMSKey.purpose(input)
+        let code = try input.required("code")
+        switch try await flows.codes.check(target: mobile, purpose: purpose, code: code) {
+        case .valid: return YafAuthReplies.ok("验证码正确")
+        // The section's own example answers a wrong code with 503.
+        case .wrong: return .failure(.codeWrong, "您的验证码不正确", code: "503")
+        case .expired: return YafAuthReplies.refusal(.codeExpired)
+        }
+    }
+
+    /// `system.request.token`: `number` (1 to 5) tokens, each good for one submission for 30 minutes.
+    /// The document shows one token in `data.token`; several come in the same string, comma-separated.
+    func issueRequestTokens(_ call: MeshCall) async throws -> CanonicalReply {
+        let input = YafInput(parameters: call.parameters)
+        guard let count = Int(try input.required("number")), RequestTokens.batchRange.contains(count) else {
+            throw YafRefusal(.invalidParams, "令牌数量必须为 1 到 5")
+        }
+        let account = call.sessionState == "valid" ? call.caller.flatMap { Int64($0.userID) } : nil
+        let tokens = try await requestTokens.issue(count: count, account: account)
+        return YafAuthReplies.ok("success", data: .object(["token": .string(tokens.joined(separator: ","))]))
+    }
+}

@@ -1,0 +1,46 @@
+import Envelope
+import JSON
+
+/// The yaf wording of the auth replies; messages come from the app base API document (003) where it
+/// gives them (success messages of each section's example, "账号或密码不正确" of its failure example,
+/// "验证码已失效" of `sms.verify`), the others are this platform's.
+enum YafAuthReplies {
+    static func ok(_ message: String, data: JSONValue? = nil) -> CanonicalReply {
+        CanonicalReply(kind: .ok, message: message, data: data)
+    }
+
+    /// The document's `user.login` / `user.register` data: the session token and the account's public
+    /// face. Profile fields (head image, introduction) belong to the user service; until it has
+    /// them, the nickname is the masked mobile as in the document's example.
+    static func signedIn(_ signedIn: SignedIn, message: String, displayTime: DisplayTime) -> CanonicalReply {
+        let account = signedIn.account
+        return ok(
+            message,
+            data: .object([
+                "token": .string(signedIn.token),
+                "open_id": .string(account.openID),
+                "mobile": .string(account.mobile),
+                "headimg": "",
+                "nickname": .string(maskedMobile(account.mobile)),
+                "intro": "",
+                "reg_time": .string(displayTime.format(account.registeredAt)),
+            ]))
+    }
+
+    static func refusal(_ refusal: CredentialRefusal) -> CanonicalReply {
+        switch refusal {
+        case .codeWrong: .failure(.codeWrong, "短信验证码不正确")
+        case .codeExpired: .failure(.codeExpired, "验证码已失效")
+        case .accountNotFound: .failure(.accountNotFound, "账号未注册")
+        case .accountExists: .failure(.accountExists, "账号已注册")
+        case .wrongPassword: .failure(.wrongPassword, "账号或密码不正确")
+        case .accountLocked: .failure(.accountLocked)
+        }
+    }
+
+    /// `185****2691`: the first three and last four digits.
+    static func maskedMobile(_ mobile: String) -> String {
+        guard mobile.count > 7 else { return mobile }
+        return mobile.prefix(3) + "****" + mobile.suffix(4)
+    }
+}
