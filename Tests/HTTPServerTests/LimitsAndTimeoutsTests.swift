@@ -57,9 +57,9 @@ import Testing
     @Test func finishesInFlightRequestsOnShutdown() async throws {
         let running = try await RunningServer.start(EchoResponder())
         let connection = try RawConnection(port: running.port)
-        connection.send("GET /sleep/300 HTTP/1.1\r\nHost: x\r\n\r\n")
+        connection.send("GET /sleep/2000 HTTP/1.1\r\nHost: x\r\n\r\n")
         try await Task.sleep(for: .milliseconds(50))
-        async let stopped: Void = running.server.shutdown(grace: .seconds(5))
+        async let stopped: Void = running.server.shutdown(grace: .seconds(20))
         let text = await connection.readAll()
         await stopped
         await running.group.shutdown()
