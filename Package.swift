@@ -50,7 +50,7 @@ var targets: [Target] = [
     .testTarget(
         name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPClient", "HTTPCore", "EventLoops"],
         path: "Tests/HTTPServerTests"),
-    .testTarget(name: "PostgresTests", dependencies: ["Postgres"], path: "Tests/PostgresTests"),
+    .testTarget(name: "PostgresTests", dependencies: ["Postgres", "EventLoops"], path: "Tests/PostgresTests"),
     .testTarget(name: "CryptoTests", dependencies: ["Crypto"], path: "Tests/CryptoTests"),
     .testTarget(name: "JSONTests", dependencies: ["JSON"], path: "Tests/JSONTests"),
     .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "JSON", "HTTPCore"], path: "Tests/EnvelopeTests"),

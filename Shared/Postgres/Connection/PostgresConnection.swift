@@ -1,31 +1,39 @@
+import EventLoops
 import Synchronization
 
 /// One PostgreSQL connection, owned by the pool and lent out through `PostgresPool.withConnection`.
 ///
-/// All its libpq work runs serially on its own dedicated thread; callers await the results. Do not keep a
-/// connection beyond the `withConnection` call that lent it.
+/// Its libpq work runs without blocking on one event loop of the pool's group (a statement for an idle
+/// connection is sent right from the calling task); callers await the results, which the loop delivers. Statements given to one connection run one after another in the order they were
+/// given. Do not keep a connection beyond the `withConnection` call that lent it.
 public final class PostgresConnection: PostgresQueryable {
     /// A number unique within the pool, for logs.
     public let id: Int
-    private let thread: ConfinedThread<ConnectionSession>
-    private let health = Mutex(Health())
+    /// The event loop serving the connection (nil when none could be started).
+    let loop: EventLoop?
+    /// The driver on its loop, or why no loop was available.
+    private let driver: Result<ConnectionDriver, PostgresError>
+    private let healthState: Mutex<ConnectionHealth>
 
-    /// What the pool needs to know when the connection comes back.
-    private struct Health {
-        var isUsable = true
-        var isInTransaction = false
-    }
-
-    init(id: Int, configuration: PostgresConfiguration) {
+    /// A connection served by `loop`; `onBreakWhileIdle` runs on the loop when the server closes the connection
+    /// while no statement runs on it.
+    init(
+        id: Int,
+        configuration: PostgresConfiguration,
+        loop: Result<EventLoop, PostgresError>,
+        onBreakWhileIdle: @escaping @Sendable () -> Void
+    ) {
         self.id = id
-        thread = ConfinedThread(
-            name: "postgres-\(id)",
-            makeContext: { ConnectionSession(configuration: configuration) },
-            tearDown: { session in session.close() })
+        self.loop = try? loop.get()
+        driver = loop.map { loop in
+            ConnectionDriver(loop: loop, configuration: configuration, onBreakWhileIdle: onBreakWhileIdle)
+        }
+        healthState = Mutex(ConnectionHealth(isUsable: self.loop != nil, isInTransaction: false))
     }
 
     deinit {
-        thread.stop()
+        guard case let .success(driver) = driver else { return }
+        driver.loop.execute { driver.locked { driver.close() } }
     }
 
     public func query(_ query: PostgresQuery) async throws -> PostgresRows {
@@ -38,53 +46,56 @@ public final class PostgresConnection: PostgresQueryable {
     }
 
     /// False once the connection broke or was closed.
-    var isUsable: Bool { health.withLock { $0.isUsable } }
+    var isUsable: Bool { health.isUsable }
 
     /// True while a transaction is open on the connection.
-    var isInTransaction: Bool { health.withLock { $0.isInTransaction } }
+    var isInTransaction: Bool { health.isInTransaction }
 
+    /// The connection's state after its last statement.
+    var health: ConnectionHealth { healthState.withLock { $0 } }
+
+    /// Runs one statement with the extended protocol. With `verifyingIdle`, the connection is first checked for
+    /// having been closed by the server while it sat idle; that failure, like a failed send, carries
+    /// `statementWasNotSent`.
     func run(_ query: PostgresQuery, verifyingIdle: Bool) async throws -> PostgresRows {
-        try await perform { session in try session.runPrepared(query, verifyingIdle: verifyingIdle) }
+        try await perform(ConnectionRequest(preparing: query), verifyingIdle: verifyingIdle)
     }
 
-    /// Runs parameterless SQL, possibly several statements, with the simple query protocol.
+    /// Runs parameterless SQL, possibly several statements, with the simple query protocol; returns the last
+    /// statement's result.
     func runSimple(_ sql: String, verifyingIdle: Bool = false) async throws -> PostgresRows {
-        try await perform { session in try session.runSimple(sql, verifyingIdle: verifyingIdle) }
+        try await perform(ConnectionRequest(simple: sql), verifyingIdle: verifyingIdle)
     }
 
     /// Opens the connection if needed and checks that the server did not close it while it was idle.
     func verifyIdleConnection() async throws {
-        try await perform { session in try session.verifyIdleConnection() }
+        _ = try await perform(.check, verifyingIdle: true)
     }
 
-    /// Finishes the libpq connection and ends the thread once queued work is done.
+    /// Finishes the libpq connection; statements still waiting for it fail with `.connectionClosed`.
     func close() async {
+        guard case let .success(driver) = driver else {
+            healthState.withLock { $0 = ConnectionHealth(isUsable: false, isInTransaction: false) }
+            return
+        }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let accepted = thread.submit { session in
-                session.close()
-                self.health.withLock { $0 = Health(isUsable: false, isInTransaction: false) }
+            driver.loop.execute {
+                driver.locked { driver.close() }
+                self.healthState.withLock { $0 = ConnectionHealth(isUsable: false, isInTransaction: false) }
                 continuation.resume()
             }
-            thread.stop()
-            if !accepted { continuation.resume() }
         }
     }
 
-    private func perform<Value: Sendable>(
-        _ work: @escaping @Sendable (ConnectionSession) throws -> Value
-    ) async throws -> Value {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Value, any Error>) in
-            let accepted = thread.submit { session in
-                let result = Result { try work(session) }
-                self.health.withLock {
-                    $0 = Health(isUsable: session.isUsable, isInTransaction: session.isInTransaction)
-                }
-                continuation.resume(with: result)
+    private func perform(_ request: ConnectionRequest, verifyingIdle: Bool) async throws -> PostgresRows {
+        let driver = try driver.get()
+        // The driver calls every request's completion exactly once.
+        return try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<PostgresRows, any Error>) in
+            let pending = ConnectionDriver.Pending(request: request, verifyingIdle: verifyingIdle) { result, health in
+                self.healthState.withLock { $0 = health }
+                continuation.resume(with: result.mapError { $0 })
             }
-            if !accepted {
-                continuation.resume(
-                    throwing: PostgresError(.connectionClosed, connectionIsBroken: true, statementWasNotSent: true))
-            }
+            driver.submit(pending)
         }
     }
 }

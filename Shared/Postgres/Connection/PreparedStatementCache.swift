@@ -27,11 +27,10 @@ struct PreparedStatementCache {
 
     /// The statement name for `key`, marking it as just used; nil when it is not prepared.
     mutating func name(for key: Key) -> String? {
-        guard var entry = entries[key] else { return nil }
+        guard let index = entries.index(forKey: key) else { return nil }
         useCounter += 1
-        entry.lastUse = useCounter
-        entries[key] = entry
-        return entry.name
+        entries.values[index].lastUse = useCounter
+        return entries.values[index].name
     }
 
     /// A name that was never used on this connection.

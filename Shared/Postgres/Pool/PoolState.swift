@@ -1,3 +1,5 @@
+import EventLoops
+
 /// The bookkeeping of a `PostgresPool`, only touched under the pool's lock.
 struct PoolState {
     /// A request waiting for a connection, resumed in arrival order.
@@ -21,6 +23,12 @@ struct PoolState {
     var waits = 0
     var totalWaitTime = Duration.zero
     var timeouts = 0
+
+    /// The most recently returned idle connection on `loop`, or else the most recently returned one.
+    mutating func takeIdle(preferring loop: EventLoop?) -> PostgresConnection? {
+        if let loop, let index = idle.lastIndex(where: { $0.loop === loop }) { return idle.remove(at: index) }
+        return idle.popLast()
+    }
 
     mutating func makeConnectionID() -> Int {
         lastConnectionID += 1

@@ -1,23 +1,43 @@
+import EventLoops
 import Synchronization
 
 /// A bounded pool of PostgreSQL connections shared by one service.
 ///
-/// Connections open lazily, on the first statement that needs them, up to `configuration.poolSize`. When
-/// all are in use, requests wait in arrival order for up to `poolWaitTimeout` and then fail with
-/// `.poolTimeout`. A connection that shows a connection error leaves the pool and is closed, together with
-/// the idle connections (a server restart ends them all); later requests open fresh connections, so the
-/// service recovers from a database restart without restarting itself. A single statement is re-sent only
-/// when it provably never reached the server (see `query(_:)`). After `close()` every call fails with
-/// `.poolClosed`.
+/// Connections open lazily, on the first statement that needs them, up to `configuration.poolSize`. Each runs
+/// on one event loop with libpq's non-blocking calls, so many connections share few threads. When all are in
+/// use, requests wait in arrival order for up to `poolWaitTimeout` and then fail with `.poolTimeout`. A
+/// connection that shows a connection error leaves the pool and is closed, together with the idle connections
+/// (a server restart ends them all); an idle connection the server closes leaves the pool as soon as the loop
+/// notices. Later requests open fresh connections, so the service recovers from a database restart without
+/// restarting itself. A single statement is re-sent only when it provably never reached the server (see
+/// `query(_:)`). After `close()` every call fails with `.poolClosed`.
 public final class PostgresPool: PostgresQueryable {
     /// The settings the pool was created with.
     public let configuration: PostgresConfiguration
     private let maximumSize: Int
+    private let loops: PoolLoops
     private let state = Mutex(PoolState())
 
+    /// A pool whose connections run on the loops of `group`, spread round robin. Close the pool before shutting
+    /// the group down.
+    public init(configuration: PostgresConfiguration, group: EventLoopGroup) {
+        self.configuration = configuration
+        maximumSize = max(1, configuration.poolSize)
+        loops = .shared(group)
+    }
+
+    /// A pool with a private event loop group of one thread (`PrivateLoopGroup.threadCount`), started with the
+    /// first connection and shut down by `close()`. One loop thread carries many connections, since it never
+    /// waits for the server; give the pool a shared group with `init(configuration:group:)` to use more.
     public init(configuration: PostgresConfiguration) {
         self.configuration = configuration
         maximumSize = max(1, configuration.poolSize)
+        loops = .owned(PrivateLoopGroup())
+    }
+
+    deinit {
+        guard case let .owned(group) = loops else { return }
+        Task { await group.shutdown() }
     }
 
     /// The pool's current counters.
@@ -54,25 +74,31 @@ public final class PostgresPool: PostgresQueryable {
             }
             if isDrained { continuation.resume() }
         }
+        if case let .owned(group) = loops { await group.shutdown() }
     }
 
-    /// Takes a connection: an idle one, a new one while below the size limit, or the next one returned.
+    /// Takes a connection: an idle one (preferably on the caller's own event loop), a new one while below the size
+    /// limit, or the next one returned.
     func acquire() async throws -> PoolLease {
+        let callerLoop = loops.current
+        // Without waiting when a connection is at hand; the waiting path below decides again under the lock.
+        let immediate = state.withLock { state in takeWithoutWaiting(&state, preferring: callerLoop) }
+        switch immediate {
+        case let .lend(lease):
+            return lease
+        case let .open(id):
+            return makeLease(id: id)
+        case let .fail(error):
+            throw error
+        case .wait, nil:
+            break
+        }
         let waiterID = state.withLock { $0.makeWaiterID() }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<PoolLease, any Error>) in
                 let since = ContinuousClock.now
                 let decision = state.withLock { state -> AcquireDecision in
-                    if state.isClosed { return .fail(PostgresError(.poolClosed)) }
-                    if let connection = state.idle.popLast() {
-                        state.acquisitions += 1
-                        return .lend(PoolLease(connection: connection, wasIdle: true))
-                    }
-                    if state.openCount < maximumSize {
-                        state.openCount += 1
-                        state.acquisitions += 1
-                        return .open(id: state.makeConnectionID())
-                    }
+                    if let decision = takeWithoutWaiting(&state, preferring: callerLoop) { return decision }
                     if Task.isCancelled { return .fail(CancellationError()) }
                     state.waits += 1
                     state.waiters.append(PoolState.Waiter(
@@ -95,13 +121,30 @@ public final class PostgresPool: PostgresQueryable {
         }
     }
 
+    /// A closed pool's failure, an idle connection, or a place for a new one; nil when the caller has to wait.
+    private func takeWithoutWaiting(_ state: inout PoolState, preferring loop: EventLoop?) -> AcquireDecision? {
+        if state.isClosed { return .fail(PostgresError(.poolClosed)) }
+        if let connection = state.takeIdle(preferring: loop) {
+            state.acquisitions += 1
+            return .lend(PoolLease(connection: connection, wasIdle: true))
+        }
+        if state.openCount < maximumSize {
+            state.openCount += 1
+            state.acquisitions += 1
+            return .open(id: state.makeConnectionID())
+        }
+        return nil
+    }
+
     /// Returns a lent connection. A connection left inside a transaction is rolled back first; a broken one is
     /// closed together with the idle connections, and its place goes to a new connection for the next waiter.
     func release(_ connection: PostgresConnection) async {
-        if connection.isUsable && connection.isInTransaction {
+        var health = connection.health
+        if health.isUsable && health.isInTransaction {
             _ = try? await connection.runSimple("ROLLBACK")
+            health = connection.health
         }
-        let isReusable = connection.isUsable && !connection.isInTransaction
+        let isReusable = health.isUsable && !health.isInTransaction
         let handOff = state.withLock { state -> HandOff in
             guard isReusable, !state.isClosed else { return .close }
             if let waiter = state.serveFirstWaiter() { return .toWaiter(waiter) }
@@ -146,8 +189,21 @@ public final class PostgresPool: PostgresQueryable {
         for waiter in drained { waiter.resume() }
     }
 
+    /// Takes out of the pool an idle connection that the server closed, as soon as its loop noticed.
+    private func discardIdleConnection(id: Int) {
+        let connection = state.withLock { state -> PostgresConnection? in
+            guard let index = state.idle.firstIndex(where: { $0.id == id }) else { return nil }
+            return state.idle.remove(at: index)
+        }
+        guard let connection else { return }
+        Task { await retire(connection, evictingIdle: false) }
+    }
+
     private func makeLease(id: Int) -> PoolLease {
-        PoolLease(connection: PostgresConnection(id: id, configuration: configuration), wasIdle: false)
+        let connection = PostgresConnection(id: id, configuration: configuration, loop: loops.currentOrNext()) {
+            [weak self] in self?.discardIdleConnection(id: id)
+        }
+        return PoolLease(connection: connection, wasIdle: false)
     }
 
     private func startTimer(for waiterID: Int) -> Task<Void, Never> {

@@ -6,7 +6,7 @@ extension PostgresValue {
         case .null:
             return nil
         case let .text(text), let .json(text), let .jsonb(text):
-            guard !text.utf8.contains(0) else {
+            guard !text.containsNUL else {
                 let reason = "PostgreSQL text cannot contain NUL characters"
                 throw PostgresError(.invalidParameter(index: index, reason: reason))
             }
