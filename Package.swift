@@ -35,7 +35,8 @@ var targets: [Target] = [
         name: "HTTPClient", dependencies: ["HTTPCore", "EventLoops", "CShims"], path: "Shared/HTTPClient",
         swiftSettings: swiftSettings),
     .target(
-        name: "Postgres", dependencies: ["CLibPQ", "CShims", "EventLoops"], path: "Shared/Postgres", swiftSettings: swiftSettings),
+        name: "Postgres", dependencies: ["CLibPQ", "CShims", "EventLoops"], path: "Shared/Postgres",
+        swiftSettings: swiftSettings),
     .target(name: "Crypto", dependencies: ["COpenSSL"], path: "Shared/Crypto", swiftSettings: swiftSettings),
     .target(name: "JSON", path: "Shared/JSON", swiftSettings: swiftSettings),
     .target(
@@ -60,7 +61,8 @@ var targets: [Target] = [
         path: "Tests/IntegrationTests"),
     .testTarget(name: "DeployTests", path: "Tests/DeployTests"),
     .executableTarget(
-        name: "pool-bench", dependencies: ["Postgres"], path: "bench/PoolBench", swiftSettings: swiftSettings),
+        name: "pool-bench", dependencies: ["Postgres", "EventLoops"], path: "bench/PoolBench",
+        swiftSettings: swiftSettings),
 ]
 
 var products: [Product] = []

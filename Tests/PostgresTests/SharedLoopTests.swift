@@ -43,16 +43,22 @@ struct SharedLoopTests {
         try await withSharedLoops(poolSize: 2) { pool, group in
             let schema = TestDatabase.randomSchemaName()
             try await pool.execute("CREATE SCHEMA \(unsafeSQL: schema)")
-            defer { Task { await TestDatabase.dropSchema(schema) } }
-            try await pool.execute("CREATE TABLE \(unsafeSQL: schema).items (name text)")
-            let inserted = try await Task(executorPreference: group.loops[1]) {
-                try await pool.transaction { transaction in
-                    try await transaction.execute("INSERT INTO \(unsafeSQL: schema).items VALUES (\("a")), (\("b"))")
-                }
-            }.value
-            #expect(inserted == 2)
-            let rows = try await pool.query("SELECT count(*) FROM \(unsafeSQL: schema).items")
-            #expect(try rows[0].decode(0, as: Int.self) == 2)
+            do {
+                try await pool.execute("CREATE TABLE \(unsafeSQL: schema).items (name text)")
+                let inserted = try await Task(executorPreference: group.loops[1]) {
+                    try await pool.transaction { transaction in
+                        try await transaction.execute(
+                            "INSERT INTO \(unsafeSQL: schema).items VALUES (\("a")), (\("b"))")
+                    }
+                }.value
+                #expect(inserted == 2)
+                let rows = try await pool.query("SELECT count(*) FROM \(unsafeSQL: schema).items")
+                #expect(try rows[0].decode(0, as: Int.self) == 2)
+            } catch {
+                await TestDatabase.dropSchema(schema)
+                throw error
+            }
+            await TestDatabase.dropSchema(schema)
         }
     }
 

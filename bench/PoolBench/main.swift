@@ -1,3 +1,4 @@
+import EventLoops
 import Foundation
 import Postgres
 
@@ -7,11 +8,17 @@ struct PoolBenchOptions: Sendable {
     var workers = 16
     var seconds = 20
     var table = "pgbench_accounts"
+    var loops = ProcessInfo.processInfo.activeProcessorCount
 
     static let usage = """
         usage: pool-bench --url postgres://user@host:port/db [--workers 16] [--seconds 20] [--table pgbench_accounts]
+                          [--loops <CPUs>]
         Each worker selects one random row by primary key (SELECT abalance FROM <table> WHERE aid = $1) through
         the connection pool, as fast as it can, for the given time.
+        With --loops N (default: the number of CPUs, as a service's HTTP_THREADS), the pool shares a group of N
+        event loops and the workers run as tasks on those loops, spread evenly, the way a service's request
+        handlers do. With --loops 0 the workers run on Swift's cooperative thread pool and the pool uses its own
+        private event loop.
         """
 
     init(arguments: [String]) throws(PoolBenchError) {
@@ -26,6 +33,7 @@ struct PoolBenchOptions: Sendable {
             case "--workers": workers = try Self.positive(value, flag: flag)
             case "--seconds": seconds = try Self.positive(value, flag: flag)
             case "--table": table = value
+            case "--loops": loops = try Self.count(value, flag: flag)
             default: throw PoolBenchError(message: "unknown option \(flag)\n\(Self.usage)")
             }
         }
@@ -43,6 +51,13 @@ struct PoolBenchOptions: Sendable {
             return part.unicodeScalars.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0)
                 || ("0"..."9").contains($0) }
         }
+    }
+
+    private static func count(_ text: String, flag: String) throws(PoolBenchError) -> Int {
+        guard let number = Int(text), number >= 0 else {
+            throw PoolBenchError(message: "\(flag) must be a whole number, 0 or more, got '\(text)'")
+        }
+        return number
     }
 
     private static func positive(_ text: String, flag: String) throws(PoolBenchError) -> Int {
@@ -86,8 +101,9 @@ func runWorker(pool: PostgresPool, table: String, rows: Int, until deadline: Con
     var report = WorkerReport()
     report.latencies.reserveCapacity(100_000)
     let clock = ContinuousClock()
+    var random = SplitMix64()
     while clock.now < deadline {
-        let aid = Int.random(in: 1...rows)
+        let aid = Int.random(in: 1...rows, using: &random)
         let started = clock.now
         do {
             let result = try await pool.query("SELECT abalance FROM \(unsafeSQL: table) WHERE aid = \(aid)")
@@ -101,21 +117,38 @@ func runWorker(pool: PostgresPool, table: String, rows: Int, until deadline: Con
     return report
 }
 
+/// The event loops the workers run on; nil when they run on the cooperative thread pool.
+struct WorkerPlacement: Sendable {
+    let group: EventLoopGroup?
+
+    /// The executor worker `index` prefers, spreading the workers evenly over the loops.
+    func executor(for index: Int) -> (any TaskExecutor)? {
+        group.map { $0.loops[index % $0.loops.count] }
+    }
+}
+
 func benchmark(_ options: PoolBenchOptions) async throws -> String {
     var configuration = try PostgresConfiguration(url: options.url)
     configuration.poolSize = options.workers
-    let pool = PostgresPool(configuration: configuration)
+    let placement = WorkerPlacement(group: options.loops > 0 ? try EventLoopGroup(threads: options.loops) : nil)
+    let pool = placement.group.map { PostgresPool(configuration: configuration, group: $0) }
+        ?? PostgresPool(configuration: configuration)
     let countResult = try await pool.query("SELECT count(*)::int8 AS n FROM \(unsafeSQL: options.table)")
     let rows = try countResult.first?.decode("n", as: Int.self) ?? 0
     guard rows > 0 else {
         throw PoolBenchError(message: "table \(options.table) is empty; fill it first (pgbench -i -s 10 <database>)")
     }
 
-    // Open every connection and prepare the statement on it before the clock starts, as pgbench does.
+    // Open every connection, on the loop of the worker that will use it, and prepare the statement on it before
+    // the clock starts, as pgbench does.
+    let ready = WarmUpBarrier(count: options.workers)
     try await withThrowingTaskGroup(of: Void.self) { group in
-        for _ in 0..<options.workers {
-            group.addTask {
-                _ = try await pool.query("SELECT abalance FROM \(unsafeSQL: options.table) WHERE aid = \(1)")
+        for index in 0..<options.workers {
+            group.addTask(executorPreference: placement.executor(for: index)) {
+                try await pool.withConnection { connection in
+                    _ = try await connection.query("SELECT abalance FROM \(unsafeSQL: options.table) WHERE aid = \(1)")
+                    await ready.arrive()
+                }
             }
         }
         try await group.waitForAll()
@@ -125,8 +158,10 @@ func benchmark(_ options: PoolBenchOptions) async throws -> String {
     let started = clock.now
     let deadline = started + .seconds(options.seconds)
     let reports = await withTaskGroup(of: WorkerReport.self) { group in
-        for _ in 0..<options.workers {
-            group.addTask { await runWorker(pool: pool, table: options.table, rows: rows, until: deadline) }
+        for index in 0..<options.workers {
+            group.addTask(executorPreference: placement.executor(for: index)) {
+                await runWorker(pool: pool, table: options.table, rows: rows, until: deadline)
+            }
         }
         var reports: [WorkerReport] = []
         for await report in group { reports.append(report) }
@@ -134,6 +169,7 @@ func benchmark(_ options: PoolBenchOptions) async throws -> String {
     }
     let elapsed = Double((clock.now - started).nanoseconds) / 1_000_000_000
     await pool.close()
+    await placement.group?.shutdown()
 
     let latencies = reports.flatMap(\.latencies).sorted()
     let failures = reports.reduce(0) { $0 + $1.failures }
@@ -144,7 +180,8 @@ func benchmark(_ options: PoolBenchOptions) async throws -> String {
     return "pool-bench: queries=\(latencies.count) qps=\(String(format: "%.1f", qps))"
         + " p50_ms=\(String(format: "%.3f", percentile(latencies, 0.50)))"
         + " p99_ms=\(String(format: "%.3f", percentile(latencies, 0.99)))"
-        + " workers=\(options.workers) seconds=\(String(format: "%.2f", elapsed)) rows=\(rows) errors=\(failures)"
+        + " workers=\(options.workers) loops=\(options.loops) seconds=\(String(format: "%.2f", elapsed))"
+        + " rows=\(rows) errors=\(failures)"
 }
 
 do {

@@ -12,7 +12,7 @@ public struct PostgresConfiguration: Sendable, CustomStringConvertible, CustomDe
     public var poolSize: Int
     /// How long a request waits for a free pooled connection before failing with `.poolTimeout`.
     public var poolWaitTimeout: Duration
-    /// How long opening one connection may take (libpq counts whole seconds, at least 2).
+    /// How long opening one connection, session setup included, may take (at least 2 seconds are allowed).
     public var connectTimeout: Duration
     /// How many prepared statements each connection keeps before deallocating the least recently used.
     public var statementCacheCapacity: Int

@@ -98,8 +98,7 @@ extension ConnectionDriver {
 
     /// The connect timeout passed before the connection and its session setup were done.
     func connectTimedOut() {
-        let seconds = connectTimeout.components.seconds
-        failConnecting("no connection within \(seconds) seconds (the connect timeout)")
+        failConnecting("no connection within \(connectTimeout) (the connect timeout)")
     }
 
     /// Ends a connection that could not be opened and fails every request waiting for it.

@@ -141,8 +141,8 @@ extension ConnectionDriver {
         guard case .setup = step, case let .failure(error) = result else { return finish(result) }
         if handle != nil { markBroken(error.description) }
         connectDeadline = nil
-        finish(.failure(PostgresError(
-            .connectionFailed("the session setup failed: \(error)"), connectionIsBroken: true, statementWasNotSent: true)))
+        let reason = "the session setup failed: \(error)"
+        finish(.failure(PostgresError(.connectionFailed(reason), connectionIsBroken: true, statementWasNotSent: true)))
     }
 
     /// Completes the active request and starts the next one.

@@ -79,7 +79,8 @@ extension ConnectionDriver {
         case .open:
             break
         case let .broken(reason):
-            return failQueued(PostgresError(.connectionLost(reason), connectionIsBroken: true, statementWasNotSent: true))
+            let error = PostgresError(.connectionLost(reason), connectionIsBroken: true, statementWasNotSent: true)
+            return failQueued(error)
         case .closed:
             return failQueued(PostgresError(.connectionClosed, connectionIsBroken: true, statementWasNotSent: true))
         case .unopened, .starting, .connecting:

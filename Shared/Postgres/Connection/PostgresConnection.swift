@@ -4,8 +4,9 @@ import Synchronization
 /// One PostgreSQL connection, owned by the pool and lent out through `PostgresPool.withConnection`.
 ///
 /// Its libpq work runs without blocking on one event loop of the pool's group (a statement for an idle
-/// connection is sent right from the calling task); callers await the results, which the loop delivers. Statements given to one connection run one after another in the order they were
-/// given. Do not keep a connection beyond the `withConnection` call that lent it.
+/// connection is sent right from the calling task); callers await the results, which the loop delivers.
+/// Statements given to one connection run one after another in the order they were given. Do not keep a
+/// connection beyond the `withConnection` call that lent it.
 public final class PostgresConnection: PostgresQueryable {
     /// A number unique within the pool, for logs.
     public let id: Int

@@ -48,7 +48,8 @@ final class PrivateLoopGroup: Sendable {
                 return .success(started.next())
             } catch {
                 let reason = "the pool could not start its event loop thread: \(error)"
-                return .failure(PostgresError(.connectionFailed(reason), connectionIsBroken: true, statementWasNotSent: true))
+                return .failure(
+                    PostgresError(.connectionFailed(reason), connectionIsBroken: true, statementWasNotSent: true))
             }
         }
     }

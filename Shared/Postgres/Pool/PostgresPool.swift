@@ -18,17 +18,19 @@ public final class PostgresPool: PostgresQueryable {
     private let loops: PoolLoops
     private let state = Mutex(PoolState())
 
-    /// A pool whose connections run on the loops of `group`, spread round robin. Close the pool before shutting
-    /// the group down.
+    /// A pool whose connections run on the loops of `group`: a new connection opens on the caller's loop when the
+    /// caller runs on one of them (a task preferring that loop), otherwise on the next one round robin. Close the
+    /// pool before shutting the group down.
     public init(configuration: PostgresConfiguration, group: EventLoopGroup) {
         self.configuration = configuration
         maximumSize = max(1, configuration.poolSize)
         loops = .shared(group)
     }
 
-    /// A pool with a private event loop group of one thread (`PrivateLoopGroup.threadCount`), started with the
-    /// first connection and shut down by `close()`. One loop thread carries many connections, since it never
-    /// waits for the server; give the pool a shared group with `init(configuration:group:)` to use more.
+    /// A pool with a private event loop group of one thread, started with the first connection and shut down by
+    /// `close()`. One loop thread carries many connections, since it never waits for the server; give the pool a
+    /// shared group with `init(configuration:group:)` to use more, or to let callers running on those loops reach
+    /// PostgreSQL without a thread hop.
     public init(configuration: PostgresConfiguration) {
         self.configuration = configuration
         maximumSize = max(1, configuration.poolSize)
