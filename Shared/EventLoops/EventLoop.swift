@@ -1,7 +1,6 @@
 import CShims
 import Foundation
 import Glibc
-import HTTPCore
 import Synchronization
 
 /// Receives readiness events and periodic ticks on the loop it is registered with. Every method
