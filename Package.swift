@@ -2,15 +2,16 @@
 import PackageDescription
 
 /// The services of the mesh: each has a library core (`Services/<Name>/Core`, domain, dialect
-/// adapters and SQL migrations) and a thin executable (`Services/<Name>/Main`).
-let services: [(folder: String, executable: String, usesDatabase: Bool)] = [
-    ("Gateway", "gateway", false),
-    ("Auth", "auth", true),
-    ("User", "user", true),
-    ("Orders", "orders", true),
-    ("Merchants", "merchants", true),
-    ("Exchange", "exchange", true),
-    ("Content", "content", true),
+/// adapters and SQL migrations) and a thin executable (`Services/<Name>/Main`); a service with
+/// unit tests has them in `Tests/<Name>ServiceTests`.
+let services: [(folder: String, executable: String, usesDatabase: Bool, hasUnitTests: Bool)] = [
+    ("Gateway", "gateway", false, false),
+    ("Auth", "auth", true, true),
+    ("User", "user", true, true),
+    ("Orders", "orders", true, false),
+    ("Merchants", "merchants", true, false),
+    ("Exchange", "exchange", true, false),
+    ("Content", "content", true, true),
 ]
 
 let swiftSettings: [SwiftSetting] = [
@@ -78,6 +79,13 @@ for service in services {
             name: service.executable, dependencies: [.target(name: core)],
             path: "Services/\(service.folder)/Main", swiftSettings: swiftSettings))
     products.append(.executable(name: service.executable, targets: [service.executable]))
+    if service.hasUnitTests {
+        targets.append(
+            .testTarget(
+                name: "\(core)Tests",
+                dependencies: [.target(name: core), "ServiceKit", "Envelope", "JSON", "Postgres", "EventLoops", "Crypto"],
+                path: "Tests/\(core)Tests", swiftSettings: swiftSettings))
+    }
 }
 
 let package = Package(

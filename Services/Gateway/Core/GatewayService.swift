@@ -10,16 +10,11 @@ import ServiceKit
 public enum GatewayService {
     public static let descriptor = ServiceDescriptor(name: "gateway", defaultPort: 8080, isPublicEdge: true)
 
-    /// The services behind the gateway and their default loopback ports.
-    public static let upstreamPorts: [(name: ServiceName, port: Int)] = [
-        (.auth, 8101), (.user, 8102), (.orders, 8103), (.merchants, 8104), (.exchange, 8105), (.content, 8106),
-    ]
-
     public static func routes(_ application: ServiceApplication) async throws -> [Route] {
         let configuration = application.configuration
         var upstreams: [ServiceName: Upstream] = [:]
-        for (name, port) in upstreamPorts {
-            upstreams[name] = try configuration.upstreamURL(of: name.rawValue, defaultPort: port)
+        for name in ServiceName.allCases {
+            upstreams[name] = try configuration.upstreamURL(of: name.rawValue, defaultPort: name.defaultPort)
         }
         let secrets = try DialectSecrets(configuration: configuration)
         let environment = configuration.environment

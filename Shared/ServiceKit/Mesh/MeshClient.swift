@@ -1,0 +1,76 @@
+import Envelope
+import HTTPClient
+import HTTPCore
+import JSON
+
+/// Why a call to another service gave no canonical reply.
+public struct MeshCallError: Error, CustomStringConvertible, Sendable {
+    public let service: ServiceName
+    public let operation: String
+    /// The transport failure, or the protocol problem with the answer.
+    public let detail: String
+    /// True when the request may have reached the service (a retry then needs the same idempotency key).
+    public let mayHaveApplied: Bool
+
+    public var description: String {
+        "internal call \(service.rawValue)/\(operation) failed: \(detail)"
+    }
+}
+
+/// Calls other services' `POST /internal/{name}` operations with the mesh's internal key. Each
+/// service's address comes from `<SERVICE>_URL` (default its loopback port). A call with an
+/// idempotency key is retried by the HTTP client when the connection broke, since the key makes a
+/// second delivery harmless.
+public struct MeshClient: Sendable {
+    /// The header that carries a mutating call's idempotency key.
+    public static let idempotencyKeyHeader = "Idempotency-Key"
+
+    private let client: HTTPClient
+    private let upstreams: [ServiceName: Upstream]
+    private let internalKey: String
+
+    public init(client: HTTPClient, upstreams: [ServiceName: Upstream], internalKey: String) {
+        self.client = client
+        self.upstreams = upstreams
+        self.internalKey = internalKey
+    }
+
+    /// The client of `application`, with every service's address from its configuration.
+    public init(application: ServiceApplication) throws {
+        var upstreams: [ServiceName: Upstream] = [:]
+        for service in ServiceName.allCases {
+            upstreams[service] = try application.configuration.upstreamURL(
+                of: service.rawValue, defaultPort: service.defaultPort)
+        }
+        self.init(client: application.client, upstreams: upstreams, internalKey: application.configuration.internalKey)
+    }
+
+    /// Calls `operation` of `service` with `parameters`. Reading calls pass no idempotency key;
+    /// every mutating call passes one that stays the same on a retry.
+    public func call(
+        _ service: ServiceName, _ operation: String, _ parameters: JSONObject = JSONObject(),
+        idempotencyKey: String? = nil, requestID: String? = nil, timeout: Duration? = nil
+    ) async throws(MeshCallError) -> CanonicalReply {
+        guard let upstream = upstreams[service] else {
+            throw MeshCallError(service: service, operation: operation, detail: "no address", mayHaveApplied: false)
+        }
+        var headers: HTTPHeaders = ["Content-Type": "application/json", MeshHeaders.internalKey: internalKey]
+        if let idempotencyKey { headers.add(Self.idempotencyKeyHeader, idempotencyKey) }
+        if let requestID { headers.add(MeshHeaders.requestID, requestID) }
+        let request = HTTPRequest(
+            method: .post, target: "/internal/\(operation)", headers: headers,
+            body: JSONValue.object(parameters).serializedBytes())
+        let response: HTTPResponse
+        do {
+            response = try await client.send(request, to: upstream, timeout: timeout)
+        } catch {
+            throw MeshCallError(
+                service: service, operation: operation, detail: error.description, mayHaveApplied: !error.requestNotSent)
+        }
+        do {
+            return try CanonicalReply(response: response)
+        } catch {
+            throw MeshCallError(service: service, operation: operation, detail: "\(error)", mayHaveApplied: true)
+        }
+    }
+}
