@@ -11,13 +11,13 @@ struct Accounts: Sendable {
 
     func find(mobile: String) async throws -> AccountRecord? {
         let rows = try await database.query(
-            "SELECT id, mobile, open_id, created_at FROM auth.accounts WHERE mobile = \(mobile)")
+            "SELECT \(unsafeSQL: AccountRecord.columns) FROM auth.accounts WHERE mobile = \(mobile)")
         return try rows.first.map(AccountRecord.init(row:))
     }
 
     func find(id: Int64) async throws -> AccountRecord? {
         let rows = try await database.query(
-            "SELECT id, mobile, open_id, created_at FROM auth.accounts WHERE id = \(id)")
+            "SELECT \(unsafeSQL: AccountRecord.columns) FROM auth.accounts WHERE id = \(id)")
         return try rows.first.map(AccountRecord.init(row:))
     }
 
@@ -31,7 +31,7 @@ struct Accounts: Sendable {
             VALUES (\(mobile), \(SecureRandom.token(bytes: 16)), \(passwordHash),
                     CASE WHEN \(passwordHash)::text IS NULL THEN NULL ELSE now() END)
             ON CONFLICT (mobile) DO NOTHING
-            RETURNING id, mobile, open_id, created_at
+            RETURNING \(unsafeSQL: AccountRecord.columns)
             """)
         return try rows.first.map(AccountRecord.init(row:))
     }

@@ -19,9 +19,9 @@ enum YafAuthReplies {
             data: .object([
                 "token": .string(signedIn.token),
                 "open_id": .string(account.openID),
-                "mobile": .string(account.mobile),
+                "mobile": .string(account.mobile ?? ""),
                 "headimg": "",
-                "nickname": .string(maskedMobile(account.mobile)),
+                "nickname": .string(maskedMobile(account.mobile ?? "")),
                 "intro": "",
                 "reg_time": .string(displayTime.format(account.registeredAt)),
             ]))
