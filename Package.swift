@@ -72,7 +72,8 @@ for service in services {
     targets.append(
         .target(
             name: core, dependencies: ["ServiceKit", "Envelope", "JSON"], path: "Services/\(service.folder)/Core",
-            resources: service.usesDatabase ? [.copy("Migrations")] : [],
+            resources: (service.usesDatabase ? [.copy("Migrations")] : [])
+                + (service.folder == "Content" ? [.copy("Regions/Data")] : []),
             swiftSettings: swiftSettings))
     targets.append(
         .executableTarget(

@@ -1,0 +1,71 @@
+import Foundation
+import ServiceKit
+
+/// The content service's own settings, from environment variables (each also read with the
+/// `CONTENT_` prefix, which wins):
+///
+/// | variable | default | meaning |
+/// |---|---|---|
+/// | `PUBLIC_BASE_URL` | `http://127.0.0.1:8080` | where clients reach the gateway; file URLs start with it |
+/// | `FILES_DIR` | `.data/files` | folder of uploaded files (a volume in compose) |
+/// | `MAX_UPLOAD_BYTES` | 5242880 (5 MiB) | largest image accepted |
+/// | `PAGE_SIZE` | 20 | items per page of the app base API's lists |
+/// | `CACHE_MILLISECONDS` | 1000 | how long public lists are kept in memory (0: off) |
+/// | `START_AD_POSITION`, `HOME_AD_POSITION` | `app_start`, `app_home` | ad positions of the start screen and the home page |
+/// | `SEED_DEMO_CONTENT` | `true` (`false` in production) | seed the demo content on first start |
+/// | `TIME_ZONE` | `Asia/Shanghai` | zone of the times shown and read |
+struct ContentSettings: Sendable {
+    static let uploadLimit = 5 * 1024 * 1024
+
+    let publicBaseURL: String
+    let filesDirectory: URL
+    let maxUploadBytes: Int
+    let pageSize: Int
+    let cacheLifetime: Duration
+    let startAdPosition: String
+    let homeAdPosition: String
+    let seedsDemoContent: Bool
+    let displayTime: DisplayTime
+
+    init(configuration: ServiceConfiguration) throws {
+        let environment = configuration.environment
+        var base = environment.string("PUBLIC_BASE_URL", default: "http://127.0.0.1:8080")
+        while base.hasSuffix("/") { base.removeLast() }
+        guard base.hasPrefix("http://") || base.hasPrefix("https://"), base.utf8.count > 8,
+            base.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+        else {
+            throw ConfigurationError(variable: "PUBLIC_BASE_URL", problem: "must be an http(s) URL, got '\(base)'")
+        }
+        publicBaseURL = base
+        filesDirectory = URL(fileURLWithPath: environment.string("FILES_DIR", default: ".data/files"))
+        maxUploadBytes = try environment.int(
+            "MAX_UPLOAD_BYTES", default: Self.uploadLimit, range: 1024...Self.uploadLimit)
+        pageSize = try environment.int("PAGE_SIZE", default: 20, range: 1...100)
+        cacheLifetime = .milliseconds(try environment.int("CACHE_MILLISECONDS", default: 1000, range: 0...60_000))
+        startAdPosition = try Self.position(environment, "START_AD_POSITION", default: "app_start")
+        homeAdPosition = try Self.position(environment, "HOME_AD_POSITION", default: "app_home")
+        let seedDefault = configuration.mode == .production ? "false" : "true"
+        seedsDemoContent = try environment.choice(
+            "SEED_DEMO_CONTENT", default: seedDefault, choices: ["true", "false", "1", "0"]) == "true"
+            || environment.lookup("SEED_DEMO_CONTENT")?.value == "1"
+        let zoneName = environment.string("TIME_ZONE", default: DisplayTime.defaultZone)
+        guard let zone = TimeZone(identifier: zoneName) else {
+            throw ConfigurationError(variable: "TIME_ZONE", problem: "must be a time zone name like Asia/Shanghai, got '\(zoneName)'")
+        }
+        displayTime = DisplayTime(zone: zone)
+    }
+
+    private static func position(_ environment: Environment, _ name: String, default fallback: String) throws -> String {
+        let value = environment.string(name, default: fallback)
+        guard AdPosition.isValid(value) else {
+            throw ConfigurationError(variable: name, problem: "must be 1 to 50 letters, digits, '_', '-' or '.', got '\(value)'")
+        }
+        return value
+    }
+
+    /// `url` as clients use it: a path of ours (`/files/…`) gets the public base in front, anything else
+    /// stays as it is.
+    func absoluteURL(_ url: String) -> String {
+        url.hasPrefix("/") ? publicBaseURL + url : url
+    }
+}

@@ -1,0 +1,121 @@
+import Envelope
+import JSON
+import ServiceKit
+
+/// The region operations of the O2O mini-program (document 001): the province / city / county tree,
+/// the cities grouped by the first letter of their pinyin with the hot cities first, and the place of
+/// a GPS point.
+struct O2OAreaOperations: Sendable {
+    /// The group of hot cities in `area/cities/withHot`.
+    static let hotGroup = "热门"
+
+    let stores: ContentStores
+    /// The whole tree for each tier (1–3), built once.
+    private let trees: [JSONValue]
+    /// The city directory grouped by initial, letters in order.
+    private let groups: [(letter: String, cities: [JSONValue])]
+
+    init(stores: ContentStores) {
+        self.stores = stores
+        let catalog = stores.regions.catalog
+        trees = (1...3).map { tier in
+            .object(["list": .array(catalog.provinces.map { Self.node($0, catalog: catalog, tier: tier) })])
+        }
+        var byLetter: [String: [JSONValue]] = [:]
+        for city in catalog.cityDirectory {
+            byLetter[stores.regions.initial(of: city), default: []].append(Self.item(city))
+        }
+        groups = byLetter.keys.sorted().map { ($0, byLetter[$0] ?? []) }
+    }
+
+    func register(on handlers: inout OperationHandlers) {
+        let operations = self
+        handlers.on(.o2o, "area/tree", Refusals.answering { (call: MeshCall, _: RequestContext) in
+            try operations.tree(call)
+        })
+        handlers.on(.o2o, "area/cities/withHot", Refusals.answering { (_: MeshCall, _: RequestContext) in
+            try await operations.citiesWithHot()
+        })
+        handlers.on(.o2o, "area/getByGps", Refusals.answering { (call: MeshCall, _: RequestContext) in
+            try operations.locate(call)
+        })
+    }
+
+    /// `{"id","area_id","name","parent_id"}`: both ids are the region code as a number, `parent_id` 0 for
+    /// a province.
+    static func item(_ region: Region) -> JSONValue {
+        .object(fields(region))
+    }
+
+    private static func fields(_ region: Region) -> JSONObject {
+        [
+            "id": .number(JSONNumber(region.numericCode)), "area_id": .number(JSONNumber(region.numericCode)),
+            "name": .string(region.name),
+            "parent_id": .number(JSONNumber(region.parentCode.flatMap { Int($0) } ?? 0)),
+        ]
+    }
+
+    private static func node(_ region: Region, catalog: RegionCatalog, tier: Int) -> JSONValue {
+        var fields = fields(region)
+        let children = catalog.children(of: region.code)
+        if region.level.rawValue < tier && !children.isEmpty {
+            fields["sub"] = .array(children.map { node($0, catalog: catalog, tier: tier) })
+        }
+        return .object(fields)
+    }
+
+    /// `area/tree`: provinces with their cities and counties down to `tier` (1–3, default 3).
+    func tree(_ call: MeshCall) throws(ContentRefusal) -> CanonicalReply {
+        let text = call.parameters["tier"]?.scalarText ?? ""
+        let tier: Int
+        if text.isEmpty {
+            tier = 3
+        } else {
+            guard text.utf8.count == 1, let number = Int(text), (1...3).contains(number) else {
+                throw .invalid("tier 须为 1、2 或 3")
+            }
+            tier = number
+        }
+        return .ok(trees[tier - 1])
+    }
+
+    /// `area/cities/withHot`: `热门` (the configured hot cities), then `A`…`Z`.
+    func citiesWithHot() async throws -> CanonicalReply {
+        let catalog = stores.regions.catalog
+        let hotCodes: [String] = try await stores.cache.value("config.\(ConfigKeys.hotCityCodes)") {
+            let value = try await stores.config.value(ConfigKeys.hotCityCodes)
+            return value?.arrayValue?.compactMap(\.stringValue) ?? []
+        }
+        var data: JSONObject = [Self.hotGroup: .array(hotCodes.compactMap { catalog.region($0).map(Self.item) })]
+        for group in groups { data[group.letter] = .array(group.cities) }
+        return .ok(.object(data))
+    }
+
+    /// `area/getByGps`: the province, city and county of the point `lng`, `lat`; a point outside China is
+    /// refused.
+    func locate(_ call: MeshCall) throws(ContentRefusal) -> CanonicalReply {
+        let longitude = try Self.coordinate(call.parameters, "lng", range: -180...180)
+        let latitude = try Self.coordinate(call.parameters, "lat", range: -90...90)
+        guard let place = stores.regions.locate(GeoPoint(longitude: longitude, latitude: latitude)) else {
+            throw .invalid("该位置不在中国境内")
+        }
+        let placement = stores.regions.catalog.placement(of: place)
+        return .ok(.object([
+            "province": .string(placement.province.name),
+            "province_id": .number(JSONNumber(placement.province.numericCode)),
+            "city": .string(placement.city.name), "city_id": .number(JSONNumber(placement.city.numericCode)),
+            "area": .string(placement.county.name), "area_id": .number(JSONNumber(placement.county.numericCode)),
+        ]))
+    }
+
+    private static func coordinate(
+        _ parameters: JSONObject, _ key: String, range: ClosedRange<Double>
+    ) throws(ContentRefusal) -> Double {
+        guard let text = parameters[key]?.scalarText, !text.isEmpty else { throw .missing(key) }
+        guard text.utf8.count <= 32,
+            text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }),
+            let value = Double(text), value.isFinite, range.contains(value)
+        else { throw .invalid("\(key) 须为 \(Int(range.lowerBound)) 到 \(Int(range.upperBound)) 之间的数字") }
+        return value
+    }
+}
