@@ -40,6 +40,7 @@ public enum GatewayService {
             train: TrainCodec(keys: secrets.trainKeys), o2o: O2OCodec(), c2c: C2CCodec(), yaf: YafCodec(),
             mobile: MobileCodec(contextPath: environment.string("MOBILE_CONTEXT_PATH", default: "")))
         return codecs.routes(pipeline: pipeline) + admin.routes() + [
+            FileRoute.make(client: application.client, content: upstreams[.content]!),
             .get("/services/{service}/health") { context in
                 try await forwarder.forward(context, path: "/health")
             },

@@ -3,7 +3,8 @@ import JSON
 import ServiceKit
 
 /// The region list of the mobile mall (document 004, `area/list`): `pcode` 1 lists the provinces, a
-/// province's code its cities, a city's code its counties. Each item is `{"code","name","pcode"}`.
+/// province's code its cities, a city's code its counties (without `pcode`, the provinces). Each item is
+/// `{"code","name","pcode"}`.
 struct MobileAreaOperations: Sendable {
     /// The `pcode` that asks for the provinces.
     static let provincesCode = "1"
@@ -13,9 +14,7 @@ struct MobileAreaOperations: Sendable {
     func register(on handlers: inout OperationHandlers) {
         let regions = self.regions
         handlers.on(.mobile, "area/list", Refusals.answering { (call: MeshCall, _: RequestContext) in
-            guard let code = call.parameters["pcode"]?.scalarText, !code.isEmpty else {
-                throw ContentRefusal.missing("pcode")
-            }
+            let code = call.parameters["pcode"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 } ?? Self.provincesCode
             let catalog = regions.catalog
             let list: [Region]
             if code == Self.provincesCode {

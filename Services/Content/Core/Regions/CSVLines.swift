@@ -1,14 +1,13 @@
-/// Reads the shipped comma-separated data files: a header line, then one record per line, no
-/// quoting (none of the files needs it).
+/// Reads the shipped comma-separated data files: a header line, then one record per line (LF or
+/// CRLF), no quoting (none of the files needs it).
 enum CSVLines {
     /// The records of `text` as arrays of fields, with their 1-based line numbers; the header must equal
     /// `header`.
     static func records(
         _ text: String, file: String, header: [String]
     ) throws(RegionDataError) -> [(line: Int, fields: [String])] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        // `\r\n` is one Character in Swift, a newline like `\n`.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         while let last = lines.last, last.isEmpty { lines.removeLast() }
         guard let first = lines.first, first.split(separator: ",", omittingEmptySubsequences: false).map(String.init) == header
         else {

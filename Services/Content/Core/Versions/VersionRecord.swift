@@ -19,6 +19,24 @@ struct VersionRecord: Sendable, Equatable {
     let createdAt: Date
     let updatedAt: Date
 
+    init(
+        id: Int64, platform: Int, channel: String, appVersion: String, title: String, description: String,
+        downloadURL: String, upgradeWay: Int, dialogRepeat: Bool, status: String, createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.platform = platform
+        self.channel = channel
+        self.appVersion = appVersion
+        self.title = title
+        self.description = description
+        self.downloadURL = downloadURL
+        self.upgradeWay = upgradeWay
+        self.dialogRepeat = dialogRepeat
+        self.status = status
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
     init(row: PostgresRow) throws {
         id = try row.decode("id")
         platform = try row.decode("platform")
