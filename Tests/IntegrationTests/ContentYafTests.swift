@@ -244,11 +244,11 @@ struct ContentClient {
     }
 
     /// The reply of another dialect's operation named `name`.
-    func call(_ dialect: Dialect, _ name: String, token: String? = nil, _ parameters: JSONObject = [:]) async throws
-        -> (status: Int, body: JSONValue)
-    {
+    func call(
+        _ dialect: Dialect, _ name: String, token: String? = nil, userID: String = "1", _ parameters: JSONObject = [:]
+    ) async throws -> (status: Int, body: JSONValue) {
         let operation = try #require(OperationCatalog.find(dialect, name: name))
-        let request = DialectRequests.request(for: operation, token: token, parameters: parameters)
+        let request = DialectRequests.request(for: operation, token: token, userID: userID, parameters: parameters)
         let response = try await mesh.send(request, to: "gateway")
         return (response.status.code, try JSONValue.parse(response.body))
     }

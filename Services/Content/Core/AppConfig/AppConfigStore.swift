@@ -60,7 +60,7 @@ struct AppConfigStore: Sendable {
         try await database.execute(
             """
             INSERT INTO content.app_config (key, value, description)
-            VALUES (\(key), \(PostgresValue.jsonb(value.serialized())), \(description ?? ""))
+            VALUES (\(key), \(PostgresValue.json(value.serialized())), \(description ?? ""))
             ON CONFLICT (key) DO UPDATE
                SET value = EXCLUDED.value, description = COALESCE(\(description), content.app_config.description),
                    updated_at = now()

@@ -22,7 +22,8 @@ CREATE TABLE app_versions (
 
 CREATE TABLE app_config (
     key text PRIMARY KEY CHECK (key ~ '^[a-z][a-z0-9_.]{0,63}$'),
-    value jsonb NOT NULL,
+    -- json, not jsonb: the text is kept as written, so objects keep their key order.
+    value json NOT NULL,
     description text NOT NULL DEFAULT '' CHECK (char_length(description) <= 200),
     updated_at timestamptz NOT NULL DEFAULT now()
 );

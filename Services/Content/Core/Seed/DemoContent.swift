@@ -132,7 +132,7 @@ struct DemoContent: Sendable {
             try await transaction.execute(
                 """
                 INSERT INTO content.app_config (key, value, description)
-                VALUES (\(key), \(PostgresValue.jsonb(value.serialized())), \(description))
+                VALUES (\(key), \(PostgresValue.json(value.serialized())), \(description))
                 ON CONFLICT (key) DO NOTHING
                 """)
         }
