@@ -22,12 +22,14 @@ public enum ContentService {
             if seeded { application.logger.info("demo content seeded") }
         }
         var operations = OperationHandlers()
-        YafContentOperations(stores: stores).register(on: &operations)
+        let yaf = YafContentOperations(stores: stores)
+        yaf.register(on: &operations)
         TrainContentOperations(stores: stores).register(on: &operations)
         O2OAreaOperations(stores: stores).register(on: &operations)
         MobileAreaOperations(regions: regions).register(on: &operations)
         var internalOperations = InternalHandlers()
-        ContentInternalOperations(stores: stores, database: database).register(on: &internalOperations)
+        let internalFiles = ContentInternalOperations(stores: stores, database: database)
+        internalFiles.register(on: &internalOperations)
         var admin = ContentAdminRegistry(stores: stores)
         AdsAdmin.register(on: &admin)
         CategoriesAdmin.register(on: &admin)
@@ -37,7 +39,8 @@ public enum ContentService {
         NewsAdmin.register(on: &admin)
         VersionsAdmin.register(on: &admin)
         AppConfigAdmin.register(on: &admin)
-        return operations.routes(bodyLimit: operationBodyLimit)
+        return UploadRoutes.make(upload: { try await yaf.upload($0) }, store: { try await internalFiles.store($0) })
+            + operations.routes(bodyLimit: operationBodyLimit)
             + internalOperations.routes(bodyLimit: operationBodyLimit) + admin.handlers.routes()
             + [FileRoutes.make(files: stores.files)]
     }
