@@ -25,7 +25,7 @@ struct UserDomain: Sendable {
         paymentMethods = PaymentMethods(database: database, profiles: profiles, limitPerKind: settings.paymentMethodsPerType)
         wallets = Wallets(database: database, profiles: profiles)
         points = PointsLedger(database: database, profiles: profiles)
-        exchange = PointsExchange(database: database, profiles: profiles, pointsPerYuan: settings.pointsPerYuan)
+        exchange = PointsExchange(database: database, profiles: profiles, rate: PointsRate(pointsPerYuan: settings.pointsPerYuan))
         accounts = AccountDirectory(mesh: mesh)
         regionCheck = RegionCheck(regions: RegionDirectory(mesh: mesh))
         avatars = AvatarFiles(mesh: mesh)

@@ -21,10 +21,10 @@ enum PaymentDetails: Sendable, Equatable {
 
     /// Reads the fields of `kind` from the c2c body, with the document's maximum lengths.
     init(kind: PaymentKind, parameters: Parameters) throws {
-        let account = try parameters.required("account_number", maxLength: 20)
         switch kind {
         case .bankCard:
-            let number = account.filter { $0 != " " }
+            // Card numbers are often written in groups of four: up to 19 digits and 4 spaces.
+            let number = try parameters.required("account_number", maxLength: 23).filter { $0 != " " }
             do {
                 try BankCardNumber.check(number)
             } catch .malformed {
@@ -37,6 +37,7 @@ enum PaymentDetails: Sendable, Equatable {
                 bank: try parameters.required("bank_name", maxLength: 50),
                 branchAddress: try parameters.required("bank_address", maxLength: 100))
         case .alipay, .wechatPay:
+            let account = try parameters.required("account_number", maxLength: 20)
             guard Self.isWalletAccount(account, kind: kind) else { throw PaymentRefusal.accountMalformed(kind) }
             let qrcode = try parameters.required("qrcode", maxLength: 100)
             guard Self.isLink(qrcode) else {

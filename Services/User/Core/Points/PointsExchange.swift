@@ -5,8 +5,7 @@ import Postgres
 struct PointsExchange: Sendable {
     let database: PostgresPool
     let profiles: Profiles
-    /// How many points make one yuan (100: one point is one fen).
-    let pointsPerYuan: Int64
+    let rate: PointsRate
 
     /// Why an exchange was refused.
     enum Refusal: Error, Sendable, Equatable {
@@ -22,16 +21,11 @@ struct PointsExchange: Sendable {
         }
     }
 
-    /// The fen `points` are worth, when they make a whole number of fen.
-    func fen(for points: Int64) -> Int64? {
-        let (product, overflow) = points.multipliedReportingOverflow(by: 100)
-        guard !overflow, product % pointsPerYuan == 0 else { return nil }
-        return product / pointsPerYuan
-    }
-
     /// Exchanges `points` of `account`; answers the fen credited.
     func exchange(_ points: Int64, for account: Int64) async throws -> Int64 {
-        guard let fen = fen(for: points), fen > 0 else { throw Refusal.notWholeFen(pointsPerYuan: pointsPerYuan) }
+        guard let fen = rate.fen(for: points), fen > 0 else {
+            throw Refusal.notWholeFen(pointsPerYuan: rate.pointsPerYuan)
+        }
         try await profiles.ensure(account)
         let rows = try await database.query(
             """
