@@ -57,7 +57,7 @@ struct IdentityFlows: Sendable {
         }
         if try await accounts.find(identity) != nil { return .failure(.accountExists) }
         let hash = try await accounts.hash(password)
-        return try await inTransaction(refusing: CredentialRefusal.self) { transaction in
+        return try await inTransaction(refusing: CredentialRefusal.self, taken: .accountExists) { transaction in
             guard let account = try await accounts.create(identity, passwordHash: hash, on: transaction) else {
                 throw CredentialRefusal.accountExists
             }
@@ -95,7 +95,7 @@ struct IdentityFlows: Sendable {
         }
         guard let account = try await accounts.find(identity) else { return .failure(.accountNotFound) }
         let hash = try await accounts.hash(new)
-        return try await inTransaction(refusing: CredentialRefusal.self) { transaction in
+        return try await inTransaction(refusing: CredentialRefusal.self, taken: .accountExists) { transaction in
             guard try await codes.consume(id: codeID, on: transaction) else { throw CredentialRefusal.codeExpired }
             try await accounts.setPassword(account: account.id, hash: hash, on: transaction)
             try await credentials.sessions.revokeAfterPasswordChange(
@@ -138,7 +138,7 @@ struct IdentityFlows: Sendable {
         case .valid(let found): codeID = found
         }
         if let refusal = try await checkBinding(account: id, identity: identity, password: password) { return refusal }
-        let outcome: Result<Void, IdentityRefusal> = try await inTransaction(refusing: IdentityRefusal.self) { transaction in
+        let outcome: Result<Void, IdentityRefusal> = try await inTransaction(refusing: IdentityRefusal.self, taken: .identityTaken) { transaction in
             guard try await accounts.bind(identity, to: id, on: transaction) else { throw IdentityRefusal.identityTaken }
             guard try await codes.consume(id: codeID, on: transaction) else {
                 throw IdentityRefusal.credential(.codeExpired)
@@ -159,7 +159,7 @@ struct IdentityFlows: Sendable {
         case .expired: return .credential(.codeExpired)
         case .valid(let found): codeID = found
         }
-        let outcome: Result<Void, IdentityRefusal> = try await inTransaction(refusing: IdentityRefusal.self) { transaction in
+        let outcome: Result<Void, IdentityRefusal> = try await inTransaction(refusing: IdentityRefusal.self, taken: .identityTaken) { transaction in
             guard try await codes.consume(id: codeID, on: transaction) else {
                 throw IdentityRefusal.credential(.codeExpired)
             }
@@ -197,14 +197,17 @@ struct IdentityFlows: Sendable {
         return .success(SignedIn(account: record, token: token))
     }
 
-    /// Runs `body` in a transaction; a `Refusal` it throws rolls the work back and becomes the failure.
+    /// Runs `body` in a transaction; a `Refusal` it throws rolls the work back and becomes the failure,
+    /// and so does a unique violation (a concurrent request took the mobile or e-mail first), as `taken`.
     private func inTransaction<T: Sendable, Refusal: Error>(
-        refusing _: Refusal.Type, _ body: (PostgresTransaction) async throws -> T
+        refusing _: Refusal.Type, taken: Refusal, _ body: (PostgresTransaction) async throws -> T
     ) async throws -> Result<T, Refusal> {
         do {
             return .success(try await database.transaction(body))
         } catch let refusal as Refusal {
             return .failure(refusal)
+        } catch let error as PostgresError where error.isUniqueViolation {
+            return .failure(taken)
         }
     }
 }
