@@ -137,7 +137,11 @@ start_user_service() {
     local _
     for _ in $(seq 1 120); do
         curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$USER_PORT/ready" 2>/dev/null && return 0
-        kill -0 "$USER_PID" 2>/dev/null || { fail_msg "user exited; see $OUT/user.log"; tail -n 20 "$OUT/user.log" >&2; exit 1; }
+        if ! kill -0 "$USER_PID" 2>/dev/null; then
+            fail_msg "user exited during start-up; last lines of $OUT/user.log:"
+            tail -n 20 "$OUT/user.log" >&2
+            exit 1
+        fi
         sleep 0.5
     done
     fail_msg "user did not become ready (log: $OUT/user.log)"
@@ -201,7 +205,8 @@ measure_debits() {
     local url="http://127.0.0.1:$USER_PORT/internal/wallet.debit"
     say "(w) warm-up $WARMUP"
     write_debit_script "warmup"
-    run_child wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$OUT/debit.lua" "$url" >"$OUT/wrk-warmup.txt" 2>&1 || true
+    run_child wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$OUT/debit.lua" "$url" \
+        >"$OUT/wrk-warmup.txt" 2>&1 || true
     local rates=() p50s=() p99s=() notes=() run file before after requests failures
     for run in $(seq 1 "$RUNS"); do
         file="$OUT/wrk-$run.txt"
@@ -214,7 +219,8 @@ measure_debits() {
         rates+=("$(awk '/^Requests\/sec:/ {print $2}' "$file")")
         p50s+=("$(to_milliseconds "$(awk '$1 == "50%" {print $2}' "$file")")")
         p99s+=("$(to_milliseconds "$(awk '$1 == "99%" {print $2}' "$file")")")
-        notes+=("$requests requests, $failures not ok, $((after - before)) ledger rows written (with the requests still in flight at the end)")
+        local note="$requests requests, $failures not ok, $((after - before)) ledger rows written"
+        notes+=("$note (with the requests still in flight at the end)")
         printf '    run %s: %s debits/s, p50 %s ms, p99 %s ms (%s)\n' \
             "$run" "${rates[-1]}" "${p50s[-1]}" "${p99s[-1]}" "${notes[-1]}" >&2
     done
@@ -263,16 +269,17 @@ write_report() {
     {
         echo "### Wallet run of $(date -u '+%Y-%m-%d %H:%M UTC')"
         echo
-        echo "- Machine: $(nproc) CPUs ($(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)), kernel $(uname -r)"
-        echo "- PostgreSQL: $("$PG_BIN/postgres" --version) (private cluster, $durability); user service $CONFIGURATION" \
-            "build, DB_POOL_SIZE=$DB_POOL; wrk $(wrk -v 2>&1 | head -n 1 | awk '{print $2}')"
+        echo "- Machine: $(nproc) CPUs ($(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo))," \
+            "kernel $(uname -r)"
+        echo "- PostgreSQL: $("$PG_BIN/postgres" --version) (private cluster, $durability);" \
+            "user service $CONFIGURATION build, DB_POOL_SIZE=$DB_POOL; wrk $(wrk -v 2>&1 | head -n 1 | awk '{print $2}')"
         echo
         echo "| Scenario | What | Throughput | p50 (ms) | p99 (ms) | Notes |"
         echo "| --- | --- | ---: | ---: | ---: | --- |"
-        echo "| w | POST /internal/wallet.debit, $ACCOUNTS wallets, -c$CONNECTIONS | $W_RATE debits/s | $W_P50 | $W_P99 |" \
-            "median of $RUNS x $DURATION; $W_NOTE; ledger $LEDGER |"
-        echo "| w-ref | pgbench TPC-B-like, scale $PGBENCH_SCALE, -c$CONNECTIONS -j$THREADS | $REF_TPS tps | - | - |" \
-            "median of $RUNS x $DURATION; average latency $REF_LATENCY ms |"
+        echo "| w | POST /internal/wallet.debit, $ACCOUNTS wallets, -c$CONNECTIONS | $W_RATE debits/s |" \
+            "$W_P50 | $W_P99 | median of $RUNS x $DURATION; $W_NOTE; ledger $LEDGER |"
+        echo "| w-ref | pgbench TPC-B-like, scale $PGBENCH_SCALE, -c$CONNECTIONS -j$THREADS | $REF_TPS tps |" \
+            "- | - | median of $RUNS x $DURATION; average latency $REF_LATENCY ms |"
         echo
         echo "- w/w-ref: $ratio (target: at least 0.60; $verdict)"
         echo

@@ -41,7 +41,9 @@ struct UserAddressTests {
             let one = try await call("member/addr/get", ["id": .string(String(firstID))])
             #expect(one["id"] == .number(JSONNumber(firstID)) && one["isdefault"] == 1)
             #expect(one["provinceName"] == "北京市" && one["areaName"] == "东城区" && one["reciver"] == "张龙")
-            #expect(one["memberId"] == .number(JSONNumber(account)) && one["postCode"] == "100010" && one["country"] == "CN")
+            #expect(
+                one["memberId"] == .number(JSONNumber(account)) && one["postCode"] == "100010" && one["country"] == "CN"
+            )
             #expect(try await call("member/addr/get", ["id": .string(String(secondID))])["isdefault"] == 2)
 
             #expect(try await call("member/addr/defualt", ["id": .string(String(secondID))]) == true)
@@ -51,7 +53,8 @@ struct UserAddressTests {
             #expect(addresses.map { $0["id"] } == [.number(JSONNumber(secondID)), .number(JSONNumber(firstID))])
             #expect(addresses.map { $0["isdefault"] } == [1, 2])
 
-            let edited = try await call("member/modify", Self.with(Self.beijing, ["tdId": .string(String(firstID)), "tdDetail": "王府井大街 8 号"]))
+            let edited = try await call(
+                "member/modify", Self.with(Self.beijing, ["tdId": .string(String(firstID)), "tdDetail": "王府井大街 8 号"]))
             #expect(edited["addrId"] == .number(JSONNumber(firstID)))
             #expect(try await call("member/addr/get", ["id": .string(String(firstID))])["detail"] == "王府井大街 8 号")
 
@@ -78,7 +81,8 @@ struct UserAddressTests {
             }
             #expect(try await foreign("member/addr/get", ["id": .string(String(firstID))])["code"] == "300")
             #expect(try await foreign("member/addr/defualt", ["id": .string(String(firstID))]) == false)
-            let hijack = try await foreign("member/modify", Self.with(Self.shanghai, ["tdId": .string(String(firstID))]))
+            let hijack = try await foreign(
+                "member/modify", Self.with(Self.shanghai, ["tdId": .string(String(firstID))]))
             #expect(hijack["code"] == "300")
             #expect(try await foreign("member/addr/addrList")["data"] == [])
             #expect(try await call("member/addr/get", ["id": .string(String(firstID))])["detail"] == "王府井大街 8 号")
@@ -94,11 +98,13 @@ struct UserAddressTests {
             #expect(stolen["kind"] == "not_found")
 
             let c2c = try await TestSessions.open(client.mesh, dialect: "c2c", account: account)
-            let customer = try await client.call(.c2c, "user.user.getUserInfoById", token: c2c, ["id": .string(String(account))])
+            let customer = try await client.call(
+                .c2c, "user.user.getUserInfoById", token: c2c, ["id": .string(String(account))])
             #expect(customer["data"]?["area"] == "上海市-上海市-徐汇区" && customer["data"]?["address"] == "漕溪北路 2 号")
 
             let defaults = try await client.mesh.withDatabase { pool in
-                try await pool.query("SELECT count(*) AS n FROM users.addresses WHERE account_id = \(account) AND is_default")
+                try await pool.query(
+                    "SELECT count(*) AS n FROM users.addresses WHERE account_id = \(account) AND is_default")
             }
             #expect(try defaults[0].decode("n", as: Int.self) == 1)
         }
@@ -113,14 +119,19 @@ struct UserAddressTests {
                 "openId": "oWx1234567890",
             ]
             #expect(try await client.call(.mobile, "weixinapi/address", token: token, weixin) == true)
-            #expect(try await client.call(.mobile, "weixinapi/address", token: token, Self.with(weixin, ["phone": "123"])) == false)
-            #expect(try await client.call(.mobile, "weixinapi/address", token: token, Self.with(weixin, ["area": "310104"])) == false)
+            #expect(
+                try await client.call(.mobile, "weixinapi/address", token: token, Self.with(weixin, ["phone": "123"]))
+                    == false)
+            #expect(
+                try await client.call(.mobile, "weixinapi/address", token: token, Self.with(weixin, ["area": "310104"]))
+                    == false)
             var noOpenID = weixin
             noOpenID.removeValue(forKey: "openId")
             #expect(try await client.call(.mobile, "weixinapi/address", token: token, noOpenID) == false)
             for index in 2...20 {
                 let reply = try await client.call(
-                    .mobile, "member/modify", token: token, Self.with(Self.shanghai, ["tdDetail": .string("漕溪北路 \(index) 号")]))
+                    .mobile, "member/modify", token: token,
+                    Self.with(Self.shanghai, ["tdDetail": .string("漕溪北路 \(index) 号")]))
                 #expect(reply["code"] == "200", "address \(index): \(reply)")
             }
             let over = try await client.call(.mobile, "member/modify", token: token, Self.shanghai)
@@ -137,7 +148,8 @@ struct UserAddressTests {
             let mobile = try await TestSessions.open(client.mesh, dialect: "mobile", account: account)
             let yaf = try await TestSessions.open(client.mesh, dialect: "yaf", account: account)
             let png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
-            let stored = try await client.call(.mobile, "member/updateheadpic", token: mobile, ["headpic": .string(png)])
+            let stored = try await client.call(
+                .mobile, "member/updateheadpic", token: mobile, ["headpic": .string(png)])
             #expect(stored["code"] == 200 && stored["msg"] == "头像修改成功", "\(stored)")
             let path = try #require(stored["data"]?.stringValue)
             #expect(!path.isEmpty)
@@ -149,7 +161,8 @@ struct UserAddressTests {
             #expect(again["data"] == stored["data"])
 
             for bad in ["not base64 at all!", "aGVsbG8gd29ybGQ=", ""] {
-                let reply = try await client.call(.mobile, "member/updateheadpic", token: mobile, ["headpic": .string(bad)])
+                let reply = try await client.call(
+                    .mobile, "member/updateheadpic", token: mobile, ["headpic": .string(bad)])
                 #expect(reply["code"] == 300 && reply["data"] == .null, "\(bad): \(reply)")
             }
             #expect(try await client.call(.yaf, "user.detail", token: yaf)["data"]?["headimg"] == .string(url))

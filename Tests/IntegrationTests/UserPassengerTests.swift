@@ -12,7 +12,8 @@ struct UserPassengerTests {
     }
 
     @Test func passengersAreCheckedListedAndKeptApart() async throws {
-        try await UserTestClient.withMesh(["auth", "user", "gateway"], environment: ["USER_PASSENGER_LIMIT": "3"]) { client in
+        try await UserTestClient.withMesh(["auth", "user", "gateway"], environment: ["USER_PASSENGER_LIMIT": "3"]) {
+            client in
             let (account, token) = try await client.signedIn(.train, mobile: "13800000021")
             func add(_ parameters: JSONObject) async throws -> JSONValue {
                 try await client.call(.train, "addContacts", token: token, account: account, parameters)
@@ -47,15 +48,20 @@ struct UserPassengerTests {
             let list = try await client.call(.train, "selectContacts", token: token, account: account)
             #expect(list["code"] == "0000")
             let passengers = try #require(list["data"]?.arrayValue)
-            #expect(passengers.map { $0["indentity"] } == ["11010519491231002X", "440304199001011233", "110101201003074565"])
+            #expect(
+                passengers.map { $0["indentity"] } == [
+                    "11010519491231002X", "440304199001011233", "110101201003074565",
+                ])
             #expect(passengers.map { $0["linkmanType"] } == ["成人", "学生", "儿童"])
             #expect(passengers.allSatisfy { $0["userId"] == .string(String(account)) && $0["status"] == "authened" })
 
             let (other, otherToken) = try await client.signedIn(.train, mobile: "13800000022")
             let otherList = try await client.call(.train, "selectContacts", token: otherToken, account: other)
             #expect(otherList["data"] == [])
-            #expect(try await client.call(.train, "addContacts", token: otherToken, account: other,
-                                          Self.contact("11010519491231002X", "胡超"))["code"] == "0000")
+            #expect(
+                try await client.call(
+                    .train, "addContacts", token: otherToken, account: other,
+                    Self.contact("11010519491231002X", "胡超"))["code"] == "0000")
             let claimed = try await client.call(.train, "selectContacts", token: otherToken, account: account)
             #expect(claimed["code"] == "0006")
 

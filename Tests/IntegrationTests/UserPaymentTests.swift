@@ -25,7 +25,9 @@ struct UserPaymentTests {
     }
 
     @Test func paymentMethodsLifecycle() async throws {
-        try await UserTestClient.withMesh(["auth", "user", "gateway"], environment: ["USER_PAYMENT_METHODS_PER_TYPE": "2"]) { client in
+        try await UserTestClient.withMesh(
+            ["auth", "user", "gateway"], environment: ["USER_PAYMENT_METHODS_PER_TYPE": "2"]
+        ) { client in
             let (_, token) = try await client.signedIn(.c2c, mobile: "13800000031")
             func call(_ name: String, _ parameters: JSONObject) async throws -> JSONValue {
                 try await client.call(.c2c, "user.payment.\(name)", token: token, parameters)
@@ -56,32 +58,43 @@ struct UserPaymentTests {
                 let reply = try await call("addPayment", parameters)
                 #expect(reply["code"] == .string(code), "\(parameters): \(reply)")
             }
-            let injected = Self.with(Self.card, ["account_number": "4111111111111111", "bank_address": "'); DROP TABLE users.wallets; --"])
+            let injected = Self.with(
+                Self.card, ["account_number": "4111111111111111", "bank_address": "'); DROP TABLE users.wallets; --"])
             #expect(try await call("addPayment", injected)["code"] == "200")
-            #expect(try await call("addPayment", Self.with(Self.card, ["account_number": "6011111111111117"]))["code"] == "1004")
+            #expect(
+                try await call("addPayment", Self.with(Self.card, ["account_number": "6011111111111117"]))["code"]
+                    == "1004")
 
             let list = try await call("getPaymentList", [:])
             #expect(list["code"] == "200")
             #expect(list["data"]?.objectValue?.map(\.key) == ["bank_cards", "alipay", "wxpay"])
             #expect(list["data"]?["bank_cards"]?.arrayValue?.count == 2)
             #expect(list["data"]?["bank_cards"]?[1]?["bank_address"] == "'); DROP TABLE users.wallets; --")
-            #expect(list["data"]?["alipay"] == [[
-                "id": .string(alipayID), "account_number": "15665544556",
-                "qrcode": "http://domain/images/alipay/qrcode/15665544556.png",
-            ]])
+            #expect(
+                list["data"]?["alipay"] == [
+                    [
+                        "id": .string(alipayID), "account_number": "15665544556",
+                        "qrcode": "http://domain/images/alipay/qrcode/15665544556.png",
+                    ]
+                ])
             #expect(list["data"]?["wxpay"]?[0]?["id"] == .string(wechatID))
 
             let detail = try await call("getPaymentInfoById", ["type": "1", "id": .string(cardID)])
-            #expect(detail["data"] == [
-                "account_number": "6228480402564890018", "account_name": "张龙", "bank_name": "建设银行",
-                "bank_address": "深圳市车公庙支行",
-            ])
+            #expect(
+                detail["data"] == [
+                    "account_number": "6228480402564890018", "account_name": "张龙", "bank_name": "建设银行",
+                    "bank_address": "深圳市车公庙支行",
+                ])
             #expect(try await call("getPaymentInfoById", ["type": "2", "id": .string(cardID)])["code"] == "1000")
 
-            let updated = try await call("updatePayment", Self.with(Self.card, ["id": .string(cardID), "bank_name": "招商银行"]))
+            let updated = try await call(
+                "updatePayment", Self.with(Self.card, ["id": .string(cardID), "bank_name": "招商银行"]))
             #expect(updated["data"] == ["type": "1", "id": .string(cardID)])
-            #expect(try await call("getPaymentInfoById", ["type": "1", "id": .string(cardID)])["data"]?["bank_name"] == "招商银行")
-            let badUpdate = try await call("updatePayment", Self.with(Self.card, ["id": .string(cardID), "account_number": "6228480402564890019"]))
+            #expect(
+                try await call("getPaymentInfoById", ["type": "1", "id": .string(cardID)])["data"]?["bank_name"]
+                    == "招商银行")
+            let badUpdate = try await call(
+                "updatePayment", Self.with(Self.card, ["id": .string(cardID), "account_number": "6228480402564890019"]))
             #expect(badUpdate["code"] == "20012")
 
             let (_, otherToken) = try await client.signedIn(.c2c, mobile: "13800000032")
@@ -89,10 +102,14 @@ struct UserPaymentTests {
                 try await client.call(.c2c, "user.payment.\(name)", token: otherToken, parameters)
             }
             #expect(try await foreign("getPaymentInfoById", ["type": "1", "id": .string(cardID)])["code"] == "1000")
-            #expect(try await foreign("updatePayment", Self.with(Self.card, ["id": .string(cardID), "bank_name": "X银行"]))["code"] == "1000")
+            #expect(
+                try await foreign("updatePayment", Self.with(Self.card, ["id": .string(cardID), "bank_name": "X银行"]))[
+                    "code"] == "1000")
             #expect(try await foreign("delPayment", ["type": "1", "id": .string(cardID)])["code"] == "1000")
             #expect(try await foreign("getPaymentList", [:])["data"] == ["bank_cards": [], "alipay": [], "wxpay": []])
-            #expect(try await call("getPaymentInfoById", ["type": "1", "id": .string(cardID)])["data"]?["bank_name"] == "招商银行")
+            #expect(
+                try await call("getPaymentInfoById", ["type": "1", "id": .string(cardID)])["data"]?["bank_name"]
+                    == "招商银行")
 
             #expect(try await call("delPayment", ["type": "1", "id": "abc"])["code"] == "404")
             let deleted = try await call("delPayment", ["type": "1", "id": .string(cardID)])

@@ -26,10 +26,12 @@ struct UserProfileTests {
             #expect(detail["open_id"]?.stringValue?.wholeMatch(of: /[0-9a-f]{32}/) != nil)
             #expect(detail["c_time"]?.stringValue?.wholeMatch(of: /\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/) != nil)
 
-            let saved = try await client.call(.mobile, "member/saveinfo", token: mobile, [
-                "tmMemberNickname": "龙龙", "tmRealName": "张龙", "tmSex": "M", "tmBirthday": "1980-01-01",
-                "tmIdCard": .string(Self.idNumber.lowercased()),
-            ])
+            let saved = try await client.call(
+                .mobile, "member/saveinfo", token: mobile,
+                [
+                    "tmMemberNickname": "龙龙", "tmRealName": "张龙", "tmSex": "M", "tmBirthday": "1980-01-01",
+                    "tmIdCard": .string(Self.idNumber.lowercased()),
+                ])
             #expect(saved == true)
             #expect(try await client.call(.yaf, "user.detail", token: yaf)["data"]?["nickname"] == "龙龙")
 
@@ -44,16 +46,20 @@ struct UserProfileTests {
             #expect(fields["benefitRate"] == "0.0000" && fields["customerAccount"] == "" && fields["userWxno"] == "")
             #expect(TrainSignature.verify(fields, key: DialectRequests.trainKey))
 
-            let customer = try await client.call(.c2c, "user.user.getUserInfoById", token: c2c, ["id": .string(String(account))])
+            let customer = try await client.call(
+                .c2c, "user.user.getUserInfoById", token: c2c, ["id": .string(String(account))])
             #expect(customer["code"] == "200")
-            #expect(customer["data"] == [
-                "mobile_phone": "13800000011", "realname": "张龙", "nickname": "龙龙", "sex": "1", "headerpic": "",
-                "email": "long@example.com", "borndate": "1980-01-01", "area": "", "address": "",
-            ])
+            #expect(
+                customer["data"] == [
+                    "mobile_phone": "13800000011", "realname": "张龙", "nickname": "龙龙", "sex": "1", "headerpic": "",
+                    "email": "long@example.com", "borndate": "1980-01-01", "area": "", "address": "",
+                ])
             let other = try await client.createAccount(mobile: "13800000012")
-            let foreign = try await client.call(.c2c, "user.user.getUserInfoById", token: c2c, ["id": .string(String(other))])
+            let foreign = try await client.call(
+                .c2c, "user.user.getUserInfoById", token: c2c, ["id": .string(String(other))])
             #expect(foreign["code"] == "1001" && foreign["data"] == nil)
-            #expect(try await client.call(.c2c, "user.user.getUserInfoById", token: c2c, ["id": "abc"])["code"] == "404")
+            #expect(
+                try await client.call(.c2c, "user.user.getUserInfoById", token: c2c, ["id": "abc"])["code"] == "404")
             #expect(try await client.call(.c2c, "user.user.getUserInfoById", token: c2c)["code"] == "404")
             #expect(try await client.call(.c2c, "user.user.getUserInfoById", token: nil, ["id": "1"])["code"] == "104")
         }
@@ -91,11 +97,15 @@ struct UserProfileTests {
             missing.removeValue(forKey: "tmRealName")
             bad.append(missing)
             for parameters in bad {
-                #expect(try await client.call(.mobile, "member/saveinfo", token: token, parameters) == false, "\(parameters)")
+                #expect(
+                    try await client.call(.mobile, "member/saveinfo", token: token, parameters) == false,
+                    "\(parameters)")
             }
-            let listValue = try await client.mobileJSON("member/saveinfo", token: token, [
-                "tmMemberNickname": ["x"], "tmRealName": "王小明", "tmSex": "W", "tmIdCard": .string(Self.idNumber),
-            ])
+            let listValue = try await client.mobileJSON(
+                "member/saveinfo", token: token,
+                [
+                    "tmMemberNickname": ["x"], "tmRealName": "王小明", "tmSex": "W", "tmIdCard": .string(Self.idNumber),
+                ])
             #expect(listValue == false)
 
             let profile = try await client.internalCall("profiles.get", ["account_id": .string(String(account))])

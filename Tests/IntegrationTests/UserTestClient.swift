@@ -16,7 +16,8 @@ struct UserTestClient {
         try await mesh.withDatabase { pool in
             let rows = try await pool.query(
                 """
-                INSERT INTO auth.accounts (mobile, email, open_id) VALUES (\(mobile), \(email), \(SecureRandom.token(bytes: 16)))
+                INSERT INTO auth.accounts (mobile, email, open_id)
+                VALUES (\(mobile), \(email), \(SecureRandom.token(bytes: 16)))
                 RETURNING id
                 """)
             return try rows[0].decode("id", as: Int64.self)
@@ -61,7 +62,8 @@ struct UserTestClient {
         var headers: HTTPHeaders = ["Content-Type": "application/json", "X-Internal-Key": TestMesh.internalKey]
         if let key { headers.add("Idempotency-Key", key) }
         let request = HTTPRequest(
-            method: .post, target: "/internal/\(name)", headers: headers, body: JSONValue.object(parameters).serializedBytes())
+            method: .post, target: "/internal/\(name)", headers: headers,
+            body: JSONValue.object(parameters).serializedBytes())
         let response = try await mesh.send(request, to: "user")
         #expect(response.status == .ok, "\(name): HTTP \(response.status.code)")
         return try JSONValue.parse(response.body)

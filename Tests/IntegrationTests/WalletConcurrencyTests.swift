@@ -16,7 +16,11 @@ struct WalletConcurrencyTests {
         try await UserTestClient.withMesh(["auth", "user", "gateway"]) { client in
             let account = try await client.createAccount(mobile: "13900000001")
             let credit = try await client.internalCall(
-                "wallet.credit", ["account_id": .string(String(account)), "amount": .number(JSONNumber(Int64(Self.covered) * Self.amount))],
+                "wallet.credit",
+                [
+                    "account_id": .string(String(account)),
+                    "amount": .number(JSONNumber(Int64(Self.covered) * Self.amount)),
+                ],
                 key: "concurrency-credit")
             #expect(credit["kind"] == "ok")
 
@@ -55,8 +59,10 @@ struct WalletConcurrencyTests {
                 group.addTask {
                     try await client.internalCall(
                         "wallet.debit",
-                        ["account_id": .string(String(account)), "amount": .number(JSONNumber(amount)),
-                         "reference": .string("order-\(index)")],
+                        [
+                            "account_id": .string(String(account)), "amount": .number(JSONNumber(amount)),
+                            "reference": .string("order-\(index)"),
+                        ],
                         key: "debit-\(index)")
                 }
             }

@@ -12,7 +12,8 @@ struct WalletOperationsTests {
             let account = try await client.createAccount(mobile: "13900000002")
             let id = JSONValue.string(String(account))
             func move(_ name: String, _ amount: Int64, key: String?) async throws -> JSONValue {
-                try await client.internalCall(name, ["account_id": id, "amount": .number(JSONNumber(amount))], key: key)
+                try await client.internalCall(
+                    name, ["account_id": id, "amount": .number(JSONNumber(amount))], key: key)
             }
             let credited = try await move("wallet.credit", 10_000, key: "k-credit")
             #expect(credited["kind"] == "ok")
@@ -49,7 +50,8 @@ struct WalletOperationsTests {
             #expect(wallet["data"]?["balance"] == 5_500 && wallet["data"]?["frozen"] == 500)
 
             let badAmounts: [JSONValue] = [
-                "abc", -5, 0, .number(JSONNumber(text: "1.5")!), "1e3", [1], true, .number(JSONNumber(Int64(1_000_000_000_001))),
+                "abc", -5, 0, .number(JSONNumber(text: "1.5")!), "1e3", [1], true,
+                .number(JSONNumber(Int64(1_000_000_000_001))),
             ]
             for bad in badAmounts {
                 let reply = try await client.internalCall(
@@ -57,7 +59,8 @@ struct WalletOperationsTests {
                 #expect(reply["kind"] == "invalid_params", "amount \(bad)")
             }
             #expect(
-                try await client.internalCall("wallet.debit", ["account_id": "x", "amount": 1], key: "k-bad-account")["kind"]
+                try await client.internalCall("wallet.debit", ["account_id": "x", "amount": 1], key: "k-bad-account")[
+                    "kind"]
                     == "invalid_params")
             #expect(
                 try await client.internalCall("wallet.debit", ["account_id": id, "amount": 1], key: "bad key")["kind"]
@@ -65,11 +68,14 @@ struct WalletOperationsTests {
 
             let points = try await client.internalCall("points.add", ["account_id": id, "points": 300], key: "p-add")
             #expect(points["data"]?["points"] == 300)
-            let tooMany = try await client.internalCall("points.spend", ["account_id": id, "points": 500], key: "p-spend")
+            let tooMany = try await client.internalCall(
+                "points.spend", ["account_id": id, "points": 500], key: "p-spend")
             #expect(tooMany["kind"] == "invalid_state" && tooMany["data"]?["refusal"] == "insufficient_points")
-            let spent = try await client.internalCall("points.spend", ["account_id": id, "points": 100], key: "p-spend-2")
+            let spent = try await client.internalCall(
+                "points.spend", ["account_id": id, "points": 100], key: "p-spend-2")
             #expect(spent["data"]?["points"] == 200)
-            let spentAgain = try await client.internalCall("points.spend", ["account_id": id, "points": 100], key: "p-spend-2")
+            let spentAgain = try await client.internalCall(
+                "points.spend", ["account_id": id, "points": 100], key: "p-spend-2")
             #expect(spentAgain["data"]?["points"] == 200 && spentAgain["data"]?["replayed"] == true)
             #expect(try await client.admin("wallet.audit", [:])["data"]?["balanced"] == true)
         }
@@ -87,7 +93,8 @@ struct WalletOperationsTests {
             let tooMany = try await client.call(.mobile, "member/exchangescore", token: token, ["score": "751"])
             #expect(tooMany["code"] == 300 && tooMany["msg"] == "积分不足" && tooMany["data"] == .null)
             for bad in ["0", "-1", "abc", "2.5", ""] {
-                let reply = try await client.call(.mobile, "member/exchangescore", token: token, ["score": .string(bad)])
+                let reply = try await client.call(
+                    .mobile, "member/exchangescore", token: token, ["score": .string(bad)])
                 #expect(reply["code"] == 300, "score \(bad)")
             }
             let anonymous = try await client.call(.mobile, "member/exchangescore", token: nil, ["score": "1"])
@@ -124,7 +131,9 @@ struct WalletOperationsTests {
             let merchant = try await client.admin(
                 "merchant.set", ["account_id": id, "is_merchant": true, "benefit_rate": "0.006"])
             #expect(merchant["data"]?["is_merchant"] == true && merchant["data"]?["benefit_rate"] == "0.0060")
-            #expect(try await client.admin("merchant.set", ["account_id": id, "is_merchant": true, "benefit_rate": "1.5"])["ok"] == false)
+            #expect(
+                try await client.admin("merchant.set", ["account_id": id, "is_merchant": true, "benefit_rate": "1.5"])[
+                    "ok"] == false)
             #expect(try await client.admin("merchant.set", ["account_id": id, "is_merchant": "yes"])["ok"] == false)
 
             let info = try await client.call(.train, "getUserInfo", token: token, account: account)

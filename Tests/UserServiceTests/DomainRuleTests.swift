@@ -26,10 +26,14 @@ struct DomainRuleTests {
     @Test func fingerprintsDifferWithParameters() {
         let base = WalletMovement(kind: .debit, account: 1, amount: 100, reference: "A", reason: nil, actor: "service")
         let other = WalletMovement(kind: .debit, account: 1, amount: 101, reference: "A", reason: nil, actor: "service")
-        let tricky = WalletMovement(kind: .debit, account: 1, amount: 100, reference: "A\",null", reason: nil, actor: "service")
+        let tricky = WalletMovement(
+            kind: .debit, account: 1, amount: 100, reference: "A\",null", reason: nil, actor: "service")
         #expect(base.fingerprint != other.fingerprint)
         #expect(base.fingerprint != tricky.fingerprint)
-        #expect(base.fingerprint == WalletMovement(kind: .debit, account: 1, amount: 100, reference: "A", reason: nil, actor: "user").fingerprint)
+        #expect(
+            base.fingerprint
+                == WalletMovement(kind: .debit, account: 1, amount: 100, reference: "A", reason: nil, actor: "user")
+                .fingerprint)
     }
 
     @Test func pointsExchangeRate() {
@@ -77,7 +81,8 @@ struct DomainRuleTests {
             try PaymentDetails(
                 kind: .alipay,
                 parameters: Parameters([
-                    "account_number": "15665544556", "qrcode": .string("http://x/" + String(repeating: "a", count: 100)),
+                    "account_number": "15665544556",
+                    "qrcode": .string("http://x/" + String(repeating: "a", count: 100)),
                 ]))
         }
     }

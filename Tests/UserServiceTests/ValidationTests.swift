@@ -67,8 +67,12 @@ struct ValidationTests {
     }
 
     @Test func benefitRates() {
-        for rate in ["0", "1", "0.006", "0.0060", "1.0000", "0.5"] { #expect(UserAdminOperations.isRate(rate), "\(rate)") }
-        for rate in ["1.5", "-0.1", "0.00001", "abc", "0.", ".5", "2"] { #expect(!UserAdminOperations.isRate(rate), "\(rate)") }
+        for rate in ["0", "1", "0.006", "0.0060", "1.0000", "0.5"] {
+            #expect(UserAdminOperations.isRate(rate), "\(rate)")
+        }
+        for rate in ["1.5", "-0.1", "0.00001", "abc", "0.", ".5", "2"] {
+            #expect(!UserAdminOperations.isRate(rate), "\(rate)")
+        }
     }
 
     @Test func idempotencyKeys() throws {

@@ -22,10 +22,12 @@ struct UserDomain: Sendable {
         self.profiles = profiles
         passengers = Passengers(database: database, profiles: profiles, limit: settings.passengerLimit)
         addresses = Addresses(database: database, profiles: profiles, limit: settings.addressLimit)
-        paymentMethods = PaymentMethods(database: database, profiles: profiles, limitPerKind: settings.paymentMethodsPerType)
+        paymentMethods = PaymentMethods(
+            database: database, profiles: profiles, limitPerKind: settings.paymentMethodsPerType)
         wallets = Wallets(database: database, profiles: profiles)
         points = PointsLedger(database: database, profiles: profiles)
-        exchange = PointsExchange(database: database, profiles: profiles, rate: PointsRate(pointsPerYuan: settings.pointsPerYuan))
+        exchange = PointsExchange(
+            database: database, profiles: profiles, rate: PointsRate(pointsPerYuan: settings.pointsPerYuan))
         accounts = AccountDirectory(mesh: mesh)
         regionCheck = RegionCheck(regions: RegionDirectory(mesh: mesh))
         avatars = AvatarFiles(mesh: mesh)

@@ -100,6 +100,7 @@ struct Addresses: Sendable {
     /// Serialises the address changes of one user (count limit, default switch) on their profile row.
     private func lockOwner(_ account: Int64, on transaction: PostgresTransaction) async throws {
         try await profiles.ensure(account, on: transaction)
-        _ = try await transaction.query("SELECT account_id FROM users.profiles WHERE account_id = \(account) FOR UPDATE")
+        _ = try await transaction.query(
+            "SELECT account_id FROM users.profiles WHERE account_id = \(account) FOR UPDATE")
     }
 }

@@ -4,7 +4,8 @@ struct RegionCheck: Sendable {
     let regions: RegionDirectory
 
     func check(_ draft: AddressDraft, requestID: String?) async throws -> CheckedAddress {
-        let found = try await regions.lookup([draft.provinceCode, draft.cityCode, draft.countyCode], requestID: requestID)
+        let found = try await regions.lookup(
+            [draft.provinceCode, draft.cityCode, draft.countyCode], requestID: requestID)
         guard let province = found[draft.provinceCode], province.level == 1 else {
             throw AddressRefusal.regionInvalid("省份编码 \(draft.provinceCode) 不存在")
         }

@@ -16,9 +16,11 @@ struct UserAdminOperations: Sendable {
         let operations = self
         handlers.on("users.find", Self.guarded { call in try await operations.find(Parameters(call.parameters)) })
         handlers.on("wallet.get", Self.guarded { call in try await operations.wallet(Parameters(call.parameters)) })
-        handlers.on("wallet.adjust", Self.guarded { call in
-            try await operations.adjust(Parameters(call.parameters), admin: call.adminID)
-        })
+        handlers.on(
+            "wallet.adjust",
+            Self.guarded { call in
+                try await operations.adjust(Parameters(call.parameters), admin: call.adminID)
+            })
         handlers.on("merchant.set", Self.guarded { call in try await operations.setMerchant(call.parameters) })
         handlers.on("wallet.audit", Self.guarded { _ in try await operations.audit() })
     }
@@ -30,7 +32,9 @@ struct UserAdminOperations: Sendable {
             return .ok(["users": .array(profile.map { [InternalReplies.profile($0)] } ?? [])])
         }
         let query = try parameters.required("query", maxLength: 50)
-        let pattern = "%" + query.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+        let pattern =
+            "%"
+            + query.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_") + "%"
         let rows = try await domain.database.query(
             """
@@ -66,7 +70,8 @@ struct UserAdminOperations: Sendable {
             throw InputProblem("amount", .malformed("须为非零的整数（分），负数为扣减"))
         }
         let reason = try parameters.required("reason", maxLength: 200)
-        let key = try parameters.text("idempotency_key", maxLength: IdempotencyKey.maximumLength)
+        let key =
+            try parameters.text("idempotency_key", maxLength: IdempotencyKey.maximumLength)
             ?? "admin-adjust-" + SecureRandom.token(bytes: 16)
         let movement = WalletMovement(
             kind: .adjust, account: account, amount: amount, reference: nil, reason: reason, actor: "admin:\(admin)")
@@ -124,7 +129,8 @@ struct UserAdminOperations: Sendable {
             parts[0].allSatisfy(\.isNumber)
         else { return false }
         let fraction = parts.count == 2 ? parts[1] : ""
-        guard fraction.count <= 4, fraction.allSatisfy({ $0.isASCII && $0.isNumber }), parts.count == 1 || !fraction.isEmpty
+        guard fraction.count <= 4, fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
+            parts.count == 1 || !fraction.isEmpty
         else { return false }
         return whole == 0 || (whole == 1 && fraction.allSatisfy { $0 == "0" })
     }

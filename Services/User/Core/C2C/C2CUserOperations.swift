@@ -12,42 +12,54 @@ struct C2CUserOperations: Sendable {
     func register(on handlers: inout OperationHandlers) {
         let operations = self
         let translation = RefusalTranslation(translate: Self.reply(for:))
-        handlers.on(.c2c, "user.user.getUserInfoById", translation.handler { call, account, _ in
-            try await operations.userInfo(call, account: account)
-        })
-        handlers.on(.c2c, "user.payment.addPayment", translation.handler { call, account, _ in
-            let parameters = Parameters(call.parameters)
-            let details = try PaymentDetails(kind: try Self.kind(parameters), parameters: parameters)
-            let record = try await operations.domain.paymentMethods.add(details, for: account)
-            return .ok(["id": .string(String(record.id))])
-        })
-        handlers.on(.c2c, "user.payment.updatePayment", translation.handler { call, account, _ in
-            let parameters = Parameters(call.parameters)
-            let kind = try Self.kind(parameters)
-            let id = try parameters.requiredPositiveInteger("id")
-            let details = try PaymentDetails(kind: kind, parameters: parameters)
-            let record = try await operations.domain.paymentMethods.update(id, with: details, for: account)
-            return .ok(["type": .string(String(kind.rawValue)), "id": .string(String(record.id))])
-        })
-        handlers.on(.c2c, "user.payment.delPayment", translation.handler { call, account, _ in
-            let parameters = Parameters(call.parameters)
-            let kind = try Self.kind(parameters)
-            let id = try parameters.requiredPositiveInteger("id")
-            try await operations.domain.paymentMethods.delete(id, kind: kind, for: account)
-            return .ok(["type": .string(String(kind.rawValue)), "id": .string(String(id))])
-        })
-        handlers.on(.c2c, "user.payment.getPaymentInfoById", translation.handler { call, account, _ in
-            let parameters = Parameters(call.parameters)
-            let kind = try Self.kind(parameters)
-            let id = try parameters.requiredPositiveInteger("id")
-            guard let record = try await operations.domain.paymentMethods.find(id, kind: kind, of: account) else {
-                throw PaymentRefusal.notFound
-            }
-            return .ok(.object(Self.fields(of: record.details)))
-        })
-        handlers.on(.c2c, "user.payment.getPaymentList", translation.handler { _, account, _ in
-            try await operations.paymentList(of: account)
-        })
+        handlers.on(
+            .c2c, "user.user.getUserInfoById",
+            translation.handler { call, account, _ in
+                try await operations.userInfo(call, account: account)
+            })
+        handlers.on(
+            .c2c, "user.payment.addPayment",
+            translation.handler { call, account, _ in
+                let parameters = Parameters(call.parameters)
+                let details = try PaymentDetails(kind: try Self.kind(parameters), parameters: parameters)
+                let record = try await operations.domain.paymentMethods.add(details, for: account)
+                return .ok(["id": .string(String(record.id))])
+            })
+        handlers.on(
+            .c2c, "user.payment.updatePayment",
+            translation.handler { call, account, _ in
+                let parameters = Parameters(call.parameters)
+                let kind = try Self.kind(parameters)
+                let id = try parameters.requiredPositiveInteger("id")
+                let details = try PaymentDetails(kind: kind, parameters: parameters)
+                let record = try await operations.domain.paymentMethods.update(id, with: details, for: account)
+                return .ok(["type": .string(String(kind.rawValue)), "id": .string(String(record.id))])
+            })
+        handlers.on(
+            .c2c, "user.payment.delPayment",
+            translation.handler { call, account, _ in
+                let parameters = Parameters(call.parameters)
+                let kind = try Self.kind(parameters)
+                let id = try parameters.requiredPositiveInteger("id")
+                try await operations.domain.paymentMethods.delete(id, kind: kind, for: account)
+                return .ok(["type": .string(String(kind.rawValue)), "id": .string(String(id))])
+            })
+        handlers.on(
+            .c2c, "user.payment.getPaymentInfoById",
+            translation.handler { call, account, _ in
+                let parameters = Parameters(call.parameters)
+                let kind = try Self.kind(parameters)
+                let id = try parameters.requiredPositiveInteger("id")
+                guard let record = try await operations.domain.paymentMethods.find(id, kind: kind, of: account) else {
+                    throw PaymentRefusal.notFound
+                }
+                return .ok(.object(Self.fields(of: record.details)))
+            })
+        handlers.on(
+            .c2c, "user.payment.getPaymentList",
+            translation.handler { _, account, _ in
+                try await operations.paymentList(of: account)
+            })
     }
 
     /// The customer's details. The document asks by id; a customer reads only their own record

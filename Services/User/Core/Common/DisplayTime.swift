@@ -14,6 +14,8 @@ enum DisplayTime {
             let number = value ?? 0
             return number < 10 ? "0\(number)" : "\(number)"
         }
-        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
+        return
+            "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) "
+            + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
     }
 }

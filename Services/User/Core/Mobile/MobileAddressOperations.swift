@@ -10,28 +10,38 @@ struct MobileAddressOperations: Sendable {
     func register(on handlers: inout OperationHandlers) {
         let operations = self
         let translation = RefusalTranslation(translate: MobileReplies.reply(for:))
-        handlers.on(.mobile, "weixinapi/address", translation.handler { call, account, _ in
-            try await operations.saveFromWeChat(call, account: account)
-        })
-        handlers.on(.mobile, "member/addr/get", translation.handler { call, account, _ in
-            let id = try Parameters(call.parameters).requiredPositiveInteger("id", maximum: Int64.max)
-            guard let address = try await operations.domain.addresses.find(id, of: account) else {
-                throw AddressRefusal.notFound
-            }
-            return .ok(MobileAddressJSON.object(address))
-        })
-        handlers.on(.mobile, "member/modify", translation.handler { call, account, _ in
-            try await operations.save(call, account: account)
-        })
-        handlers.on(.mobile, "member/addr/defualt", translation.handler { call, account, _ in
-            let id = try Parameters(call.parameters).requiredPositiveInteger("id", maximum: Int64.max)
-            try await operations.domain.addresses.makeDefault(id, for: account)
-            return .ok(true)
-        })
-        handlers.on(.mobile, "member/addr/addrList", translation.handler { _, account, _ in
-            let addresses = try await operations.domain.addresses.list(of: account)
-            return MobileReplies.ok("操作成功", data: .array(addresses.map(MobileAddressJSON.object)))
-        })
+        handlers.on(
+            .mobile, "weixinapi/address",
+            translation.handler { call, account, _ in
+                try await operations.saveFromWeChat(call, account: account)
+            })
+        handlers.on(
+            .mobile, "member/addr/get",
+            translation.handler { call, account, _ in
+                let id = try Parameters(call.parameters).requiredPositiveInteger("id", maximum: Int64.max)
+                guard let address = try await operations.domain.addresses.find(id, of: account) else {
+                    throw AddressRefusal.notFound
+                }
+                return .ok(MobileAddressJSON.object(address))
+            })
+        handlers.on(
+            .mobile, "member/modify",
+            translation.handler { call, account, _ in
+                try await operations.save(call, account: account)
+            })
+        handlers.on(
+            .mobile, "member/addr/defualt",
+            translation.handler { call, account, _ in
+                let id = try Parameters(call.parameters).requiredPositiveInteger("id", maximum: Int64.max)
+                try await operations.domain.addresses.makeDefault(id, for: account)
+                return .ok(true)
+            })
+        handlers.on(
+            .mobile, "member/addr/addrList",
+            translation.handler { _, account, _ in
+                let addresses = try await operations.domain.addresses.list(of: account)
+                return MobileReplies.ok("操作成功", data: .array(addresses.map(MobileAddressJSON.object)))
+            })
     }
 
     /// Adds the address (`tdId` absent) or replaces the caller's address `tdId`; answers `addrId`.

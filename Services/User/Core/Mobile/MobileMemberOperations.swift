@@ -13,23 +13,32 @@ struct MobileMemberOperations: Sendable {
     func register(on handlers: inout OperationHandlers) {
         let operations = self
         let translation = RefusalTranslation(translate: MobileReplies.reply(for:))
-        handlers.on(.mobile, "member/saveinfo", translation.handler { call, account, _ in
-            let info = try PersonalInfo(mobile: Parameters(call.parameters))
-            try await operations.domain.profiles.save(info, for: account)
-            return .ok(true)
-        })
-        handlers.on(.mobile, "member/updateheadpic", translation.handler { call, account, _ in
-            try await operations.updateHeadImage(call, account: account)
-        })
-        handlers.on(.mobile, "member/im", translation.handler { _, account, _ in
-            let login = try await operations.domain.profiles.imAccount(of: account)
-            return .ok(["pwd": .string(login.password), "name": .string(login.name)])
-        })
-        handlers.on(.mobile, "member/exchangescore", translation.handler { call, account, _ in
-            let score = try Parameters(call.parameters).requiredPositiveInteger("score", maximum: PointsMovement.maximumPoints)
-            let fen = try await operations.domain.exchange.exchange(score, for: account)
-            return MobileReplies.ok("操作成功", data: ["balance": Yuan.shortNumber(fen: fen)])
-        })
+        handlers.on(
+            .mobile, "member/saveinfo",
+            translation.handler { call, account, _ in
+                let info = try PersonalInfo(mobile: Parameters(call.parameters))
+                try await operations.domain.profiles.save(info, for: account)
+                return .ok(true)
+            })
+        handlers.on(
+            .mobile, "member/updateheadpic",
+            translation.handler { call, account, _ in
+                try await operations.updateHeadImage(call, account: account)
+            })
+        handlers.on(
+            .mobile, "member/im",
+            translation.handler { _, account, _ in
+                let login = try await operations.domain.profiles.imAccount(of: account)
+                return .ok(["pwd": .string(login.password), "name": .string(login.name)])
+            })
+        handlers.on(
+            .mobile, "member/exchangescore",
+            translation.handler { call, account, _ in
+                let score = try Parameters(call.parameters).requiredPositiveInteger(
+                    "score", maximum: PointsMovement.maximumPoints)
+                let fen = try await operations.domain.exchange.exchange(score, for: account)
+                return MobileReplies.ok("操作成功", data: ["balance": Yuan.shortNumber(fen: fen)])
+            })
     }
 
     /// Stores the base64 image through the content service and makes it the member's head image;

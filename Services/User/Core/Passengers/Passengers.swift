@@ -54,7 +54,8 @@ struct Passengers: Sendable {
             let rows = try await transaction.query(
                 """
                 INSERT INTO users.passengers (account_id, name, id_type, id_number, passenger_type)
-                VALUES (\(account), \(passenger.name), 'resident_id', \(passenger.idNumber.text), \(passenger.type.rawValue))
+                VALUES (\(account), \(passenger.name), 'resident_id', \(passenger.idNumber.text),
+                        \(passenger.type.rawValue))
                 ON CONFLICT ON CONSTRAINT passengers_one_per_id_number DO NOTHING
                 RETURNING \(unsafeSQL: PassengerRecord.columns)
                 """)
@@ -66,7 +67,11 @@ struct Passengers: Sendable {
     /// Every passenger of `account`, oldest first.
     func list(of account: Int64) async throws -> [PassengerRecord] {
         let rows = try await database.query(
-            "SELECT \(unsafeSQL: PassengerRecord.columns) FROM users.passengers WHERE account_id = \(account) ORDER BY id")
+            """
+            SELECT \(unsafeSQL: PassengerRecord.columns) FROM users.passengers
+             WHERE account_id = \(account) ORDER BY id
+            """
+        )
         return try rows.map(PassengerRecord.init(row:))
     }
 

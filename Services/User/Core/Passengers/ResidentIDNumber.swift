@@ -53,7 +53,9 @@ struct ResidentIDNumber: Sendable, Hashable, CustomStringConvertible {
         guard bytes.count == 8, let year = Int(compact.prefix(4)), let month = Int(compact.dropFirst(4).prefix(2)),
             let day = Int(compact.suffix(2))
         else { return nil }
-        guard year >= 1900, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        guard year >= 1900, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else {
+            return nil
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
         let now = calendar.dateComponents([.year, .month, .day], from: today)

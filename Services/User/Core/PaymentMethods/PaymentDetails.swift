@@ -59,7 +59,9 @@ enum PaymentDetails: Sendable, Equatable {
                 && bytes.allSatisfy { $0 > 0x20 && $0 < 0x7F }
         case .wechatPay, .bankCard:
             guard (6...20).contains(bytes.count), let first = bytes.first, isLetter(first) else { return false }
-            return bytes.allSatisfy { isLetter($0) || MobileNumber.isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+            return bytes.allSatisfy {
+                isLetter($0) || MobileNumber.isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+            }
         }
     }
 

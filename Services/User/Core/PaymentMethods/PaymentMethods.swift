@@ -25,7 +25,8 @@ struct PaymentMethods: Sendable {
                 """
                 INSERT INTO users.payment_methods (account_id, kind, account_number, account_name, bank_name,
                     bank_address, qrcode)
-                VALUES (\(account), \(details.kind.rawValue), \(details.accountNumber), \(fields.holder), \(fields.bank),
+                VALUES (\(account), \(details.kind.rawValue), \(details.accountNumber), \(fields.holder),
+                    \(fields.bank),
                     \(fields.branchAddress), \(fields.qrcode))
                 ON CONFLICT ON CONSTRAINT payment_methods_one_per_number DO NOTHING
                 RETURNING \(unsafeSQL: PaymentMethodRecord.columns)

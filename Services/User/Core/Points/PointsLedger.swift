@@ -23,7 +23,8 @@ struct PointsLedger: Sendable {
                       FROM moved
                     RETURNING id, change, points_after
                 ), claimed AS (
-                    INSERT INTO users.idempotency_keys (key, operation, fingerprint, account_id, refusal, points_entry_id)
+                    INSERT INTO users.idempotency_keys (key, operation, fingerprint, account_id, refusal,
+                        points_entry_id)
                     SELECT \(key), \(movement.kind.operation), \(movement.fingerprint), \(movement.account),
                            CASE WHEN entry.id IS NULL THEN \(WalletRefusal.insufficientPoints.rawValue) END, entry.id
                       FROM (SELECT 1) AS one LEFT JOIN entry ON true
@@ -32,7 +33,8 @@ struct PointsLedger: Sendable {
                 SELECT entry.id, entry.change, entry.points_after, (SELECT count(*) FROM claimed) AS claimed
                   FROM (SELECT 1) AS one LEFT JOIN entry ON true
                 """)
-        } catch let error as PostgresError where error.isUniqueViolation && error.constraint == "idempotency_keys_pkey" {
+        } catch let error as PostgresError where error.isUniqueViolation && error.constraint == "idempotency_keys_pkey"
+        {
             return try await replay(key: key, movement: movement)
         }
         guard let row = rows.first else { throw MovementNotRecorded(key: key) }

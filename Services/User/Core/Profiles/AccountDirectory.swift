@@ -21,7 +21,8 @@ struct AccountDirectory: Sendable {
     func facts(of account: Int64, requestID: String?) async throws(UpstreamFailure) -> AccountFacts? {
         let reply: CanonicalReply
         do {
-            reply = try await mesh.call(.auth, "accounts.get", ["account_id": .string(String(account))], requestID: requestID)
+            reply = try await mesh.call(
+                .auth, "accounts.get", ["account_id": .string(String(account))], requestID: requestID)
         } catch {
             throw UpstreamFailure(service: .auth, operation: "accounts.get", detail: error.description)
         }

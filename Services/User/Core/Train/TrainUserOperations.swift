@@ -11,15 +11,21 @@ struct TrainUserOperations: Sendable {
     func register(on handlers: inout OperationHandlers) {
         let operations = self
         let translation = RefusalTranslation(translate: Self.reply(for:))
-        handlers.on(.train, "getUserInfo", translation.handler { call, account, _ in
-            try await operations.userInfo(account, requestID: call.requestID)
-        })
-        handlers.on(.train, "addContacts", translation.handler { call, account, _ in
-            try await operations.addContact(Parameters(call.parameters), for: account)
-        })
-        handlers.on(.train, "selectContacts", translation.handler { _, account, _ in
-            try await operations.contacts(of: account)
-        })
+        handlers.on(
+            .train, "getUserInfo",
+            translation.handler { call, account, _ in
+                try await operations.userInfo(account, requestID: call.requestID)
+            })
+        handlers.on(
+            .train, "addContacts",
+            translation.handler { call, account, _ in
+                try await operations.addContact(Parameters(call.parameters), for: account)
+            })
+        handlers.on(
+            .train, "selectContacts",
+            translation.handler { _, account, _ in
+                try await operations.contacts(of: account)
+            })
     }
 
     /// The document's personal information; the codec adds the reply's `sign`.

@@ -38,7 +38,8 @@ struct Wallets: Sendable {
                       FROM moved
                     RETURNING \(unsafeSQL: LedgerEntry.columns)
                 ), claimed AS (
-                    INSERT INTO users.idempotency_keys (key, operation, fingerprint, account_id, refusal, wallet_entry_id)
+                    INSERT INTO users.idempotency_keys (key, operation, fingerprint, account_id, refusal,
+                        wallet_entry_id)
                     SELECT \(key), \(movement.kind.operation), \(movement.fingerprint), \(movement.account),
                            CASE WHEN entry.id IS NULL THEN \(movement.shortfall.rawValue) END, entry.id
                       FROM (SELECT 1) AS one LEFT JOIN entry ON true
@@ -47,7 +48,8 @@ struct Wallets: Sendable {
                 SELECT entry.*, (SELECT count(*) FROM claimed) AS claimed
                   FROM (SELECT 1) AS one LEFT JOIN entry ON true
                 """)
-        } catch let error as PostgresError where error.isUniqueViolation && error.constraint == "idempotency_keys_pkey" {
+        } catch let error as PostgresError where error.isUniqueViolation && error.constraint == "idempotency_keys_pkey"
+        {
             return try await replay(key: key, operation: movement.kind.operation, fingerprint: movement.fingerprint)
         }
         guard let row = rows.first else { throw MovementNotRecorded(key: key) }
