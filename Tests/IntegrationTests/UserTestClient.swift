@@ -59,29 +59,12 @@ struct UserTestClient {
 
     /// The canonical reply of the user service's internal operation `name`, called as another service would.
     func internalCall(_ name: String, _ parameters: JSONObject, key: String? = nil) async throws -> JSONValue {
-        var headers: HTTPHeaders = ["Content-Type": "application/json", "X-Internal-Key": TestMesh.internalKey]
-        if let key { headers.add("Idempotency-Key", key) }
-        let request = HTTPRequest(
-            method: .post, target: "/internal/\(name)", headers: headers,
-            body: JSONValue.object(parameters).serializedBytes())
-        let response = try await mesh.send(request, to: "user")
-        #expect(response.status == .ok, "\(name): HTTP \(response.status.code)")
-        return try JSONValue.parse(response.body)
+        try await AdminClient(mesh: mesh).internalCall("user", name, parameters, idempotencyKey: key)
     }
 
     /// The admin surface's answer to the user service's admin operation `name`.
     func admin(_ name: String, _ body: JSONObject) async throws -> JSONValue {
-        let login = try await post("/admin/api/login", ["username": "admin", "password": "admin-development-password"])
-        let token = try #require(login["data"]?["token"]?.stringValue, "admin login: \(login)")
-        return try await post("/admin/api/user/\(name)", body, token: token)
-    }
-
-    private func post(_ path: String, _ body: JSONObject, token: String? = nil) async throws -> JSONValue {
-        var request = HTTPRequest(
-            method: .post, target: path, headers: ["Content-Type": "application/json"],
-            body: JSONValue.object(body).serializedBytes())
-        if let token { request.headers.add("Authorization", "Bearer \(token)") }
-        return try JSONValue.parse(try await mesh.send(request, to: "gateway").body)
+        try await AdminClient(mesh: mesh).call("user/\(name)", body)
     }
 
     /// Runs `body` against a mesh of `services`, stopping it however the body ends.
