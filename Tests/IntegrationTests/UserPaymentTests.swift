@@ -38,7 +38,8 @@ struct UserPaymentTests {
             #expect(Int(cardID) != nil)
             let alipayID = try #require(try await call("addPayment", Self.alipay)["data"]?["id"]?.stringValue)
             let wechatID = try #require(try await call("addPayment", Self.wechat)["data"]?["id"]?.stringValue)
-            #expect(try await call("addPayment", Self.card)["code"] == "304")
+            #expect(try await call("addPayment", Self.card)["code"] == "20013")
+            #expect(try await call("addPayment", Self.alipay)["code"] == "304")
 
             let refusals: [(JSONObject, String)] = [
                 (Self.with(Self.card, ["account_number": "622866402148754396"]), "20012"),

@@ -142,6 +142,20 @@ struct WalletOperationsTests {
             #expect(info["data"]?["coolAmount"] == .number(JSONNumber(text: "0.00")!))
             #expect(info["data"]?["benefitRate"] == "0.0060")
 
+            let mobile = try await TestSessions.open(client.mesh, dialect: "mobile", account: account)
+            let saved = try await client.call(
+                .mobile, "member/saveinfo", token: mobile,
+                [
+                    "tmMemberNickname": "商户甲", "tmRealName": "钱多多", "tmSex": "W", "tmBirthday": "1990-01-01",
+                    "tmIdCard": "11010519491231002X",
+                ])
+            #expect(saved == true)
+            let byName = try await client.admin("users.find", ["query": "商户"])
+            #expect(byName["data"]?["users"]?.arrayValue?.map { $0["account_id"] } == [id])
+            let byIDNumber = try await client.admin("users.find", ["query": "11010519491231002x"])
+            #expect(byIDNumber["data"]?["users"]?[0]?["account_id"] == id)
+            #expect(try await client.admin("users.find", ["query": "%"])["data"]?["users"] == [])
+            #expect(try await client.admin("users.find", [:])["ok"] == false)
             let found = try await client.admin("users.find", ["account_id": id])
             #expect(found["data"]?["users"]?[0]?["balance"] == 1_000)
             let unknown = try await client.admin("users.find", ["account_id": "999999"])

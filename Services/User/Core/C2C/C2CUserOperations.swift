@@ -5,7 +5,7 @@ import ServiceKit
 /// The customer operations of the C2C exchange (document 002): a customer's details, and their
 /// payment methods (bank card, Alipay, WeChat Pay). Codes from its business table: 1000 record not
 /// found, 1001 no permission, 20012 / 20016 bank card number wrong / malformed, 20013 card already
-/// used, 304 exists, 1004 out of range, 404 parameter wrong.
+/// used (by this customer), 304 exists, 1004 out of range, 404 parameter wrong.
 struct C2CUserOperations: Sendable {
     let domain: UserDomain
 
@@ -131,6 +131,7 @@ struct C2CUserOperations: Sendable {
         case let refusal as PaymentRefusal:
             switch refusal {
             case .notFound: return .failure(.notFound, refusal.message, code: "1000")
+            case .duplicate(.bankCard): return .failure(.alreadyExists, refusal.message, code: "20013")
             case .duplicate: return .failure(.alreadyExists, refusal.message, code: "304")
             case .limitReached: return .failure(.invalidParams, refusal.message, code: "1004")
             case .cardMalformed: return .failure(.invalidParams, refusal.message, code: "20016")

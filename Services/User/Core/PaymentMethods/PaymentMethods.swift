@@ -31,7 +31,7 @@ struct PaymentMethods: Sendable {
                 ON CONFLICT ON CONSTRAINT payment_methods_one_per_number DO NOTHING
                 RETURNING \(unsafeSQL: PaymentMethodRecord.columns)
                 """)
-            guard let row = rows.first else { throw PaymentRefusal.duplicate }
+            guard let row = rows.first else { throw PaymentRefusal.duplicate(details.kind) }
             return try PaymentMethodRecord(row: row)
         }
     }
@@ -51,7 +51,7 @@ struct PaymentMethods: Sendable {
                 RETURNING \(unsafeSQL: PaymentMethodRecord.columns)
                 """)
         } catch let error as PostgresError where error.isUniqueViolation {
-            throw PaymentRefusal.duplicate
+            throw PaymentRefusal.duplicate(details.kind)
         }
         guard let row = rows.first else { throw PaymentRefusal.notFound }
         return try PaymentMethodRecord(row: row)

@@ -3,7 +3,7 @@ enum PaymentRefusal: Error, Sendable, Equatable {
     /// No method of that type and id belongs to the caller (another user's id reads the same).
     case notFound
     /// The caller already has this account number for this type.
-    case duplicate
+    case duplicate(PaymentKind)
     case limitReached(Int)
     /// A bank card number that is not 12–19 digits.
     case cardMalformed
@@ -15,6 +15,7 @@ enum PaymentRefusal: Error, Sendable, Equatable {
     var message: String {
         switch self {
         case .notFound: "支付方式不存在"
+        case .duplicate(.bankCard): "银行卡号已经被使用"
         case .duplicate: "该支付帐号已存在"
         case .limitReached(let limit): "每种支付方式最多 \(limit) 个"
         case .cardMalformed: "银行卡格式不正确"
