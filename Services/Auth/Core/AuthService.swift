@@ -32,13 +32,15 @@ public enum AuthService {
         let identities = IdentityFlows(
             credentials: flows, email: settings.simulatesSMS ? EmailSimulator(database: database) : UnconfiguredEmailProvider(),
             payPasswords: payPasswords, links: AccountLinks(database: database))
+        let profiles = ProfileLookup(mesh: try MeshClient(application: application))
         var operations = OperationHandlers()
         YafAuthOperations(
             flows: flows, sessions: sessions,
             requestTokens: RequestTokens(database: database, lifetimeSeconds: settings.requestTokenLifetimeSeconds),
-            settings: settings
+            settings: settings, profiles: profiles
         ).register(on: &operations)
-        MobileAuthOperations(identities: identities, captchas: captchas, captchaImages: captchaImages, settings: settings).register(on: &operations)
+        MobileAuthOperations(identities: identities, captchas: captchas, captchaImages: captchaImages, profiles: profiles,
+            settings: settings).register(on: &operations)
         var adminOperations = AdminHandlers()
         OutboxAdmin.register(on: &adminOperations, database: database, settings: settings)
         CaptchaAdmin.register(on: &adminOperations, images: captchaImages, settings: settings)

@@ -13,7 +13,9 @@ extension MobileAuthOperations {
             identity: identity, password: password, scope: Self.scope, app: Self.app(of: call),
             lockSeconds: settings.passwordLock.shortLockSeconds)
         {
-        case .success(let signedIn): return MobileAuthReplies.signedIn(signedIn, message: "登录成功")
+        case .success(let signedIn):
+            let face = await profiles.face(of: signedIn.account.id, requestID: call.requestID)
+            return MobileAuthReplies.signedIn(signedIn, face: face, message: "登录成功")
         case .failure(let refusal): return MobileAuthReplies.refusal(refusal)
         }
     }
@@ -58,7 +60,9 @@ extension MobileAuthOperations {
         switch try await identities.switchLinked(
             account: account, scope: Self.scope, app: Self.app(of: call), currentToken: call.token)
         {
-        case .success(let signedIn): return MobileAuthReplies.signedIn(signedIn, message: "切换成功")
+        case .success(let signedIn):
+            let face = await profiles.face(of: signedIn.account.id, requestID: call.requestID)
+            return MobileAuthReplies.signedIn(signedIn, face: face, message: "切换成功")
         case .failure(let refusal): return MobileAuthReplies.refusal(refusal)
         }
     }

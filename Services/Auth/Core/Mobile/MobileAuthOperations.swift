@@ -8,6 +8,7 @@ struct MobileAuthOperations: Sendable {
     let identities: IdentityFlows
     let captchas: CaptchaStore
     let captchaImages: CaptchaImages
+    let profiles: ProfileLookup
     let settings: AuthSettings
 
     static let scope = Dialect.mobile.rawValue

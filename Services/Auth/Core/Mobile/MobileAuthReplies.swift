@@ -9,18 +9,18 @@ enum MobileAuthReplies {
     }
 
     /// The login reply's data: `memInfo` as the document's example shows it, and the session token
-    /// (which the codec also sets as the `token` cookie). Name and sex belong to the user service's
-    /// profile; the sign-in answers what the account itself knows.
-    static func signedIn(_ signedIn: SignedIn, message: String) -> CanonicalReply {
+    /// (which the codec also sets as the `token` cookie). Name, sex and nickname come from the user
+    /// service's profile (`face`); without one the nickname is the masked mobile or the e-mail.
+    static func signedIn(_ signedIn: SignedIn, face: ProfileFace?, message: String) -> CanonicalReply {
         let account = signedIn.account
-        let shown = account.mobile.map(YafAuthReplies.maskedMobile) ?? account.email ?? ""
+        let shown = face?.nickname ?? account.mobile.map(YafAuthReplies.maskedMobile) ?? account.email ?? ""
         return ok(
             message,
             data: .object([
                 "memInfo": .object([
                     "phone": account.mobile.map(JSONValue.string) ?? .null,
-                    "realName": .null,
-                    "sex": .null,
+                    "realName": face?.realName.map(JSONValue.string) ?? .null,
+                    "sex": face?.sex.map { .number(JSONNumber($0)) } ?? .null,
                     "nickName": .string(shown),
                 ]),
                 "token": .string(signedIn.token),

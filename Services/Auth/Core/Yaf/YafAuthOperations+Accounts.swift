@@ -11,7 +11,8 @@ extension YafAuthOperations {
             mobile: mobile, password: password, code: code, scope: Self.scope, app: Self.app(of: call))
         {
         case .success(let signedIn):
-            return YafAuthReplies.signedIn(signedIn, message: "注册成功", displayTime: settings.displayTime)
+            let face = await profiles.face(of: signedIn.account.id, requestID: call.requestID)
+            return YafAuthReplies.signedIn(signedIn, face: face, message: "注册成功", displayTime: settings.displayTime)
         case .failure(let refusal):
             return YafAuthReplies.refusal(refusal)
         }
@@ -40,7 +41,8 @@ extension YafAuthOperations {
         }
         switch outcome {
         case .success(let signedIn):
-            return YafAuthReplies.signedIn(signedIn, message: "登录成功", displayTime: settings.displayTime)
+            let face = await profiles.face(of: signedIn.account.id, requestID: call.requestID)
+            return YafAuthReplies.signedIn(signedIn, face: face, message: "登录成功", displayTime: settings.displayTime)
         case .failure(let refusal):
             return YafAuthReplies.refusal(refusal)
         }

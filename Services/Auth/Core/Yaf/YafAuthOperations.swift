@@ -8,6 +8,7 @@ struct YafAuthOperations: Sendable {
     let sessions: SessionStore
     let requestTokens: RequestTokens
     let settings: AuthSettings
+    let profiles: ProfileLookup
 
     static let scope = Dialect.yaf.rawValue
 
