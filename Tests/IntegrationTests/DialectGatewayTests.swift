@@ -59,7 +59,9 @@ struct DialectGatewayTests {
                 let answer = "\(operation.meshName): \(String(decoding: response.body.prefix(300), as: UTF8.self))"
                 #expect(response.status.code < 500, "\(operation.meshName): HTTP \(response.status.code)")
                 if implemented.contains(operation.meshName) {
-                    #expect(DialectRequests.code(of: response) != expected, "\(answer)")
+                    // The mobile mall writes every failure 300: there the message tells them apart.
+                    let notImplemented = try? JSONValue.parse(response.body)["msg"]?.stringValue == "not implemented yet"
+                    #expect(DialectRequests.code(of: response) != expected || !(notImplemented ?? false), "\(answer)")
                 } else {
                     #expect(DialectRequests.code(of: response) == expected, "\(answer)")
                 }
@@ -98,7 +100,7 @@ struct DialectGatewayTests {
             ])
             #expect(try await code(unsigned) == "0018")
             let first = DialectRequests.request(for: getUserInfo, token: trainToken, userID: "7", nonce: "nonce-1")
-            #expect(try await code(first) == Self.expectedCode(.notImplemented, getUserInfo))
+            #expect(try await code(first) == "0000")
             #expect(try await code(first) == Self.expectedCode(.replayed, getUserInfo))
             let otherUser = DialectRequests.request(for: getUserInfo, token: trainToken, userID: "8")
             #expect(try await code(otherUser) == Self.expectedCode(.tokenInvalid, getUserInfo))

@@ -10,9 +10,11 @@ enum YafAuthReplies {
     }
 
     /// The document's `user.login` / `user.register` data: the session token and the account's public
-    /// face. Profile fields (head image, introduction) belong to the user service; until it has
-    /// them, the nickname is the masked mobile as in the document's example.
-    static func signedIn(_ signedIn: SignedIn, message: String, displayTime: DisplayTime) -> CanonicalReply {
+    /// face. Head image, nickname and introduction come from the user service's profile (`face`);
+    /// without one the nickname is the masked mobile, as in the document's example.
+    static func signedIn(
+        _ signedIn: SignedIn, face: ProfileFace?, message: String, displayTime: DisplayTime
+    ) -> CanonicalReply {
         let account = signedIn.account
         return ok(
             message,
@@ -20,9 +22,9 @@ enum YafAuthReplies {
                 "token": .string(signedIn.token),
                 "open_id": .string(account.openID),
                 "mobile": .string(account.mobile ?? ""),
-                "headimg": "",
-                "nickname": .string(maskedMobile(account.mobile ?? "")),
-                "intro": "",
+                "headimg": .string(face?.headImageURL ?? ""),
+                "nickname": .string(face?.nickname ?? maskedMobile(account.mobile ?? "")),
+                "intro": .string(face?.intro ?? ""),
                 "reg_time": .string(displayTime.format(account.registeredAt)),
             ]))
     }

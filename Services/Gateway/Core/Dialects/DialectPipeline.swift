@@ -16,8 +16,8 @@ struct DialectPipeline: Sendable {
     let upstreams: [ServiceName: Upstream]
     let internalKey: String
 
-    /// Operations after whose success the caller's token is gone (logout).
-    static let logoutOperations: Set<String> = ["yaf/user.logout"]
+    /// Operations after whose success the caller's token is gone (logout, switching to a linked account).
+    static let logoutOperations: Set<String> = ["yaf/user.logout", "mobile/member/relatelogin"]
 
     func handle(_ context: RequestContext, codec: any DialectCodec) async -> HTTPResponse {
         let request = context.request
