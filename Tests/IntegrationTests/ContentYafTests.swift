@@ -211,6 +211,8 @@ struct ContentClient {
             "CONTENT_FILES_DIR": files.path, "CONTENT_PUBLIC_BASE_URL": publicBaseURL,
             "CONTENT_SEED_DEMO_CONTENT": seeded ? "true" : "false", "CONTENT_CACHE_MILLISECONDS": "0",
             "GATEWAY_RATE_LIMIT_PER_ADDRESS": "100000", "GATEWAY_RATE_LIMIT_PER_USER": "100000",
+            // Megabyte uploads on a machine busy with other suites: the tests check outcomes, not speed.
+            "GATEWAY_UPSTREAM_TIMEOUT_MS": "60000",
         ]
         environment.merge(extra) { _, new in new }
         let mesh = try await TestMesh.start(["auth", "content", "gateway"], extraEnvironment: environment)

@@ -31,9 +31,12 @@ struct FileStore: Sendable {
         guard !bytes.isEmpty else { return .failure(.empty) }
         guard bytes.count <= maxBytes else { return .failure(.tooLarge(limit: maxBytes)) }
         guard let kind = ImageKind(sniffing: bytes) else { return .failure(.notAnImage) }
-        let sha256 = Hex.encode(Digest.sha256(bytes))
-        let target = folder.appendingPathComponent(FileNames.relativePath(sha256: sha256, kind: kind))
-        try await BlockingWork.run { try FileStore.write(bytes, to: target) }
+        let folder = self.folder
+        let sha256 = try await BlockingWork.run {
+            let sha256 = Hex.encode(Digest.sha256(bytes))
+            try FileStore.write(bytes, to: folder.appendingPathComponent(FileNames.relativePath(sha256: sha256, kind: kind)))
+            return sha256
+        }
         let rows = try await database.query(
             """
             INSERT INTO content.files (sha256, media_type, extension, size, purpose)

@@ -7,7 +7,7 @@ import ServiceKit
 /// `POST /internal/files.store`. Their bodies are read with a string limit that fits a 5 MiB image
 /// (the shared readers of mesh calls stop strings at 1 MiB); being literal paths, they take precedence
 /// over the generic `/op/…` and `/internal/…` routes, and the internal key is checked for them as for
-/// those.
+/// those. Reading megabytes of JSON runs on `BlockingWork`, off the event loops.
 enum UploadRoutes {
     /// A 5 MiB image is about 7 MiB of base64.
     static let limits = JSONLimits(maxBytes: 9 * 1024 * 1024, maxStringBytes: 8 * 1024 * 1024)
@@ -18,7 +18,7 @@ enum UploadRoutes {
     ) -> [Route] {
         [
             .post("/op/yaf/system.upload", bodyLimit: ContentService.operationBodyLimit) { context in
-                guard let parameters = object(context.request.body) else {
+                guard let parameters = try await object(context.request.body) else {
                     return CanonicalReply.failure(.invalidParams, "the body of a mesh call must be a JSON object").httpResponse
                 }
                 let headers = context.request.headers
@@ -33,7 +33,7 @@ enum UploadRoutes {
                 return try await answer(context) { try await upload(call) }
             },
             .post("/internal/files.store", bodyLimit: ContentService.operationBodyLimit) { context in
-                guard let parameters = object(context.request.body) else {
+                guard let parameters = try await object(context.request.body) else {
                     return CanonicalReply.failure(.invalidParams, "the body must be a JSON object").httpResponse
                 }
                 let call = InternalCall(
@@ -45,10 +45,12 @@ enum UploadRoutes {
         ]
     }
 
-    private static func object(_ body: [UInt8]) -> JSONObject? {
+    private static func object(_ body: [UInt8]) async throws -> JSONObject? {
         if body.isEmpty { return JSONObject() }
-        guard case .object(let object)? = try? JSONValue.parse(body, limits: limits) else { return nil }
-        return object
+        return try await BlockingWork.run {
+            guard case .object(let object)? = try? JSONValue.parse(body, limits: limits) else { return nil }
+            return object
+        }
     }
 
     private static func answer(

@@ -69,7 +69,9 @@ struct ContentInternalOperations: Sendable {
         guard encoded.utf8.count <= (stores.settings.maxUploadBytes / 3 + 1) * 4 + 4 else {
             throw ContentRefusal.invalid(UploadRefusal.tooLarge(limit: stores.settings.maxUploadBytes).message)
         }
-        guard let bytes = Base64.decode(encoded) else { throw ContentRefusal.invalid("content_base64 is not valid base64") }
+        guard let bytes = try await BlockingWork.run({ Base64.decode(encoded) }) else {
+            throw ContentRefusal.invalid("content_base64 is not valid base64")
+        }
         let stored: StoredFile
         switch try await stores.files.store(bytes, purpose: purpose) {
         case .success(let file): stored = file

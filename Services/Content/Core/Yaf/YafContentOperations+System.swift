@@ -1,5 +1,6 @@
 import Envelope
 import JSON
+import ServiceKit
 
 extension YafContentOperations {
     /// `system.init`: the token's status, the upgrade decision, the start ad, the configured URLs and the
@@ -123,7 +124,7 @@ extension YafContentOperations {
     func upload(_ call: MeshCall) async throws -> CanonicalReply {
         _ = try Self.requiredAccount(of: call)
         guard let value = call.parameters["image"], !value.isNull else { throw ContentRefusal.missing("image") }
-        guard let file = YafUploadedFile(json: value) else {
+        guard let file = try await BlockingWork.run({ YafUploadedFile(json: value) }) else {
             throw ContentRefusal.invalid("image 须为表单上传的文件")
         }
         switch try await stores.files.store(file.bytes, purpose: "upload") {
