@@ -20,7 +20,9 @@ struct AppVersionTests {
         }
     }
 
-    private static func version(_ id: Int64, _ appV: String, way: Int, channel: String = "", platform: Int = 2)
+    private static func version(
+        _ id: Int64, _ appV: String, way: Int, channel: String = "", platform: Int = 2
+    )
         -> VersionRecord
     {
         VersionRecord(
@@ -46,10 +48,11 @@ struct AppVersionTests {
         let latest = UpgradeDecision.decide(
             current: AppVersion("1.10"), originText: "1.10", platform: 2, channel: "", versions: versions)
         #expect(latest.way == 0)
-        #expect(latest.json == [
-            "upgrade_way": 0, "app_v": "", "app_title": "", "app_desc": "", "app_url": "", "dialog_repeat": 0,
-            "origin_v": "1.10",
-        ])
+        #expect(
+            latest.json == [
+                "upgrade_way": 0, "app_v": "", "app_title": "", "app_desc": "", "app_url": "", "dialog_repeat": 0,
+                "origin_v": "1.10",
+            ])
     }
 
     @Test func iOSAnswersNoDownloadURL() {

@@ -9,8 +9,9 @@ import Testing
 struct ContentRulesTests {
     @Test func categoryCodesFollowTheDocumentsScheme() {
         #expect(CategoryCode.code(parentCode: nil, number: 100) == "100000000000000000000000000000")
-        #expect(CategoryCode.code(parentCode: "100000000000000000000000000000", number: 101)
-            == "100101000000000000000000000000")
+        #expect(
+            CategoryCode.code(parentCode: "100000000000000000000000000000", number: 101)
+                == "100101000000000000000000000000")
         #expect(CategoryCode.depth(of: "100101000000000000000000000000") == 2)
         #expect(CategoryCode.prefix(of: "101100000000000000000000000000") == "101100")
         #expect(CategoryCode.number(of: "100101000000000000000000000000", depth: 2) == 101)
@@ -66,7 +67,9 @@ struct ContentRulesTests {
         #expect(ConfigKeys.problem(key: "hot_city_codes", value: ["440305"], isCity: isCity) != nil)
         #expect(ConfigKeys.problem(key: "app_about", value: ["txt": "关于", "url": "/docs"], isCity: isCity) == nil)
         #expect(ConfigKeys.problem(key: "app_about", value: "https://example.com", isCity: isCity) != nil)
-        #expect(ConfigKeys.problem(key: "refuel_bag", value: [["amount": "20", "name": "铜", "picture": "1"]], isCity: isCity) == nil)
+        #expect(
+            ConfigKeys.problem(
+                key: "refuel_bag", value: [["amount": "20", "name": "铜", "picture": "1"]], isCity: isCity) == nil)
         #expect(ConfigKeys.problem(key: "refuel_bag", value: [["amount": 20]], isCity: isCity) != nil)
         #expect(ConfigKeys.problem(key: "anything_else", value: [1, 2, 3], isCity: isCity) == nil)
         #expect(AppConfigStore.isValidKey("refuel_bag"))

@@ -86,9 +86,12 @@ struct RegionDataTests {
     }
 
     @Test func pointsAbroadAreNotPlaced() {
-        for (longitude, latitude) in [(139.69, 35.69), (126.98, 37.57), (105.85, 21.03), (2.35, 48.85), (0.0, 0.0),
-                                      (85.3, 27.7), (123.5, 31.0), (-74.0, 40.7), (200.0, 30.0)] {
-            #expect(Self.data.locate(GeoPoint(longitude: longitude, latitude: latitude)) == nil, "\(longitude),\(latitude)")
+        for (longitude, latitude) in [
+            (139.69, 35.69), (126.98, 37.57), (105.85, 21.03), (2.35, 48.85), (0.0, 0.0),
+            (85.3, 27.7), (123.5, 31.0), (-74.0, 40.7), (200.0, 30.0),
+        ] {
+            #expect(
+                Self.data.locate(GeoPoint(longitude: longitude, latitude: latitude)) == nil, "\(longitude),\(latitude)")
         }
     }
 

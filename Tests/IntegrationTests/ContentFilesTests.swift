@@ -35,7 +35,8 @@ struct ContentFilesTests {
             let again = try await client.mesh.get(relative, from: "gateway", headers: ["If-None-Match": "\"\(hash)\""])
             #expect(again.status == .notModified)
             #expect(again.body.isEmpty)
-            #expect(try await client.mesh.get("/files/\(hash.prefix(2))/\(hash).jpg", from: "gateway").status == .notFound)
+            #expect(
+                try await client.mesh.get("/files/\(hash.prefix(2))/\(hash).jpg", from: "gateway").status == .notFound)
             #expect(try await client.mesh.get("/files/../../etc/passwd", from: "gateway").status == .notFound)
             #expect(try await client.mesh.get("/files/ab/nothing.png", from: "gateway").status == .notFound)
 
@@ -53,11 +54,13 @@ struct ContentFilesTests {
         let client = try await ContentClient.start(seeded: false)
         do {
             let token = try await TestSessions.open(client.mesh, dialect: "yaf", account: 902)
-            let text = try await client.upload(Array("just some text, not a picture".utf8), filename: "photo.jpg", token: token)
+            let text = try await client.upload(
+                Array("just some text, not a picture".utf8), filename: "photo.jpg", token: token)
             #expect(text["code"] == 503)
             #expect(text["msg"]?.stringValue?.contains("JPEG") == true)
             #expect(text["data"] == nil)
-            let html = try await client.upload(Array("<html><script>alert(1)</script></html>".utf8), filename: "x.png", token: token)
+            let html = try await client.upload(
+                Array("<html><script>alert(1)</script></html>".utf8), filename: "x.png", token: token)
             #expect(html["code"] == 503)
             #expect(try await client.upload([], filename: "empty.png", token: token)["code"] == 503)
 
@@ -101,18 +104,24 @@ struct ContentFilesTests {
             let reused = try await client.internalCall("files.store", other, idempotencyKey: "avatar-1")
             #expect(reused["kind"] == "invalid_params")
             #expect(try await client.internalCall("files.store", body)["kind"] == "invalid_params")
-            let notImage: JSONObject = ["content_base64": .string(Base64.encode(Array("%PDF-1.7 ...".utf8))), "purpose": "avatar"]
+            let notImage: JSONObject = [
+                "content_base64": .string(Base64.encode(Array("%PDF-1.7 ...".utf8))), "purpose": "avatar",
+            ]
             let refused = try await client.internalCall("files.store", notImage, idempotencyKey: "pdf")
             #expect(refused["kind"] == "invalid_params")
             #expect(refused["message"]?.stringValue?.contains("JPEG") == true)
             let garbage: JSONObject = ["content_base64": "***", "purpose": "avatar"]
-            #expect(try await client.internalCall("files.store", garbage, idempotencyKey: "garbage")["kind"] == "invalid_params")
+            #expect(
+                try await client.internalCall("files.store", garbage, idempotencyKey: "garbage")["kind"]
+                    == "invalid_params")
             let large = ImageSignature.png + Array(repeating: UInt8(3), count: 3 * 1024 * 1024)
             let largeBody: JSONObject = ["content_base64": .string(Base64.encode(large)), "purpose": "avatar"]
             #expect(try await client.internalCall("files.store", largeBody, idempotencyKey: "large")["kind"] == "ok")
             let huge = ImageSignature.png + Array(repeating: UInt8(1), count: 5 * 1024 * 1024)
             let tooLarge: JSONObject = ["content_base64": .string(Base64.encode(huge)), "purpose": "avatar"]
-            #expect(try await client.internalCall("files.store", tooLarge, idempotencyKey: "huge")["kind"] == "invalid_params")
+            #expect(
+                try await client.internalCall("files.store", tooLarge, idempotencyKey: "huge")["kind"]
+                    == "invalid_params")
         } catch {
             await client.stop()
             throw error

@@ -21,7 +21,10 @@ struct ContentNoticesTests {
         do {
             let reader = try await TestSessions.open(client.mesh, dialect: "yaf", account: 501)
             let other = try await TestSessions.open(client.mesh, dialect: "yaf", account: 502)
-            #expect(try await client.yaf("notice.unread.count", token: reader) == ["code": 200, "msg": "success", "data": ["count": 0]])
+            #expect(
+                try await client.yaf("notice.unread.count", token: reader) == [
+                    "code": 200, "msg": "success", "data": ["count": 0],
+                ])
             #expect(try await client.yaf("notice.list", token: reader, ["page": 1])["data"]?["total"] == 0)
 
             let created = try await client.adminData(
@@ -44,7 +47,8 @@ struct ContentNoticesTests {
             #expect(detail["data"]?["body"] == "5 月 1 日至 5 日放假。")
             #expect(detail["data"]?.objectValue?.keys == ["noticeid", "title", "summary", "body", "c_time"])
             #expect(try await client.yaf("notice.unread.count", token: reader)["data"]?["count"] == 0)
-            #expect(try await client.yaf("notice.list", token: reader, ["page": 1])["data"]?["list"]?[0]?["is_read"] == 1)
+            #expect(
+                try await client.yaf("notice.list", token: reader, ["page": 1])["data"]?["list"]?[0]?["is_read"] == 1)
             #expect(try await client.yaf("notice.unread.count", token: other)["data"]?["count"] == 1)
             _ = try await client.yaf("notice.detail", token: reader, ["noticeid": id])
             #expect(try await client.yaf("notice.unread.count", token: reader)["data"]?["count"] == 0)
@@ -56,17 +60,27 @@ struct ContentNoticesTests {
             #expect(try await client.yaf("notice.unread.count", token: other)["data"]?["count"] == 0)
             _ = try await client.adminData(
                 "notices.schedule",
-                ["notice_id": id, "starts_at": .string(Self.displayTime(days: -2)), "ends_at": .string(Self.displayTime(days: -1))])
+                [
+                    "notice_id": id, "starts_at": .string(Self.displayTime(days: -2)),
+                    "ends_at": .string(Self.displayTime(days: -1)),
+                ])
             #expect(try await client.yaf("notice.list", ["page": 1])["data"]?["total"] == 0)
             _ = try await client.adminData(
                 "notices.schedule",
-                ["notice_id": id, "starts_at": .string(Self.displayTime(days: -1)), "ends_at": .string(Self.displayTime(days: 1))])
+                [
+                    "notice_id": id, "starts_at": .string(Self.displayTime(days: -1)),
+                    "ends_at": .string(Self.displayTime(days: 1)),
+                ])
             #expect(try await client.yaf("notice.list", ["page": 1])["data"]?["total"] == 1)
             let backwards = try await client.admin(
                 "notices.schedule",
-                ["notice_id": id, "starts_at": .string(Self.displayTime(days: 1)), "ends_at": .string(Self.displayTime(days: -1))])
+                [
+                    "notice_id": id, "starts_at": .string(Self.displayTime(days: 1)),
+                    "ends_at": .string(Self.displayTime(days: -1)),
+                ])
             #expect(backwards["ok"] == false)
-            #expect(try await client.admin("notices.schedule", ["notice_id": id, "starts_at": "tomorrow"])["ok"] == false)
+            #expect(
+                try await client.admin("notices.schedule", ["notice_id": id, "starts_at": "tomorrow"])["ok"] == false)
             _ = try await client.adminData("notices.withdraw", ["notice_id": id])
             #expect(try await client.yaf("notice.list", ["page": 1])["data"]?["total"] == 0)
             #expect(try await client.admin("notices.publish", ["notice_id": 999_999])["error"] == "not_found")
@@ -81,8 +95,9 @@ struct ContentNoticesTests {
         let client = try await ContentClient.start(seeded: false)
         do {
             #expect(try await client.yaf("system.init")["data"]?["notice_dialog"] == [:])
-            let id = try #require(try await client.adminData(
-                "notices.create", ["title": "恭喜您被选中为锦鲤", "summary": "锦鲤", "is_dialog": true])["notice_id"])
+            let id = try #require(
+                try await client.adminData(
+                    "notices.create", ["title": "恭喜您被选中为锦鲤", "summary": "锦鲤", "is_dialog": true])["notice_id"])
             _ = try await client.adminData("notices.publish", ["notice_id": id])
             let dialog = try #require(try await client.yaf("system.init")["data"]?["notice_dialog"])
             #expect(dialog["title"] == "恭喜您被选中为锦鲤")
@@ -106,20 +121,26 @@ struct ContentNoticesTests {
         do {
             let first = try await TestSessions.open(client.mesh, dialect: "yaf", account: 601)
             let second = try await TestSessions.open(client.mesh, dialect: "yaf", account: 602)
-            let own = try #require(try await client.adminData(
-                "messages.send",
-                ["account_id": 601, "title": "恭喜您被选中", "content": "我们会与您联系", "url": "https://example.com/x"])["msg_id"])
-            let everyone = try #require(try await client.adminData(
-                "messages.send", ["to_all": true, "msg_type": 2, "type_ref_id": 7, "title": "五一劳动节福利"])["msg_id"])
+            let own = try #require(
+                try await client.adminData(
+                    "messages.send",
+                    ["account_id": 601, "title": "恭喜您被选中", "content": "我们会与您联系", "url": "https://example.com/x"])[
+                        "msg_id"])
+            let everyone = try #require(
+                try await client.adminData(
+                    "messages.send", ["to_all": true, "msg_type": 2, "type_ref_id": 7, "title": "五一劳动节福利"])["msg_id"])
             #expect(try await client.admin("messages.send", ["title": "nobody"])["ok"] == false)
-            #expect(try await client.admin("messages.send", ["account_id": 601, "to_all": true, "title": "both"])["ok"] == false)
+            #expect(
+                try await client.admin("messages.send", ["account_id": 601, "to_all": true, "title": "both"])["ok"]
+                    == false)
 
             let firstList = try await client.yaf("message.list", token: first, ["page": 1])
             #expect(firstList["data"]?["total"] == 2)
             let newest = try #require(firstList["data"]?["list"]?[0])
-            #expect(newest.objectValue?.keys == [
-                "msgid", "msg_type", "type_ref_id", "is_read", "title", "content", "url", "c_time",
-            ])
+            #expect(
+                newest.objectValue?.keys == [
+                    "msgid", "msg_type", "type_ref_id", "is_read", "title", "content", "url", "c_time",
+                ])
             #expect(newest["msgid"] == everyone)
             #expect(newest["msg_type"] == 2)
             #expect(newest["type_ref_id"] == 7)
@@ -128,9 +149,13 @@ struct ContentNoticesTests {
 
             let marked = try await client.yaf("message.read.status", token: first, ["msgid": own])
             #expect(marked == ["code": 200, "msg": "设置成功"])
-            #expect(try await client.yaf("message.read.status", token: first, ["msgid": own]) == ["code": 200, "msg": "设置成功"])
-            #expect(try await client.yaf("message.read.status", token: second, ["msgid": own])
-                == ["code": 503, "msg": "消息不存在"])
+            #expect(
+                try await client.yaf("message.read.status", token: first, ["msgid": own]) == [
+                    "code": 200, "msg": "设置成功",
+                ])
+            #expect(
+                try await client.yaf("message.read.status", token: second, ["msgid": own])
+                    == ["code": 503, "msg": "消息不存在"])
             #expect(try await client.yaf("message.read.status", token: second, ["msgid": everyone])["code"] == 200)
             let afterFirst = try await client.yaf("message.list", token: first, ["page": 1])
             #expect(afterFirst["data"]?["list"]?.arrayValue?.map { $0["is_read"] } == [0, 1])

@@ -40,25 +40,34 @@ struct ContentRegionsTests {
             #expect(groups["C"]?.arrayValue?.contains { $0["name"] == "长沙市" } == true)
             #expect(groups["X"]?.arrayValue?.contains { $0["name"] == "厦门市" } == true)
             #expect(groups["S"]?.arrayValue?.contains { $0["name"] == "深圳市" } == true)
-            #expect(groups.values.dropFirst().allSatisfy { group in
-                group.arrayValue?.allSatisfy { $0["parent_id"] != nil && $0["area_id"] != nil } ?? false
-            })
+            #expect(
+                groups.values.dropFirst().allSatisfy { group in
+                    group.arrayValue?.allSatisfy { $0["parent_id"] != nil && $0["area_id"] != nil } ?? false
+                })
             _ = try await client.adminData("config.set", ["key": "hot_city_codes", "value": ["440300"]])
             let changed = try await client.call(.o2o, "area/cities/withHot", token: token)
-            #expect(changed.body["data"]?["热门"] == [["id": 440300, "area_id": 440300, "name": "深圳市", "parent_id": 440000]])
+            #expect(
+                changed.body["data"]?["热门"] == [["id": 440300, "area_id": 440300, "name": "深圳市", "parent_id": 440000]])
 
             let nanshan = try await client.call(.o2o, "area/getByGps", token: token, ["lng": "113.93", "lat": "22.53"])
-            #expect(nanshan.body == ["code": 0, "message": "请求成功", "data": [
-                "province": "广东省", "province_id": 440000, "city": "深圳市", "city_id": 440300, "area": "南山区",
-                "area_id": 440305,
-            ]])
-            let xiantao = try await client.call(.o2o, "area/getByGps", token: token, ["lng": .number(JSONNumber(text: "113.45")!), "lat": .number(JSONNumber(text: "30.36")!)])
+            #expect(
+                nanshan.body == [
+                    "code": 0, "message": "请求成功",
+                    "data": [
+                        "province": "广东省", "province_id": 440000, "city": "深圳市", "city_id": 440300, "area": "南山区",
+                        "area_id": 440305,
+                    ],
+                ])
+            let xiantao = try await client.call(
+                .o2o, "area/getByGps", token: token,
+                ["lng": .number(JSONNumber(text: "113.45")!), "lat": .number(JSONNumber(text: "30.36")!)])
             #expect(xiantao.body["data"]?["city"] == "仙桃市")
             for (longitude, latitude): (JSONValue, JSONValue) in [
                 ("139.69", "35.69"), ("2.35", "48.85"), ("0", "0"), ("126.98", "37.57"), ("181", "30"), ("abc", "30"),
                 ("NaN", "30"), ("113.93", "95"), ("1e400", "30"),
             ] {
-                let answer = try await client.call(.o2o, "area/getByGps", token: token, ["lng": longitude, "lat": latitude])
+                let answer = try await client.call(
+                    .o2o, "area/getByGps", token: token, ["lng": longitude, "lat": latitude])
                 #expect(answer.body["code"] == 10001, "\(longitude),\(latitude): \(answer.body)")
             }
             let abroad = try await client.call(.o2o, "area/getByGps", token: token, ["lng": "139.69", "lat": "35.69"])
@@ -96,7 +105,8 @@ struct ContentRegionsTests {
     @Test func otherServicesLookUpRegionCodes() async throws {
         let client = try await ContentClient.start(seeded: false)
         do {
-            let found = try await client.internalCall("regions.lookup", ["codes": ["110000", "110100", "110101", "999999", "110101"]])
+            let found = try await client.internalCall(
+                "regions.lookup", ["codes": ["110000", "110100", "110101", "999999", "110101"]])
             #expect(found["kind"] == "ok")
             let regions = try #require(found["data"]?["regions"]?.arrayValue)
             #expect(regions.map { $0["code"] } == ["110000", "110100", "110101"])
@@ -118,8 +128,9 @@ struct ContentRegionsTests {
             #expect(try await client.internalCall("regions.lookup", ["codes": []])["data"] == ["regions": []])
 
             let outsider = try await client.mesh.send(
-                .init(method: .post, target: "/internal/regions.lookup", headers: ["Content-Type": "application/json"],
-                      body: Array(#"{"codes":["110000"]}"#.utf8)),
+                .init(
+                    method: .post, target: "/internal/regions.lookup", headers: ["Content-Type": "application/json"],
+                    body: Array(#"{"codes":["110000"]}"#.utf8)),
                 to: "content")
             #expect(outsider.status == .forbidden)
         } catch {

@@ -18,15 +18,17 @@ struct ContentYafTests {
                 "system.init", ["app_v": "1.0.0", "platform": 2, "channel": "", "unique_id": "", "device_token": ""])
             #expect(initialized["code"] == 200)
             let data = try #require(initialized["data"]?.objectValue)
-            #expect(data.keys == [
-                "token_status", "upgrade", "start_ad", "app_home_right_btn_url", "app_service", "app_about",
-                "app_feedback", "notice_dialog",
-            ])
+            #expect(
+                data.keys == [
+                    "token_status", "upgrade", "start_ad", "app_home_right_btn_url", "app_service", "app_about",
+                    "app_feedback", "notice_dialog",
+                ])
             #expect(data["token_status"] == 0)
-            #expect(data["upgrade"] == [
-                "upgrade_way": 0, "app_v": "", "app_title": "", "app_desc": "", "app_url": "", "dialog_repeat": 0,
-                "origin_v": "1.0.0",
-            ])
+            #expect(
+                data["upgrade"] == [
+                    "upgrade_way": 0, "app_v": "", "app_title": "", "app_desc": "", "app_url": "", "dialog_repeat": 0,
+                    "origin_v": "1.0.0",
+                ])
             #expect(data["start_ad"]?["ad_name"] == "APP 启动页广告")
             let startImage = try #require(data["start_ad"]?["ad_image_url"]?.stringValue)
             #expect(startImage.hasPrefix(ContentClient.publicBaseURL + "/files/"))
@@ -42,7 +44,8 @@ struct ContentYafTests {
             let ads = try #require(home["data"]?["ads"]?.arrayValue)
             #expect(ads.map { $0["ad_name"] } == ["新用户专享福利", "积分商城上新"])
             #expect(ads.first?.objectValue?.keys == ["ad_id", "ad_name", "ad_image_url", "ad_url"])
-            let imagePath = try #require(ads.first?["ad_image_url"]?.stringValue?.dropFirst(ContentClient.publicBaseURL.count))
+            let imagePath = try #require(
+                ads.first?["ad_image_url"]?.stringValue?.dropFirst(ContentClient.publicBaseURL.count))
             let image = try await client.mesh.get(String(imagePath), from: "gateway")
             #expect(image.status == .ok)
             #expect(image.headers["Content-Type"] == "image/png")
@@ -65,7 +68,8 @@ struct ContentYafTests {
             #expect(industry["sub"]?.objectValue?.values.first?["cat_code"] == "101100000000000000000000000000")
             #expect(top.values.first?["sub"] == [])
             let industryID = try #require(industry["cat_id"]?.intValue)
-            let below = try await client.yaf("system.category.list", ["parentid": .number(JSONNumber(industryID)), "cat_type": "1"])
+            let below = try await client.yaf(
+                "system.category.list", ["parentid": .number(JSONNumber(industryID)), "cat_type": "1"])
             #expect(below["data"]?.objectValue?.values.map { $0["cat_name"] } == ["科技"])
             let goods = try await client.yaf("system.category.list", ["parentid": 0, "cat_type": 3])
             #expect(goods["data"]?.objectValue?.count == 2)
@@ -79,7 +83,10 @@ struct ContentYafTests {
             #expect(inIndustry["data"]?["total"] == 2)
             let firstID = try #require(news["data"]?["list"]?[0]?["news_id"])
             let article = try await client.yaf("news.detail", ["news_id": firstID])
-            #expect(article["data"]?.objectValue?.keys == ["news_id", "title", "intro", "image_url", "source", "c_time", "content"])
+            #expect(
+                article["data"]?.objectValue?.keys == [
+                    "news_id", "title", "intro", "image_url", "source", "c_time", "content",
+                ])
             #expect(article["data"]?["content"]?.stringValue?.hasPrefix("<p>") == true)
 
             let notices = try await client.yaf("notice.list", ["page": 1])
@@ -108,8 +115,10 @@ struct ContentYafTests {
                     SELECT (SELECT count(*) FROM content.seed_runs) AS runs, (SELECT count(*) FROM content.ads) AS ads,
                            (SELECT count(*) FROM content.notices) AS notices
                     """)
-                return (try rows[0].decode("runs", as: Int64.self), try rows[0].decode("ads", as: Int64.self),
-                        try rows[0].decode("notices", as: Int64.self))
+                return (
+                    try rows[0].decode("runs", as: Int64.self), try rows[0].decode("ads", as: Int64.self),
+                    try rows[0].decode("notices", as: Int64.self)
+                )
             }
             #expect(counts.0 == 1)
             #expect(counts.1 == 3)
@@ -134,15 +143,17 @@ struct ContentYafTests {
             #expect(pastTheEnd["data"] == ["list": [], "total": 3, "page": 1000, "count": 20, "isnext": false])
             #expect(try await client.yaf("notice.list", ["page": 5])["data"]?["list"] == [])
 
-            #expect(try await client.yaf("news.list", ["cat_id": 999_999, "page": 1]) == ["code": 503, "msg": "分类不存在"])
+            #expect(
+                try await client.yaf("news.list", ["cat_id": 999_999, "page": 1]) == ["code": 503, "msg": "分类不存在"])
             #expect(try await client.yaf("news.list", ["cat_id": "x", "page": 1])["code"] == 503)
             #expect(try await client.yaf("news.detail", ["news_id": 999_999]) == ["code": 503, "msg": "文章不存在"])
             #expect(try await client.yaf("news.detail", ["news_id": "1 OR 1=1"])["code"] == 503)
             #expect(try await client.yaf("notice.detail", ["noticeid": 999_999]) == ["code": 503, "msg": "公告不存在"])
             #expect(try await client.yaf("notice.detail")["code"] == 503)
             #expect(try await client.yaf("system.category.list", ["parentid": 0, "cat_type": 9])["code"] == 503)
-            #expect(try await client.yaf("system.category.list", ["parentid": 999_999, "cat_type": 1])
-                == ["code": 503, "msg": "分类不存在"])
+            #expect(
+                try await client.yaf("system.category.list", ["parentid": 999_999, "cat_type": 1])
+                    == ["code": 503, "msg": "分类不存在"])
             let goodsID = try #require(
                 try await client.yaf("system.category.list", ["parentid": 0, "cat_type": 3])["data"]?.objectValue?
                     .values.first?["cat_id"])
@@ -154,10 +165,13 @@ struct ContentYafTests {
                 let answer = try await client.yaf("system.init", ["app_v": .string(appVersion), "platform": 2])
                 #expect(answer["code"] == 503, "\(appVersion)")
                 #expect(answer["msg"]?.stringValue?.contains("app_v") == true)
-                #expect(try await client.yaf("system.upgrade", ["app_v": .string(appVersion), "platform": 2])["code"] == 503)
+                #expect(
+                    try await client.yaf("system.upgrade", ["app_v": .string(appVersion), "platform": 2])["code"] == 503
+                )
             }
             #expect(try await client.yaf("system.upgrade", ["app_v": "1.0.0", "platform": 9])["code"] == 503)
-            #expect(try await client.yaf("app.upgrade", ["app_v": "1.0.0", "platform": 2])["data"]?["upgrade_way"] == 0)
+            #expect(
+                try await client.yaf("app.upgrade", ["app_v": "1.0.0", "platform": 2])["data"]?["upgrade_way"] == 0)
 
             #expect(try await client.yaf("notice.unread.count")["code"] == 602)
             #expect(try await client.yaf("message.list", ["page": 1])["code"] == 602)
@@ -165,8 +179,9 @@ struct ContentYafTests {
             #expect(try await client.yaf("system.upload")["code"] == 602)
             let token = try await TestSessions.open(client.mesh, dialect: "yaf", account: 302)
             #expect(try await client.yaf("message.read.status", token: token, ["msgid": "abc"])["code"] == 503)
-            #expect(try await client.yaf("message.read.status", token: token, ["msgid": 999_999])
-                == ["code": 503, "msg": "消息不存在"])
+            #expect(
+                try await client.yaf("message.read.status", token: token, ["msgid": 999_999])
+                    == ["code": 503, "msg": "消息不存在"])
         } catch {
             await client.stop()
             throw error
@@ -206,7 +221,8 @@ struct ContentClient {
     /// Starts auth, content and the gateway on a fresh database, the demo content seeded or not, with
     /// the read cache off so every answer shows the latest change.
     static func start(seeded: Bool, extra: [String: String] = [:]) async throws -> ContentClient {
-        let files = FileManager.default.temporaryDirectory.appendingPathComponent("content-files-" + SecureRandom.token(bytes: 6))
+        let files = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "content-files-" + SecureRandom.token(bytes: 6))
         var environment = [
             "CONTENT_FILES_DIR": files.path, "CONTENT_PUBLIC_BASE_URL": publicBaseURL,
             "CONTENT_SEED_DEMO_CONTENT": seeded ? "true" : "false", "CONTENT_CACHE_MILLISECONDS": "0",

@@ -11,7 +11,7 @@ import ServiceKit
 /// | `MAX_UPLOAD_BYTES` | 5242880 (5 MiB) | largest image accepted |
 /// | `PAGE_SIZE` | 20 | items per page of the app base API's lists |
 /// | `CACHE_MILLISECONDS` | 1000 | how long public lists are kept in memory (0: off) |
-/// | `START_AD_POSITION`, `HOME_AD_POSITION` | `app_start`, `app_home` | ad positions of the start screen and the home page |
+/// | `START_AD_POSITION`, `HOME_AD_POSITION` | `app_start`, `app_home` | ad positions: start screen, home page |
 /// | `SEED_DEMO_CONTENT` | `true` (`false` in production) | seed the demo content on first start |
 /// | `TIME_ZONE` | `Asia/Shanghai` | zone of the times shown and read |
 struct ContentSettings: Sendable {
@@ -45,20 +45,24 @@ struct ContentSettings: Sendable {
         startAdPosition = try Self.position(environment, "START_AD_POSITION", default: "app_start")
         homeAdPosition = try Self.position(environment, "HOME_AD_POSITION", default: "app_home")
         let seedDefault = configuration.mode == .production ? "false" : "true"
-        seedsDemoContent = try environment.choice(
-            "SEED_DEMO_CONTENT", default: seedDefault, choices: ["true", "false", "1", "0"]) == "true"
+        seedsDemoContent =
+            try environment.choice(
+                "SEED_DEMO_CONTENT", default: seedDefault, choices: ["true", "false", "1", "0"]) == "true"
             || environment.lookup("SEED_DEMO_CONTENT")?.value == "1"
         let zoneName = environment.string("TIME_ZONE", default: DisplayTime.defaultZone)
         guard let zone = TimeZone(identifier: zoneName) else {
-            throw ConfigurationError(variable: "TIME_ZONE", problem: "must be a time zone name like Asia/Shanghai, got '\(zoneName)'")
+            throw ConfigurationError(
+                variable: "TIME_ZONE", problem: "must be a time zone name like Asia/Shanghai, got '\(zoneName)'")
         }
         displayTime = DisplayTime(zone: zone)
     }
 
-    private static func position(_ environment: Environment, _ name: String, default fallback: String) throws -> String {
+    private static func position(_ environment: Environment, _ name: String, default fallback: String) throws -> String
+    {
         let value = environment.string(name, default: fallback)
         guard AdPosition.isValid(value) else {
-            throw ConfigurationError(variable: name, problem: "must be 1 to 50 letters, digits, '_', '-' or '.', got '\(value)'")
+            throw ConfigurationError(
+                variable: name, problem: "must be 1 to 50 letters, digits, '_', '-' or '.', got '\(value)'")
         }
         return value
     }

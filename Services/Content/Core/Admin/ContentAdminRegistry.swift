@@ -20,24 +20,30 @@ struct ContentAdminRegistry {
         _ name: String, changes: Bool = true, _ body: @escaping @Sendable (AdminInput) async throws -> CanonicalReply
     ) {
         let stores = self.stores
-        handlers.on(name, Refusals.answering { (call: AdminCall, _: RequestContext) in
-            let input = AdminInput(parameters: call.parameters, displayTime: stores.settings.displayTime)
-            let reply: CanonicalReply
-            do {
-                reply = try await body(input)
-            } catch let error as PostgresError where error.isCheckViolation || error.isForeignKeyViolation {
-                throw ContentRefusal.invalid("the values break the rule \(error.constraint ?? "of the table")")
-            } catch let error as PostgresError where error.isUniqueViolation {
-                throw ContentRefusal(.alreadyExists, "the values collide with another row (\(error.constraint ?? "unique key"))")
-            }
-            if changes && reply.kind == .ok { stores.cache.clear() }
-            return reply
-        })
+        handlers.on(
+            name,
+            Refusals.answering { (call: AdminCall, _: RequestContext) in
+                let input = AdminInput(parameters: call.parameters, displayTime: stores.settings.displayTime)
+                let reply: CanonicalReply
+                do {
+                    reply = try await body(input)
+                } catch let error as PostgresError where error.isCheckViolation || error.isForeignKeyViolation {
+                    throw ContentRefusal.invalid("the values break the rule \(error.constraint ?? "of the table")")
+                } catch let error as PostgresError where error.isUniqueViolation {
+                    throw ContentRefusal(
+                        .alreadyExists, "the values collide with another row (\(error.constraint ?? "unique key"))")
+                }
+                if changes && reply.kind == .ok { stores.cache.clear() }
+                return reply
+            })
     }
 
     /// `<kind>.publish` and `<kind>.withdraw` for a table, and `<kind>.schedule` where rows have a window
     /// (`starts_at`, `ends_at` written `yyyy-MM-dd HH:mm:ss`; null or "" for none).
-    mutating func publication(_ kind: String, table: PublishedTable, idKey: String, render: @escaping @Sendable (Int64) async throws -> JSONValue?) {
+    mutating func publication(
+        _ kind: String, table: PublishedTable, idKey: String,
+        render: @escaping @Sendable (Int64) async throws -> JSONValue?
+    ) {
         let publications = stores.publications
         for status in [PublicationStatus.published, .withdrawn] {
             on("\(kind).\(status == .published ? "publish" : "withdraw")") { input in
@@ -53,7 +59,9 @@ struct ContentAdminRegistry {
             let id = try input.id(idKey)
             let startsAt = try input.time("starts_at") ?? nil
             let endsAt = try input.time("ends_at") ?? nil
-            if let startsAt, let endsAt, endsAt <= startsAt { throw ContentRefusal.invalid("ends_at must be after starts_at") }
+            if let startsAt, let endsAt, endsAt <= startsAt {
+                throw ContentRefusal.invalid("ends_at must be after starts_at")
+            }
             guard try await publications.schedule(table: table, id: id, startsAt: startsAt, endsAt: endsAt),
                 let data = try await render(id)
             else { throw ContentRefusal.notFound("no \(kind) with \(idKey) \(id)") }

@@ -3,7 +3,8 @@ import Postgres
 
 /// One ad as stored.
 struct AdRecord: Sendable, Equatable {
-    static let columns = "id, position_code, name, image_url, target_url, sort_order, status, starts_at, ends_at, "
+    static let columns =
+        "id, position_code, name, image_url, target_url, sort_order, status, starts_at, ends_at, "
         + "created_at, updated_at"
 
     let id: Int64

@@ -42,7 +42,8 @@ struct Ads: Sendable {
         try await database.query(
             """
             UPDATE content.ads
-               SET position_code = COALESCE(\(fields.positionCode), position_code), name = COALESCE(\(fields.name), name),
+               SET position_code = COALESCE(\(fields.positionCode), position_code),
+                   name = COALESCE(\(fields.name), name),
                    image_url = COALESCE(\(fields.imageURL), image_url),
                    target_url = COALESCE(\(fields.targetURL), target_url),
                    sort_order = COALESCE(\(fields.sortOrder), sort_order), updated_at = now()

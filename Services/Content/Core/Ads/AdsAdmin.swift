@@ -8,7 +8,8 @@ enum AdsAdmin {
         let time = registry.stores.settings.displayTime
         let render: @Sendable (AdRecord) -> JSONValue = { ad in
             .object([
-                "ad_id": .number(JSONNumber(ad.id)), "position_code": .string(ad.positionCode), "name": .string(ad.name),
+                "ad_id": .number(JSONNumber(ad.id)), "position_code": .string(ad.positionCode),
+                "name": .string(ad.name),
                 "image_url": .string(ad.imageURL), "target_url": .string(ad.targetURL),
                 "sort_order": .number(JSONNumber(ad.sortOrder)), "status": .string(ad.status),
                 "starts_at": ad.startsAt.map { .string(time.format($0)) } ?? .null,

@@ -12,27 +12,37 @@ enum AppConfigAdmin {
         let key: @Sendable (AdminInput) throws -> String = { input in
             let key = try input.text("key", maximum: 64, required: true)!
             guard AppConfigStore.isValidKey(key) else {
-                throw ContentRefusal.invalid("key must start with a lower-case letter and hold only a-z, 0-9, '_' and '.'")
+                throw ContentRefusal.invalid(
+                    "key must start with a lower-case letter and hold only a-z, 0-9, '_' and '.'")
             }
             return key
         }
         registry.on("config.list", changes: false) { _ in
-            .ok(.object(["config": .array(try await config.all().map { entry in
+            .ok(
                 .object([
-                    "key": .string(entry.key), "value": entry.value, "description": .string(entry.description),
-                    "updated_at": .string(time.format(entry.updatedAt)),
-                ])
-            })]))
+                    "config": .array(
+                        try await config.all().map { entry in
+                            .object([
+                                "key": .string(entry.key), "value": entry.value,
+                                "description": .string(entry.description),
+                                "updated_at": .string(time.format(entry.updatedAt)),
+                            ])
+                        })
+                ]))
         }
         registry.on("config.get", changes: false) { input in
             let name = try key(input)
-            guard let value = try await config.value(name) else { throw ContentRefusal.notFound("no config key \(name)") }
+            guard let value = try await config.value(name) else {
+                throw ContentRefusal.notFound("no config key \(name)")
+            }
             return .ok(.object(["key": .string(name), "value": value]))
         }
         registry.on("config.set") { input in
             let name = try key(input)
             guard let value = input.parameters["value"], !value.isNull else { throw ContentRefusal.missing("value") }
-            guard value.serialized().utf8.count <= 64 * 1024 else { throw ContentRefusal.invalid("value must be at most 64 KiB of JSON") }
+            guard value.serialized().utf8.count <= 64 * 1024 else {
+                throw ContentRefusal.invalid("value must be at most 64 KiB of JSON")
+            }
             if let problem = ConfigKeys.problem(key: name, value: value, isCity: { cityCodes.contains($0) }) {
                 throw ContentRefusal.invalid(problem)
             }

@@ -28,9 +28,11 @@ enum ConfigKeys {
                 let url = button["url"]?.stringValue, url.isEmpty || AdminInput.isURL(url)
             else { return "\(key) must be {\"txt\": text, \"url\": URL}" }
         case refuelBag:
-            guard case .array(let packs) = value, packs.allSatisfy({ pack in
-                ["amount", "name", "picture"].allSatisfy { pack[$0]?.stringValue != nil }
-            }) else { return "\(key) must be a list of {\"amount\", \"name\", \"picture\"} texts" }
+            guard case .array(let packs) = value,
+                packs.allSatisfy({ pack in
+                    ["amount", "name", "picture"].allSatisfy { pack[$0]?.stringValue != nil }
+                })
+            else { return "\(key) must be a list of {\"amount\", \"name\", \"picture\"} texts" }
         case hotCityCodes:
             guard case .array(let codes) = value, codes.count <= 50,
                 codes.allSatisfy({ $0.stringValue.map(isCity) ?? false })

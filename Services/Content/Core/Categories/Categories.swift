@@ -21,7 +21,9 @@ struct Categories: Sendable {
     }
 
     /// A new category below `parent` (nil: a top one) with the next free code of its level.
-    func create(type: CategoryType, parent: CategoryRecord?, name: String, sortOrder: Int64) async throws
+    func create(
+        type: CategoryType, parent: CategoryRecord?, name: String, sortOrder: Int64
+    ) async throws
         -> Result<CategoryRecord, ContentRefusal>
     {
         try await database.transaction { transaction in

@@ -13,7 +13,8 @@ enum CategoriesAdmin {
             return .object(fields)
         }
         registry.on("categories.list", changes: false) { input in
-            let types = try input.integer("cat_type", in: 1...3).map { [CategoryType(rawValue: Int($0))!] }
+            let types =
+                try input.integer("cat_type", in: 1...3).map { [CategoryType(rawValue: Int($0))!] }
                 ?? CategoryType.allCases
             var list: [JSONValue] = []
             for type in types { list += try await categories.all(type: type).map(render) }
@@ -26,7 +27,9 @@ enum CategoriesAdmin {
                 guard let found = try await categories.find(id: parentID) else {
                     throw ContentRefusal.notFound("no category with parent_id \(parentID)")
                 }
-                guard found.type == type.rawValue else { throw ContentRefusal.invalid("the parent category has another cat_type") }
+                guard found.type == type.rawValue else {
+                    throw ContentRefusal.invalid("the parent category has another cat_type")
+                }
                 parent = found
             }
             let name = try input.text("name", maximum: 50, required: true)!
@@ -40,8 +43,9 @@ enum CategoriesAdmin {
             let id = try input.id("cat_id")
             let name = try input.text("name", maximum: 50)
             if name?.isEmpty == true { throw ContentRefusal.invalid("name must not be empty") }
-            guard let category = try await categories.update(
-                id: id, name: name, sortOrder: try input.integer("sort_order", in: 0...9999))
+            guard
+                let category = try await categories.update(
+                    id: id, name: name, sortOrder: try input.integer("sort_order", in: 0...9999))
             else { throw ContentRefusal.notFound("no category with cat_id \(id)") }
             return .ok(render(category))
         }

@@ -18,7 +18,9 @@ enum FileRoutes {
                 "ETag": etag, "Cache-Control": cacheControl, "X-Content-Type-Options": "nosniff",
             ]
             if let asked = context.request.headers["If-None-Match"],
-                asked.split(separator: ",").contains(where: { $0.trimmingASCIISpaces() == etag || $0.trimmingASCIISpaces() == "*" })
+                asked.split(separator: ",").contains(where: {
+                    $0.trimmingASCIISpaces() == etag || $0.trimmingASCIISpaces() == "*"
+                })
             {
                 return HTTPResponse(status: .notModified, headers: headers)
             }

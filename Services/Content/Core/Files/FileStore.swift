@@ -34,7 +34,8 @@ struct FileStore: Sendable {
         let folder = self.folder
         let sha256 = try await BlockingWork.run {
             let sha256 = Hex.encode(Digest.sha256(bytes))
-            try FileStore.write(bytes, to: folder.appendingPathComponent(FileNames.relativePath(sha256: sha256, kind: kind)))
+            try FileStore.write(
+                bytes, to: folder.appendingPathComponent(FileNames.relativePath(sha256: sha256, kind: kind)))
             return sha256
         }
         let rows = try await database.query(
@@ -62,7 +63,8 @@ struct FileStore: Sendable {
         if manager.fileExists(atPath: target.path) { return }
         let directory = target.deletingLastPathComponent()
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(SecureRandom.token(bytes: 6)).part")
+        let temporary = directory.appendingPathComponent(
+            ".\(target.lastPathComponent).\(SecureRandom.token(bytes: 6)).part")
         try Data(bytes).write(to: temporary)
         do {
             try manager.moveItem(at: temporary, to: target)

@@ -19,7 +19,8 @@ enum UploadRoutes {
         [
             .post("/op/yaf/system.upload", bodyLimit: ContentService.operationBodyLimit) { context in
                 guard let parameters = try await object(context.request.body) else {
-                    return CanonicalReply.failure(.invalidParams, "the body of a mesh call must be a JSON object").httpResponse
+                    return CanonicalReply.failure(.invalidParams, "the body of a mesh call must be a JSON object")
+                        .httpResponse
                 }
                 let headers = context.request.headers
                 let call = MeshCall(

@@ -22,12 +22,16 @@ struct ContentInternalOperations: Sendable {
 
     func register(on handlers: inout InternalHandlers) {
         let operations = self
-        handlers.on("regions.lookup", Refusals.answering { (call: InternalCall, _: RequestContext) in
-            try operations.lookup(call)
-        })
-        handlers.on("files.store", Refusals.answering { (call: InternalCall, _: RequestContext) in
-            try await operations.store(call)
-        })
+        handlers.on(
+            "regions.lookup",
+            Refusals.answering { (call: InternalCall, _: RequestContext) in
+                try operations.lookup(call)
+            })
+        handlers.on(
+            "files.store",
+            Refusals.answering { (call: InternalCall, _: RequestContext) in
+                try await operations.store(call)
+            })
     }
 
     func lookup(_ call: InternalCall) throws(ContentRefusal) -> CanonicalReply {
@@ -43,13 +47,14 @@ struct ContentInternalOperations: Sendable {
                 throw .invalid("codes must hold region codes as strings such as \"110101\"")
             }
             guard seen.insert(code).inserted, let region = stores.regions.catalog.region(code) else { continue }
-            regions.append(.object([
-                "code": .string(region.code), "name": .string(region.name),
-                "level": .number(JSONNumber(region.level.rawValue)),
-                "parent_code": region.parentCode.map(JSONValue.string) ?? .null,
-                "longitude": region.longitudeText.map(JSONValue.string) ?? .null,
-                "latitude": region.latitudeText.map(JSONValue.string) ?? .null,
-            ]))
+            regions.append(
+                .object([
+                    "code": .string(region.code), "name": .string(region.name),
+                    "level": .number(JSONNumber(region.level.rawValue)),
+                    "parent_code": region.parentCode.map(JSONValue.string) ?? .null,
+                    "longitude": region.longitudeText.map(JSONValue.string) ?? .null,
+                    "latitude": region.latitudeText.map(JSONValue.string) ?? .null,
+                ]))
         }
         return .ok(.object(["regions": .array(regions)]))
     }
@@ -58,7 +63,9 @@ struct ContentInternalOperations: Sendable {
         guard let key = call.idempotencyKey, !key.isEmpty else {
             throw ContentRefusal.invalid("files.store needs an Idempotency-Key header")
         }
-        guard key.utf8.count <= 200 else { throw ContentRefusal.invalid("the Idempotency-Key must be at most 200 bytes") }
+        guard key.utf8.count <= 200 else {
+            throw ContentRefusal.invalid("the Idempotency-Key must be at most 200 bytes")
+        }
         guard let encoded = call.parameters["content_base64"]?.stringValue, !encoded.isEmpty else {
             throw ContentRefusal.missing("content_base64")
         }

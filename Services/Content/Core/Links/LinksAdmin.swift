@@ -19,7 +19,8 @@ enum LinksAdmin {
         let fields: @Sendable (AdminInput, Bool) async throws -> LinkFields = { input, creating in
             let categoryID = try input.integer("cat_id", in: 1...Int64.max, required: creating)
             if let categoryID {
-                guard let category = try await categories.find(id: categoryID), category.type == CategoryType.link.rawValue
+                guard let category = try await categories.find(id: categoryID),
+                    category.type == CategoryType.link.rawValue
                 else { throw ContentRefusal.invalid("cat_id must name a link category (cat_type 2)") }
             }
             let url = try input.url("url", required: creating)

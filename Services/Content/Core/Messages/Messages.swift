@@ -9,7 +9,8 @@ struct Messages: Sendable {
         let rows = try await database.query(
             """
             SELECT \(unsafeSQL: MessageRecord.columns),
-                   EXISTS (SELECT 1 FROM content.message_reads r WHERE r.account_id = \(account) AND r.message_id = m.id)
+                   EXISTS (SELECT 1 FROM content.message_reads r
+                            WHERE r.account_id = \(account) AND r.message_id = m.id)
                        AS is_read,
                    count(*) OVER () AS total
               FROM content.messages m
@@ -58,7 +59,8 @@ struct Messages: Sendable {
         let rows = try await database.query(
             """
             INSERT INTO content.messages (account_id, msg_type, type_ref_id, title, content, url)
-            VALUES (\(draft.accountID), \(draft.type), \(draft.typeRefID), \(draft.title), \(draft.content), \(draft.url))
+            VALUES (\(draft.accountID), \(draft.type), \(draft.typeRefID), \(draft.title), \(draft.content),
+                    \(draft.url))
             RETURNING \(unsafeSQL: MessageRecord.columns)
             """)
         return try MessageRecord(row: rows[0])

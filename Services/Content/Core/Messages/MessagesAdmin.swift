@@ -35,7 +35,9 @@ enum MessagesAdmin {
         }
         registry.on("messages.withdraw") { input in
             let id = try input.id("msg_id")
-            guard try await messages.withdraw(id: id) else { throw ContentRefusal.notFound("no message with msg_id \(id)") }
+            guard try await messages.withdraw(id: id) else {
+                throw ContentRefusal.notFound("no message with msg_id \(id)")
+            }
             return .ok(.object(["msg_id": .number(JSONNumber(id)), "status": "withdrawn"]))
         }
     }

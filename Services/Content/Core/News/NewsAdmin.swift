@@ -11,7 +11,8 @@ enum NewsAdmin {
         let render: @Sendable (NewsRecord) -> JSONValue = { article in
             var fields: JSONObject = [
                 "news_id": .number(JSONNumber(article.id)), "cat_id": .number(JSONNumber(article.categoryID)),
-                "title": .string(article.title), "intro": .string(article.intro), "image_url": .string(article.imageURL),
+                "title": .string(article.title), "intro": .string(article.intro),
+                "image_url": .string(article.imageURL),
                 "source": .string(article.source), "status": .string(article.status),
                 "published_at": article.publishedAt.map { .string(time.format($0)) } ?? .null,
                 "created_at": .string(time.format(article.createdAt)),

@@ -3,7 +3,8 @@ import Postgres
 
 /// One news article as stored.
 struct NewsRecord: Sendable, Equatable {
-    static let summaryColumns = "id, cat_id, title, intro, image_url, source, status, published_at, created_at, updated_at"
+    static let summaryColumns =
+        "id, cat_id, title, intro, image_url, source, status, published_at, created_at, updated_at"
     static let columns = summaryColumns + ", content"
 
     let id: Int64

@@ -3,7 +3,8 @@ import Postgres
 
 /// One notice as stored.
 struct NoticeRecord: Sendable, Equatable {
-    static let columns = "id, title, summary, body, is_dialog, status, starts_at, ends_at, published_at, edition_at, "
+    static let columns =
+        "id, title, summary, body, is_dialog, status, starts_at, ends_at, published_at, edition_at, "
         + "created_at, updated_at"
 
     let id: Int64

@@ -20,7 +20,8 @@ struct Notices: Sendable {
     }
 
     func countShown() async throws -> Int {
-        let rows = try await database.query("SELECT count(*) AS total FROM content.notices WHERE \(unsafeSQL: Self.shown)")
+        let rows = try await database.query(
+            "SELECT count(*) AS total FROM content.notices WHERE \(unsafeSQL: Self.shown)")
         return Int(try rows[0].decode("total", as: Int64.self))
     }
 
@@ -39,7 +40,10 @@ struct Notices: Sendable {
     /// Notice `id` when it is on show now.
     func shown(id: Int64) async throws -> NoticeRecord? {
         try await database.query(
-            "SELECT \(unsafeSQL: NoticeRecord.columns) FROM content.notices WHERE id = \(id) AND \(unsafeSQL: Self.shown)"
+            """
+            SELECT \(unsafeSQL: NoticeRecord.columns) FROM content.notices
+             WHERE id = \(id) AND \(unsafeSQL: Self.shown)
+            """
         ).first.map(NoticeRecord.init(row:))
     }
 
@@ -69,7 +73,8 @@ struct Notices: Sendable {
             """
             SELECT count(*) AS unread FROM content.notices n
              WHERE \(unsafeSQL: Self.shown)
-               AND NOT EXISTS (SELECT 1 FROM content.notice_reads r WHERE r.account_id = \(account) AND r.notice_id = n.id)
+               AND NOT EXISTS (SELECT 1 FROM content.notice_reads r
+                                WHERE r.account_id = \(account) AND r.notice_id = n.id)
             """)
         return Int(try rows[0].decode("unread", as: Int64.self))
     }

@@ -16,7 +16,8 @@ enum NoticesAdmin {
                 "starts_at": notice.startsAt.map { .string(time.format($0)) } ?? .null,
                 "ends_at": notice.endsAt.map { .string(time.format($0)) } ?? .null,
                 "published_at": notice.publishedAt.map { .string(time.format($0)) } ?? .null,
-                "created_at": .string(time.format(notice.createdAt)), "updated_at": .string(time.format(notice.updatedAt)),
+                "created_at": .string(time.format(notice.createdAt)),
+                "updated_at": .string(time.format(notice.updatedAt)),
             ])
         }
         let fields: @Sendable (AdminInput, Bool) throws -> NoticeFields = { input, creating in

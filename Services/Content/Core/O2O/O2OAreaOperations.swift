@@ -30,15 +30,21 @@ struct O2OAreaOperations: Sendable {
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
-        handlers.on(.o2o, "area/tree", Refusals.answering { (call: MeshCall, _: RequestContext) in
-            try operations.tree(call)
-        })
-        handlers.on(.o2o, "area/cities/withHot", Refusals.answering { (_: MeshCall, _: RequestContext) in
-            try await operations.citiesWithHot()
-        })
-        handlers.on(.o2o, "area/getByGps", Refusals.answering { (call: MeshCall, _: RequestContext) in
-            try operations.locate(call)
-        })
+        handlers.on(
+            .o2o, "area/tree",
+            Refusals.answering { (call: MeshCall, _: RequestContext) in
+                try operations.tree(call)
+            })
+        handlers.on(
+            .o2o, "area/cities/withHot",
+            Refusals.answering { (_: MeshCall, _: RequestContext) in
+                try await operations.citiesWithHot()
+            })
+        handlers.on(
+            .o2o, "area/getByGps",
+            Refusals.answering { (call: MeshCall, _: RequestContext) in
+                try operations.locate(call)
+            })
     }
 
     /// `{"id","area_id","name","parent_id"}`: both ids are the region code as a number, `parent_id` 0 for
@@ -100,12 +106,13 @@ struct O2OAreaOperations: Sendable {
             throw .invalid("该位置不在中国境内")
         }
         let placement = stores.regions.catalog.placement(of: place)
-        return .ok(.object([
-            "province": .string(placement.province.name),
-            "province_id": .number(JSONNumber(placement.province.numericCode)),
-            "city": .string(placement.city.name), "city_id": .number(JSONNumber(placement.city.numericCode)),
-            "area": .string(placement.county.name), "area_id": .number(JSONNumber(placement.county.numericCode)),
-        ]))
+        return .ok(
+            .object([
+                "province": .string(placement.province.name),
+                "province_id": .number(JSONNumber(placement.province.numericCode)),
+                "city": .string(placement.city.name), "city_id": .number(JSONNumber(placement.city.numericCode)),
+                "area": .string(placement.county.name), "area_id": .number(JSONNumber(placement.county.numericCode)),
+            ]))
     }
 
     private static func coordinate(

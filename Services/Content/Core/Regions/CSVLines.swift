@@ -9,7 +9,8 @@ enum CSVLines {
         // `\r\n` is one Character in Swift, a newline like `\n`.
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         while let last = lines.last, last.isEmpty { lines.removeLast() }
-        guard let first = lines.first, first.split(separator: ",", omittingEmptySubsequences: false).map(String.init) == header
+        guard let first = lines.first,
+            first.split(separator: ",", omittingEmptySubsequences: false).map(String.init) == header
         else {
             throw RegionDataError(file: file, line: 1, problem: "the header must be \(header.joined(separator: ","))")
         }

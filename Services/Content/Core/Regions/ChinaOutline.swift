@@ -16,7 +16,8 @@ struct ChinaOutline: Sendable {
         }
         let polygons = order.compactMap { points[$0] }
         guard !polygons.isEmpty, polygons.allSatisfy({ $0.count >= 4 && $0.first == $0.last }) else {
-            throw RegionDataError(file: file, line: 0, problem: "every polygon needs at least 3 corners and must be closed")
+            throw RegionDataError(
+                file: file, line: 0, problem: "every polygon needs at least 3 corners and must be closed")
         }
         self.polygons = polygons
     }
@@ -32,7 +33,8 @@ struct ChinaOutline: Sendable {
             let a = corners[index]
             let b = corners[index + 1]
             guard (a.latitude > point.latitude) != (b.latitude > point.latitude) else { continue }
-            let crossing = a.longitude
+            let crossing =
+                a.longitude
                 + (point.latitude - a.latitude) * (b.longitude - a.longitude) / (b.latitude - a.latitude)
             if point.longitude < crossing { inside.toggle() }
         }

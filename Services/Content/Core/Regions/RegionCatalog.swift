@@ -37,7 +37,8 @@ public struct RegionCatalog: Sendable {
             guard (longitude == nil) == (latitude == nil),
                 longitude.map({ Double($0) != nil }) ?? true, latitude.map({ Double($0) != nil }) ?? true
             else {
-                throw RegionDataError(file: file, line: line, problem: "longitude and latitude must both be numbers or both be empty")
+                throw RegionDataError(
+                    file: file, line: line, problem: "longitude and latitude must both be numbers or both be empty")
             }
             rawNames[code] = name
             raw.append((code, name, longitude, latitude))
@@ -56,7 +57,8 @@ public struct RegionCatalog: Sendable {
                 throw RegionDataError(file: file, line: 0, problem: "\(row.code) has no parent \(parentCode)")
             }
             var name = row.name
-            if level == .city && name == Self.districtGroupName, let parentCode, let provinceName = rawNames[parentCode] {
+            if level == .city && name == Self.districtGroupName, let parentCode, let provinceName = rawNames[parentCode]
+            {
                 name = provinceName
             }
             byCode[row.code] = Region(

@@ -24,7 +24,8 @@ struct DemoContent: Sendable {
             ("start", DemoImages.startAd), ("home1", DemoImages.homeFirst), ("home2", DemoImages.homeSecond),
             ("article", DemoImages.article), ("link", DemoImages.link),
         ] {
-            guard let bytes = Base64.decode(encoded), case .success(let file) = try await files.store(bytes, purpose: "demo")
+            guard let bytes = Base64.decode(encoded),
+                case .success(let file) = try await files.store(bytes, purpose: "demo")
             else { throw DemoContentError(detail: "the demo image \(name) is not a valid image") }
             images[name] = file.relativeURL
         }
@@ -39,7 +40,8 @@ struct DemoContent: Sendable {
     }
 
     private func seed(on transaction: PostgresTransaction, images: [String: String]) async throws {
-        func category(_ type: Int, _ parent: Int64?, _ name: String, _ code: String, _ sort: Int) async throws -> Int64 {
+        func category(_ type: Int, _ parent: Int64?, _ name: String, _ code: String, _ sort: Int) async throws -> Int64
+        {
             let full = code + String(repeating: "0", count: CategoryCode.length - code.count)
             let rows = try await transaction.query(
                 """
@@ -68,7 +70,9 @@ struct DemoContent: Sendable {
                 VALUES (\(position), \(name), \(image), \(url), \(sort), 'published')
                 """)
         }
-        for (name, url, sort) in [("Swift", "https://www.swift.org", 0), ("PostgreSQL", "https://www.postgresql.org", 1)] {
+        for (name, url, sort) in [
+            ("Swift", "https://www.swift.org", 0), ("PostgreSQL", "https://www.postgresql.org", 1),
+        ] {
             try await transaction.execute(
                 """
                 INSERT INTO content.links (cat_id, name, url, image_url, sort_order, status)
@@ -111,7 +115,8 @@ struct DemoContent: Sendable {
                 ON CONFLICT DO NOTHING
                 """)
         }
-        let button: (String, String) -> JSONValue = { text, url in .object(["txt": .string(text), "url": .string(url)]) }
+        let button: (String, String) -> JSONValue = { text, url in .object(["txt": .string(text), "url": .string(url)])
+        }
         // The refuel packs are the example of the train-ticket API document's appConfig section.
         let refuelPacks: JSONValue = .array([
             .object(["amount": "20", "name": "铜小妞", "picture": "1"]),

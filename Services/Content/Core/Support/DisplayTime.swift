@@ -29,7 +29,8 @@ struct DisplayTime: Sendable {
         let pieces = text.split(separator: " ", omittingEmptySubsequences: false)
         guard (1...2).contains(pieces.count) else { return nil }
         let day = pieces[0].split(separator: "-", omittingEmptySubsequences: false)
-        let clock = pieces.count == 2 ? pieces[1].split(separator: ":", omittingEmptySubsequences: false) : ["0", "0", "0"]
+        let clock =
+            pieces.count == 2 ? pieces[1].split(separator: ":", omittingEmptySubsequences: false) : ["0", "0", "0"]
         guard day.count == 3, clock.count == 3, day[0].count == 4, day[1].count == 2, day[2].count == 2,
             pieces.count == 1 || clock.allSatisfy({ $0.count == 2 })
         else { return nil }

@@ -24,7 +24,8 @@ struct AppVersion: Sendable, Comparable, CustomStringConvertible {
     private func component(_ index: Int) -> Int { index < components.count ? components[index] : 0 }
 
     static func < (lhs: AppVersion, rhs: AppVersion) -> Bool {
-        for index in 0..<max(lhs.components.count, rhs.components.count) where lhs.component(index) != rhs.component(index) {
+        for index in 0..<max(lhs.components.count, rhs.components.count)
+        where lhs.component(index) != rhs.component(index) {
             return lhs.component(index) < rhs.component(index)
         }
         return false

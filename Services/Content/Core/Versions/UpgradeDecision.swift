@@ -19,7 +19,9 @@ struct UpgradeDecision: Sendable, Equatable {
     static func decide(
         current: AppVersion?, originText: String, platform: Int, channel: String, versions: [VersionRecord]
     ) -> UpgradeDecision {
-        guard let current else { return UpgradeDecision(way: 0, target: nil, platform: platform, originVersion: originText) }
+        guard let current else {
+            return UpgradeDecision(way: 0, target: nil, platform: platform, originVersion: originText)
+        }
         let newer = versions.compactMap { record -> (AppVersion, VersionRecord)? in
             guard record.platform == platform, record.channel.isEmpty || record.channel == channel,
                 let version = AppVersion(record.appVersion), current < version

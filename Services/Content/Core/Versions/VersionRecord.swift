@@ -3,7 +3,8 @@ import Postgres
 
 /// One app version as stored.
 struct VersionRecord: Sendable, Equatable {
-    static let columns = "id, platform, channel, app_v, title, description, download_url, upgrade_way, dialog_repeat, "
+    static let columns =
+        "id, platform, channel, app_v, title, description, download_url, upgrade_way, dialog_repeat, "
         + "status, created_at, updated_at"
 
     let id: Int64

@@ -56,7 +56,9 @@ struct Versions: Sendable {
 
 extension Versions {
     func find(id: Int64) async throws -> VersionRecord? {
-        try await database.query("SELECT \(unsafeSQL: VersionRecord.columns) FROM content.app_versions WHERE id = \(id)")
-            .first.map(VersionRecord.init(row:))
+        try await database.query(
+            "SELECT \(unsafeSQL: VersionRecord.columns) FROM content.app_versions WHERE id = \(id)"
+        )
+        .first.map(VersionRecord.init(row:))
     }
 }

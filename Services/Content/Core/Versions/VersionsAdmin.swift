@@ -11,7 +11,8 @@ enum VersionsAdmin {
         let render: @Sendable (VersionRecord) -> JSONValue = { version in
             .object([
                 "version_id": .number(JSONNumber(version.id)), "platform": .number(JSONNumber(version.platform)),
-                "channel": .string(version.channel), "app_v": .string(version.appVersion), "title": .string(version.title),
+                "channel": .string(version.channel), "app_v": .string(version.appVersion),
+                "title": .string(version.title),
                 "description": .string(version.description), "download_url": .string(version.downloadURL),
                 "upgrade_way": .number(JSONNumber(version.upgradeWay)), "dialog_repeat": .bool(version.dialogRepeat),
                 "status": .string(version.status), "created_at": .string(time.format(version.createdAt)),
@@ -43,7 +44,8 @@ enum VersionsAdmin {
             fields.appVersion = appVersion
             guard fields.upgradeWay != nil else { throw ContentRefusal.missing("upgrade_way") }
             guard let version = try await versions.create(fields) else {
-                throw ContentRefusal(.alreadyExists, "version \(appVersion) of this platform and channel exists already")
+                throw ContentRefusal(
+                    .alreadyExists, "version \(appVersion) of this platform and channel exists already")
             }
             return .ok(render(version))
         }

@@ -18,7 +18,8 @@ extension YafContentOperations {
                 prefix = String(CategoryCode.prefix(of: category.code))
             }
             let (articles, total) = try await stores.news.page(codePrefix: prefix, page)
-            return page.reply(list: articles.map { .object(YafRendering.newsSummary($0, settings: settings)) }, total: total)
+            return page.reply(
+                list: articles.map { .object(YafRendering.newsSummary($0, settings: settings)) }, total: total)
         }
         guard !reply.isNull else { throw ContentRefusal.notFound("分类不存在") }
         return Self.ok(reply)

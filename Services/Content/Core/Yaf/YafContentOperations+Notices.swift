@@ -5,7 +5,9 @@ extension YafContentOperations {
     /// `notice.list`: the notices on show, newest first; a logged-in caller also sees `is_read` (0 or 1).
     func noticeList(_ call: MeshCall) async throws -> CanonicalReply {
         let page = try PageRequest(call.parameters["page"], size: settings.pageSize)
-        let shared: (items: [JSONValue], ids: [Int64], total: Int) = try await stores.cache.value("yaf.notices.\(page.page)") {
+        let shared: (items: [JSONValue], ids: [Int64], total: Int) = try await stores.cache.value(
+            "yaf.notices.\(page.page)"
+        ) {
             let (notices, total) = try await stores.notices.page(page)
             return (notices.map { YafRendering.noticeSummary($0, time: time) }, notices.map(\.id), total)
         }

@@ -14,7 +14,8 @@ extension YafContentOperations {
             let dialog = try await stores.notices.dialog()
             var object: JSONObject = [
                 "start_ad": startAd.map { YafRendering.ad($0, settings: settings) } ?? .object([:]),
-                "app_home_right_btn_url": .string(settings.absoluteURL(config[ConfigKeys.homeRightButtonURL]?.stringValue ?? "")),
+                "app_home_right_btn_url": .string(
+                    settings.absoluteURL(config[ConfigKeys.homeRightButtonURL]?.stringValue ?? "")),
             ]
             for key in ConfigKeys.menuButtons {
                 let button = config[key]
@@ -23,12 +24,13 @@ extension YafContentOperations {
                     "url": .string(settings.absoluteURL(button?["url"]?.stringValue ?? "")),
                 ])
             }
-            object["notice_dialog"] = dialog.map { notice in
-                .object([
-                    "title": .string(notice.title), "summary": .string(notice.summary),
-                    "edition": .string(notice.edition),
-                ])
-            } ?? .object([:])
+            object["notice_dialog"] =
+                dialog.map { notice in
+                    .object([
+                        "title": .string(notice.title), "summary": .string(notice.summary),
+                        "edition": .string(notice.edition),
+                    ])
+                } ?? .object([:])
             return .object(object)
         }
         var data: JSONObject = [
@@ -48,7 +50,8 @@ extension YafContentOperations {
         guard let version = client.version, let platform = client.platform,
             platform == UpgradeDecision.iOS || platform == UpgradeDecision.android
         else {
-            return UpgradeDecision(way: 0, target: nil, platform: client.platform ?? 0, originVersion: client.originText)
+            return UpgradeDecision(
+                way: 0, target: nil, platform: client.platform ?? 0, originVersion: client.originText)
         }
         let versions = try await stores.cache.value("versions.\(platform)") {
             try await stores.versions.published(platform: platform)
@@ -72,7 +75,10 @@ extension YafContentOperations {
     /// `system.home`: the home page's ads.
     func home() async throws -> CanonicalReply {
         let ads: JSONValue = try await stores.cache.value("yaf.home") {
-            .array(try await stores.ads.shown(position: settings.homeAdPosition).map { YafRendering.ad($0, settings: settings) })
+            .array(
+                try await stores.ads.shown(position: settings.homeAdPosition).map {
+                    YafRendering.ad($0, settings: settings)
+                })
         }
         return Self.ok(.object(["ads": ads]))
     }
@@ -92,12 +98,13 @@ extension YafContentOperations {
                     groups.append((category.id, category.name, [item]))
                 }
             }
-            return .array(groups.map { group in
-                .object([
-                    "cat_id": YafRendering.number(group.id), "cat_name": .string(group.name),
-                    "links": .array(group.links),
-                ])
-            })
+            return .array(
+                groups.map { group in
+                    .object([
+                        "cat_id": YafRendering.number(group.id), "cat_name": .string(group.name),
+                        "links": .array(group.links),
+                    ])
+                })
         }
         return Self.ok(.object(["list": list]))
     }

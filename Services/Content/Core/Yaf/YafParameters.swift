@@ -14,7 +14,8 @@ struct YafParameters {
     /// A required positive id (`noticeid`, `msgid`, `news_id`).
     func id(_ key: String) throws(ContentRefusal) -> Int64 {
         guard let text = text(key) else { throw .missing(key) }
-        guard text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let id = Int64(text), id > 0 else {
+        guard text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let id = Int64(text), id > 0
+        else {
             throw .invalid("\(key) 须为正整数")
         }
         return id

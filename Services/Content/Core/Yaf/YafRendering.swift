@@ -9,7 +9,8 @@ enum YafRendering {
     static func ad(_ ad: AdRecord, settings: ContentSettings) -> JSONValue {
         .object([
             "ad_id": number(ad.id), "ad_name": .string(ad.name),
-            "ad_image_url": .string(settings.absoluteURL(ad.imageURL)), "ad_url": .string(settings.absoluteURL(ad.targetURL)),
+            "ad_image_url": .string(settings.absoluteURL(ad.imageURL)),
+            "ad_url": .string(settings.absoluteURL(ad.targetURL)),
         ])
     }
 
@@ -49,7 +50,9 @@ enum YafRendering {
         var children: [Int64?: [CategoryRecord]] = [:]
         for category in categories { children[category.parentID, default: []].append(category) }
         func level(_ parent: Int64?, depth: Int) -> JSONValue {
-            guard let below = children[parent], !below.isEmpty, depth <= CategoryCode.maximumDepth else { return .array([]) }
+            guard let below = children[parent], !below.isEmpty, depth <= CategoryCode.maximumDepth else {
+                return .array([])
+            }
             var object = JSONObject()
             for category in below {
                 var fields = category.publicFields
