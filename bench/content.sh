@@ -1,0 +1,277 @@
+#!/usr/bin/env bash
+# Content reads through the gateway beside the gateway's own health answer, on one machine.
+#
+#   g-echo  GET /health on the gateway: what the gateway answers without any hop (wrk)
+#   g-hop   GET /services/content/health on the gateway: the hop alone, gateway -> content /health (wrk)
+#   c-home  a signed yaf system.home POST / on the gateway: decode, signature, gateway -> content (the home
+#           page's ads), encode (wrk + Lua)
+#   c-news  a signed yaf news.list (cat_id -1, page 1) POST / on the gateway, the same way (wrk + Lua)
+#
+# The content service starts on a fresh database with its demo content. The script prints each content
+# read against both references and writes bench/out/content/latest.md. The target (at least 0.70) is read
+# against g-hop: the content path should cost little beyond the hop to the service; against g-echo, which
+# makes no hop at all, the ratios are shown for reference.
+#
+# Environment: DURATION (20s), RUNS (3), CONNECTIONS (64), THREADS (2), WARMUP (2s), CONFIGURATION (release;
+# debug for a quick try with the binaries `swift build` made), SKIP_BUILD (0), SCRATCH_PATH (.build).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=deploy/lib/common.sh
+source "$ROOT/deploy/lib/common.sh"
+
+DURATION="${DURATION:-20s}"
+RUNS="${RUNS:-3}"
+CONNECTIONS="${CONNECTIONS:-64}"
+THREADS="${THREADS:-2}"
+WARMUP="${WARMUP:-2s}"
+CONFIGURATION="${CONFIGURATION:-release}"
+SKIP_BUILD="${SKIP_BUILD:-0}"
+SCRATCH_PATH="${SCRATCH_PATH:-.build}"
+
+OUT="$ROOT/bench/out/content"
+PG_DATA="$ROOT/.data/bench-content-postgres"
+INTERNAL_KEY="bench-$(python3 -c 'import secrets; print(secrets.token_hex(8))')"
+YAF_APPID="bench_app"
+YAF_SECRET="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+STARTED_PIDS=()
+CHILD_PID=""
+PG_STARTED=0
+declare -A PORTS=()
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    if [ -n "$CHILD_PID" ]; then
+        kill -TERM "$CHILD_PID" 2>/dev/null || true
+        wait "$CHILD_PID" 2>/dev/null || true
+    fi
+    local pid
+    for pid in "${STARTED_PIDS[@]}"; do
+        kill -TERM "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    if [ "$PG_STARTED" -eq 1 ]; then
+        stop_private_pg "$PG_DATA" || true
+    fi
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Runs a measuring command in the background and waits for it, so a signal reaches the trap at once.
+run_child() {
+    "$@" &
+    CHILD_PID=$!
+    local status=0
+    wait "$CHILD_PID" || status=$?
+    CHILD_PID=""
+    return "$status"
+}
+
+# Turns a wrk latency figure (850.00us, 1.20ms, 1.01s) into milliseconds.
+to_milliseconds() {
+    awk -v v="$1" 'BEGIN {
+        n = v + 0
+        if (v ~ /us$/) n = n / 1000
+        else if (v ~ /ms$/) n = n
+        else if (v ~ /m$/) n = n * 60000
+        else if (v ~ /s$/) n = n * 1000
+        printf "%.3f", n
+    }'
+}
+
+duration_seconds() {
+    case "$1" in
+        *s) echo "${1%s}" ;;
+        *m) echo "$(( ${1%m} * 60 ))" ;;
+        *) echo "$1" ;;
+    esac
+}
+
+# The index of the run with the median value among the arguments (the lower middle one for an even count).
+median_of() {
+    local values=("$@") index
+    local position=$(( (${#values[@]} - 1) / 2 ))
+    for index in "${!values[@]}"; do printf '%s %s\n' "${values[$index]}" "$index"; done \
+        | sort -g | sed -n "$((position + 1))p" | awk '{print $2}'
+}
+
+build() {
+    if [ "$SKIP_BUILD" = "1" ]; then
+        say "SKIP_BUILD=1: using the $CONFIGURATION binaries already in $SCRATCH_PATH"
+    else
+        say "building $CONFIGURATION (swift build -c $CONFIGURATION --scratch-path $SCRATCH_PATH)"
+        swift build -c "$CONFIGURATION" --product gateway --scratch-path "$SCRATCH_PATH"
+        swift build -c "$CONFIGURATION" --product content --scratch-path "$SCRATCH_PATH"
+    fi
+    BIN="$(swift build -c "$CONFIGURATION" --scratch-path "$SCRATCH_PATH" --show-bin-path)"
+    local product
+    for product in gateway content; do
+        [ -x "$BIN/$product" ] || { fail_msg "missing $BIN/$product (run without SKIP_BUILD=1)"; exit 1; }
+    done
+}
+
+start_postgres() {
+    PG_BIN="$(pg_bin_dir)"
+    PG_PORT="$(free_port)"
+    PG_STARTED=1
+    # Every measured request is a read; durability settings only speed up the set-up.
+    start_private_pg "$PG_DATA" "$PG_PORT" --no-fsync
+    "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "DROP DATABASE IF EXISTS content_bench"
+    "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "CREATE DATABASE content_bench"
+}
+
+wait_for() {
+    local name="$1" pid="$2" _
+    for _ in $(seq 1 120); do
+        curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:${PORTS[$name]}/health" 2>/dev/null && return 0
+        if ! kill -0 "$pid" 2>/dev/null; then
+            fail_msg "$name exited during start-up; last lines of $OUT/$name.log:"
+            tail -n 20 "$OUT/$name.log" >&2
+            exit 1
+        fi
+        sleep 0.5
+    done
+    fail_msg "$name did not answer /health (log: $OUT/$name.log)"
+    exit 1
+}
+
+start_services() {
+    ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+    PORTS[content]="$(free_port)"
+    PORTS[gateway]="$(free_port)"
+    while [ "${PORTS[gateway]}" = "${PORTS[content]}" ]; do PORTS[gateway]="$(free_port)"; done
+    local common=(APP_ENV=development LOG_LEVEL=warning INTERNAL_KEY="$INTERNAL_KEY"
+        DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/content_bench"
+        CONTENT_URL="http://127.0.0.1:${PORTS[content]}" CONTENT_FILES_DIR="$OUT/files")
+    env "${common[@]}" CONTENT_PORT="${PORTS[content]}" "$BIN/content" >"$OUT/content.log" 2>&1 &
+    STARTED_PIDS+=("$!")
+    wait_for content "$!"
+    # All load comes from 127.0.0.1: the per-address limit is raised so the run measures answers, not refusals.
+    env "${common[@]}" GATEWAY_PORT="${PORTS[gateway]}" GATEWAY_RATE_LIMIT_PER_ADDRESS=1000000 \
+        GATEWAY_YAF_APP_SECRETS="$YAF_APPID:$YAF_SECRET" "$BIN/gateway" >"$OUT/gateway.log" 2>&1 &
+    STARTED_PIDS+=("$!")
+    wait_for gateway "$!"
+    say "services up: content ${PORTS[content]}, gateway ${PORTS[gateway]}"
+}
+
+# Writes the body and the wrk script of a signed yaf call of METHOD with the business parameters PARAMS
+# (JSON), signed now: the gateway accepts a timestamp within 300 s, so it is written before every run.
+# Checks once with curl that the gateway answers it with code 200.
+prepare_yaf_call() {
+    local name="$1" method="$2" params="$3"
+    YAF_APPID="$YAF_APPID" YAF_SECRET="$YAF_SECRET" python3 - "$method" "$params" \
+        "$OUT/$name.body" "$OUT/$name.lua" <<'PYTHON'
+import hashlib, json, os, sys, time, urllib.parse
+method, params, body_path, script_path = sys.argv[1:5]
+data = {"method": method, "v": "1.0.0", "appid": os.environ["YAF_APPID"], "timestamp": str(int(time.time())),
+        "token": "", "unique_id": "bench", "app_v": "1.0.0", "platform": 2, "channel": "", "device_token": ""}
+data.update(json.loads(params))
+text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+sign = hashlib.md5((text + os.environ["YAF_SECRET"]).encode()).hexdigest().upper()
+body = urllib.parse.urlencode({"data": text, "sign": sign}, quote_via=urllib.parse.quote, safe="")
+with open(body_path, "w") as file:
+    file.write(body)
+with open(script_path, "w") as file:
+    file.write('wrk.method = "POST"\n')
+    file.write('wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n')
+    file.write('wrk.body = "%s"\n' % body)
+PYTHON
+    local answer code
+    answer="$(curl -sS --max-time 5 -H 'Content-Type: application/x-www-form-urlencoded' \
+        --data-binary "@$OUT/$name.body" "http://127.0.0.1:${PORTS[gateway]}/")"
+    code="$(python3 -c 'import json, sys; print(json.loads(sys.argv[1]).get("code"))' "$answer" 2>/dev/null || true)"
+    if [ "$code" != "200" ]; then
+        fail_msg "($name) the gateway did not answer the signed $method call with code 200: $answer"
+        exit 1
+    fi
+}
+
+# wrk RUNS times against the gateway; sets RATE, P50, P99 and NOTE of the median run. With a yaf METHOD,
+# the request is that signed call.
+measure() {
+    local name="$1" url="$2" method="${3:-}" params="${4:-}"
+    local options=()
+    if [ -n "$method" ]; then
+        prepare_yaf_call "$name" "$method" "$params"
+        options=(-s "$OUT/$name.lua")
+    fi
+    say "($name) warm-up $WARMUP"
+    run_child wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${options[@]}" "$url" \
+        >"$OUT/wrk-$name-warmup.txt" 2>&1 || true
+    local rates=() p50s=() p99s=() notes=() run file
+    for run in $(seq 1 "$RUNS"); do
+        [ -z "$method" ] || prepare_yaf_call "$name" "$method" "$params"
+        file="$OUT/wrk-$name-$run.txt"
+        run_child wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${options[@]}" "$url" >"$file" 2>&1
+        rates+=("$(awk '/^Requests\/sec:/ {print $2}' "$file")")
+        p50s+=("$(to_milliseconds "$(awk '$1 == "50%" {print $2}' "$file")")")
+        p99s+=("$(to_milliseconds "$(awk '$1 == "99%" {print $2}' "$file")")")
+        notes+=("$(awk '/requests in/ {total = $1} /Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {
+            for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) n += $i }
+            END {printf "%s requests, %d errors", total, n}' \
+            "$file")")
+        printf '    run %s: %s req/s, p50 %s ms, p99 %s ms (%s)\n' "$run" "${rates[-1]}" "${p50s[-1]}" "${p99s[-1]}" \
+            "${notes[-1]}" >&2
+    done
+    local median
+    median="$(median_of "${rates[@]}")"
+    RATE="${rates[$median]}"
+    P50="${p50s[$median]}"
+    P99="${p99s[$median]}"
+    NOTE="${notes[$median]}"
+}
+
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'
+}
+
+verdict() {
+    awk -v r="$1" 'BEGIN { print (r + 0 >= 0.70) ? "met" : "missed" }'
+}
+
+mkdir -p "$OUT"
+rm -rf "$OUT/files"
+command -v wrk >/dev/null 2>&1 || PLATFORM_PACKAGES+=(wrk)
+ensure_packages
+build
+start_postgres
+start_services
+
+gateway_url="http://127.0.0.1:${PORTS[gateway]}"
+measure g-echo "$gateway_url/health"
+ECHO_RATE="$RATE" ECHO_P50="$P50" ECHO_P99="$P99" ECHO_NOTE="$NOTE"
+measure g-hop "$gateway_url/services/content/health"
+HOP_RATE="$RATE" HOP_P50="$P50" HOP_P99="$P99" HOP_NOTE="$NOTE"
+measure c-home "$gateway_url/" system.home '{}'
+HOME_RATE="$RATE" HOME_P50="$P50" HOME_P99="$P99" HOME_NOTE="$NOTE"
+measure c-news "$gateway_url/" news.list '{"cat_id": -1, "page": 1}'
+NEWS_RATE="$RATE" NEWS_P50="$P50" NEWS_P99="$P99" NEWS_NOTE="$NOTE"
+
+home_ratio="$(ratio "$HOME_RATE" "$HOP_RATE")"
+news_ratio="$(ratio "$NEWS_RATE" "$HOP_RATE")"
+{
+    echo "### Content run of $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo
+    echo "- Machine: $(nproc) CPUs ($(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo))," \
+        "kernel $(uname -r)"
+    pg_version="$("$PG_BIN/postgres" --version | awk '{print $3}')"
+    wrk_version="$(wrk -v 2>&1 | head -n 1 | awk '{print $2}' || true)"
+    echo "- gateway and content $CONFIGURATION builds, demo content, PostgreSQL $pg_version (private cluster," \
+        "fsync off); load generator wrk $wrk_version, -t$THREADS -c$CONNECTIONS, median of $RUNS x $DURATION"
+    echo
+    echo "| Scenario | What | req/s | p50 (ms) | p99 (ms) | Notes |"
+    echo "| --- | --- | ---: | ---: | ---: | --- |"
+    echo "| g-echo | GET /health on the gateway | $ECHO_RATE | $ECHO_P50 | $ECHO_P99 | $ECHO_NOTE |"
+    echo "| g-hop | GET /services/content/health (gateway -> content) | $HOP_RATE | $HOP_P50 | $HOP_P99 | $HOP_NOTE |"
+    echo "| c-home | yaf system.home through the gateway | $HOME_RATE | $HOME_P50 | $HOME_P99 | $HOME_NOTE |"
+    echo "| c-news | yaf news.list through the gateway | $NEWS_RATE | $NEWS_P50 | $NEWS_P99 | $NEWS_NOTE |"
+    echo
+    echo "- c-home/g-hop: $home_ratio (target: at least 0.70; $(verdict "$home_ratio"))"
+    echo "- c-news/g-hop: $news_ratio (target: at least 0.70; $(verdict "$news_ratio"))"
+    echo "- c-home/g-echo: $(ratio "$HOME_RATE" "$ECHO_RATE"), c-news/g-echo: $(ratio "$NEWS_RATE" "$ECHO_RATE")" \
+        "(no hop in g-echo; for reference)"
+} >"$OUT/latest.md"
+cat "$OUT/latest.md"
