@@ -88,7 +88,7 @@ struct O2OAreaOperations: Sendable {
     /// `area/cities/withHot`: `热门` (the configured hot cities), then `A`…`Z`.
     func citiesWithHot() async throws -> CanonicalReply {
         let catalog = stores.regions.catalog
-        let hotCodes: [String] = try await stores.cache.value("config.\(ConfigKeys.hotCityCodes)") {
+        let hotCodes: [String] = try await stores.cache.value("o2o.hotCities") {
             let value = try await stores.config.value(ConfigKeys.hotCityCodes)
             return value?.arrayValue?.compactMap(\.stringValue) ?? []
         }
