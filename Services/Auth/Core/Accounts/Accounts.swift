@@ -55,9 +55,11 @@ struct Accounts: Sendable {
 
     /// Checks `password` against the account's. Each try first takes one of the allowed failures
     /// in the database, so concurrent guesses cannot exceed the limit; a match gives them all back,
-    /// the failure that reaches the limit locks the account.
-    func checkPassword(account: Int64, password: String) async throws -> PasswordCheck {
-        let rules = lockRules
+    /// the failure that reaches the limit locks the account (for `lockSeconds` when the dialect has
+    /// its own lock time, else the configured one).
+    func checkPassword(account: Int64, password: String, lockSeconds: Int? = nil) async throws -> PasswordCheck {
+        var rules = lockRules
+        if let lockSeconds { rules.lockSeconds = lockSeconds }
         let reserved = try await database.query(
             """
             UPDATE auth.accounts
