@@ -26,11 +26,14 @@ struct C2CAuthOperations: Sendable {
         guard CallInput.isMobile(mobile) else { return .failure(.invalidParams, "手机号码不正确", code: "20006") }
         let app = call.appID ?? ""
         let outcome: Result<SignedIn, CredentialRefusal>
-        if let password = input.text("password") {
-            guard YafInput.isPassword(password) else { return C2CAuthReplies.refusal(.wrongPassword, settings) }
+        if Self.isGiven("password", in: call.parameters) {
+            guard let password = input.text("password"), YafInput.isPassword(password) else {
+                return C2CAuthReplies.refusal(.wrongPassword, settings)
+            }
             outcome = try await credentials.logIn(
                 mobile: mobile, password: password, scope: Self.scope, app: app, lockSeconds: settings.lockSeconds)
-        } else if let code = input.text("code") {
+        } else if Self.isGiven("code", in: call.parameters) {
+            let code = input.text("code") ?? ""
             outcome = try await credentials.logInOrSignUp(mobile: mobile, code: code, scope: Self.scope, app: app)
         } else {
             return try await sendCode(to: mobile, call, context)
@@ -45,6 +48,13 @@ struct C2CAuthOperations: Sendable {
         case .failure(let refusal):
             return C2CAuthReplies.refusal(refusal, settings)
         }
+    }
+
+    /// Whether the client sent `key` at all (even empty or malformed): only a login without both
+    /// `password` and `code` asks for a code.
+    private static func isGiven(_ key: String, in parameters: JSONObject) -> Bool {
+        guard let value = parameters[key] else { return false }
+        return value != .null
     }
 
     private func sendCode(to mobile: String, _ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {

@@ -66,6 +66,7 @@ struct WeChatFlows: Sendable {
         token: String, scope: String, identityApp: @escaping @Sendable (String) -> String, mobile: String,
         code: String
     ) async throws -> Result<AccountRecord, BindingRefusal> {
+        if case .refused = try await sessions.resolve(scope: scope, token: token) { return .failure(.sessionGone) }
         let codeID: Int64
         switch try await credentials.codes.check(target: mobile, purpose: .bind, code: code) {
         case .wrong: return .failure(.codeWrong)

@@ -77,9 +77,14 @@ struct O2OAuthOperations: Sendable {
         }
     }
 
-    /// `sms/verify_code`: `mobile` → a code to bind it; `verify_code` is in the reply in test mode only.
+    /// `sms/verify_code`: `mobile` → a code to bind it, for a session that is still live (checked here,
+    /// not only in the gateway's short cache); `verify_code` is in the reply in test mode only.
     func sendCode(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
         let mobile = try CallInput(parameters: call.parameters).mobile("mobile")
+        guard let token = call.token else { return .failure(.notLoggedIn) }
+        if case .refused(let kind, _) = try await wechat.sessions.resolve(scope: Self.scope, token: token) {
+            return .failure(kind)
+        }
         let address = call.clientAddress.map { String($0.prefix(64)) }
         switch try await wechat.credentials.sendCode(mobile: mobile, purpose: .bind, clientAddress: address) {
         case .sent(let code):

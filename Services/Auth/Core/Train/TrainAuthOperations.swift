@@ -39,10 +39,15 @@ struct TrainAuthOperations: Sendable {
         }
     }
 
-    /// `sendPhoneCode`: `phoneNo` → a code to bind it, within the sending limits. The reply's
-    /// `smsCode` carries the code in test mode only; elsewhere it is empty.
+    /// `sendPhoneCode`: `phoneNo` → a code to bind it, within the sending limits, for a session that
+    /// is still live (checked here, not only in the gateway's short cache). The reply's `smsCode`
+    /// carries the code in test mode only; elsewhere it is empty.
     func sendCode(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
         let mobile = try CallInput(parameters: call.parameters).mobile("phoneNo")
+        guard let token = call.token else { return .failure(.notLoggedIn) }
+        if case .refused(let kind, _) = try await wechat.sessions.resolve(scope: Self.scope, token: token) {
+            return .failure(kind)
+        }
         let address = call.clientAddress.map { String($0.prefix(64)) }
         switch try await wechat.credentials.sendCode(mobile: mobile, purpose: .bind, clientAddress: address) {
         case .sent(let code):
