@@ -72,6 +72,17 @@ struct MobileCodecTests {
         #expect(none.token == nil)
     }
 
+    @Test func theCaptchaCookieBecomesAParameterUnlessOneIsGiven() throws {
+        let fromCookie = try codec.decode(
+            request(.post, "/mobile/phonecode", form: "phone=13800000000", headers: ["Cookie": "captchaId=c-1; token=T"]))
+        #expect(fromCookie.parameters["captchaId"] == "c-1")
+        let given = try codec.decode(
+            request(.post, "/mobile/phonecode", form: "captchaId=c-2", headers: ["Cookie": "captchaId=c-1"]))
+        #expect(given.parameters["captchaId"] == "c-2")
+        let none = try codec.decode(request(.post, "/mobile/phonecode", form: "phone=1", headers: ["Cookie": "captchaId="]))
+        #expect(none.parameters["captchaId"] == nil)
+    }
+
     @Test func unknownPathsAndMethods() {
         let unknown = decodeFailure(request(.post, "/mobile/member/shopcart"))
         #expect(unknown?.kind == .noSuchOperation)

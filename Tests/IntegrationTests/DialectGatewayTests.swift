@@ -59,7 +59,9 @@ struct DialectGatewayTests {
                 let answer = "\(operation.meshName): \(String(decoding: response.body.prefix(300), as: UTF8.self))"
                 #expect(response.status.code < 500, "\(operation.meshName): HTTP \(response.status.code)")
                 if implemented.contains(operation.meshName) {
-                    #expect(DialectRequests.code(of: response) != expected, "\(answer)")
+                    // The mobile mall writes every failure 300: there the message tells them apart.
+                    let notImplemented = try? JSONValue.parse(response.body)["msg"]?.stringValue == "not implemented yet"
+                    #expect(DialectRequests.code(of: response) != expected || !(notImplemented ?? false), "\(answer)")
                 } else {
                     #expect(DialectRequests.code(of: response) == expected, "\(answer)")
                 }

@@ -21,20 +21,30 @@ public enum AuthService {
             sms = UnconfiguredSMSProvider()
             application.logger.warning("no SMS provider is configured: sending codes fails until one is wired in")
         }
+        let accounts = Accounts(database: database, lockRules: settings.passwordLock)
         let flows = CredentialFlows(
-            database: database,
-            accounts: Accounts(database: database, lockRules: settings.passwordLock),
+            database: database, accounts: accounts,
             codes: VerificationCodes(database: database, rules: settings.codes),
             sessions: sessions, sms: sms)
+        let payPasswords = PayPasswords(database: database, lockRules: settings.passwordLock)
+        let captchas = CaptchaStore(database: database)
+        let identities = IdentityFlows(
+            credentials: flows, email: settings.simulatesSMS ? EmailSimulator(database: database) : UnconfiguredEmailProvider(),
+            payPasswords: payPasswords, links: AccountLinks(database: database))
         var operations = OperationHandlers()
         YafAuthOperations(
             flows: flows, sessions: sessions,
             requestTokens: RequestTokens(database: database, lifetimeSeconds: settings.requestTokenLifetimeSeconds),
             settings: settings
         ).register(on: &operations)
+        MobileAuthOperations(identities: identities, captchas: captchas, settings: settings).register(on: &operations)
         var adminOperations = AdminHandlers()
         SMSOutboxAdmin.register(on: &adminOperations, database: database, settings: settings)
+        EmailOutboxAdmin.register(on: &adminOperations, database: database, settings: settings)
+        CaptchaAdmin.register(on: &adminOperations, captchas: captchas, settings: settings)
         var internalOperations = InternalHandlers()
+        AccountInternalOperations.register(
+            on: &internalOperations, accounts: accounts, payPasswords: payPasswords, displayTime: settings.displayTime)
         try registerMiniPrograms(
             application, flows: flows, settings: settings, operations: &operations, admin: &adminOperations,
             mesh: &internalOperations)

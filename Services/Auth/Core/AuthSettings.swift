@@ -8,11 +8,12 @@ import ServiceKit
 /// |---|---|---|
 /// | `ADMIN_USERNAME`, `ADMIN_PASSWORD` | `admin`, development password | the first admin account |
 /// | `CODE_LIFETIME_SECONDS` … | see `CodeRules` | lifetime, tries and sending limits of one-time codes |
-/// | `PASSWORD_MAX_FAILURES`, `PASSWORD_LOCK_SECONDS` | 5, 86400 | see `PasswordLockRules` |
+/// | `PASSWORD_MAX_FAILURES`, `PASSWORD_LOCK_SECONDS`, `PASSWORD_SHORT_LOCK_SECONDS` | 5, 86400, 900 | see `PasswordLockRules` |
 /// | `REQUEST_TOKEN_LIFETIME_SECONDS` | 1800 | life of an anti-duplicate request token |
 /// | `TIME_ZONE` | `Asia/Shanghai` | zone of the times shown to clients |
 ///
-/// SMS: development and test send through the simulator (the outbox); production has no provider
+/// SMS and e-mail: development and test send through the simulators (the outboxes, read with the admin
+/// operations `sms.outbox` and `email.outbox`; `captcha.issue` gives a captcha with a known answer); production has no provider
 /// yet, so sending a code fails there with a provider error. Only in test mode (`APP_ENV=test`) does
 /// the yaf `sms.send` reply carry the code itself (`data.code`); development reads it from the
 /// outbox through the admin operation `sms.outbox`.

@@ -20,8 +20,10 @@ public enum GatewayService {
         let environment = configuration.environment
         let perAddress = try environment.int("RATE_LIMIT_PER_ADDRESS", default: 500, range: 1...1_000_000)
         let perUser = try environment.int("RATE_LIMIT_PER_USER", default: 100, range: 1...1_000_000)
+        let cacheMilliseconds = try environment.int("SESSION_CACHE_MS", default: 2000, range: 0...60_000)
         let sessions = SessionResolver(
-            client: application.client, auth: upstreams[.auth]!, internalKey: configuration.internalKey)
+            client: application.client, auth: upstreams[.auth]!, internalKey: configuration.internalKey,
+            cacheDuration: .milliseconds(cacheMilliseconds))
         let admin = AdminSurface(
             client: application.client, upstreams: upstreams, sessions: sessions, internalKey: configuration.internalKey)
         let pipeline = DialectPipeline(

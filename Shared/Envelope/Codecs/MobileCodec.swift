@@ -9,7 +9,8 @@ import JSON
 /// The session token is read from the `token` header, else the `token` parameter, else the `token` cookie, and
 /// is taken out of the business parameters. A successful login (`MobileReplyShape.loginOperations`) writes the
 /// reply's `token` into the body with the other fields and also sets it as the HttpOnly `token` cookie.
-/// Non-JSON answers (the captcha image, the redirect to Alipay) follow the convention of `MobileRawReply`.
+/// Non-JSON answers (the captcha image, the redirect to Alipay) follow the convention of `MobileRawReply`; the
+/// captcha's cookie comes back as a parameter (`captchaCookie`).
 public struct MobileCodec: DialectCodec {
     public var dialect: Dialect { .mobile }
     /// The `${ctx}` prefix every path is served under: empty, or `/name` without a trailing slash.
@@ -19,6 +20,10 @@ public struct MobileCodec: DialectCodec {
     public static let tokenHeader = "token"
     public static let tokenParameter = "token"
     public static let tokenCookie = "token"
+    /// The cookie the captcha image sets: the id of the challenge whose answer the server keeps. It is passed
+    /// on as the business parameter of the same name (unless the call gives that parameter itself), so the
+    /// code operations can check the answer; apps without cookies send the parameter.
+    public static let captchaCookie = "captchaId"
 
     /// `contextPath` may be given with or without its leading slash and with a trailing slash.
     public init(contextPath: String = "") {
@@ -49,6 +54,9 @@ public struct MobileCodec: DialectCodec {
         let cookie = request.cookies[Self.tokenCookie].flatMap { $0.isEmpty ? nil : $0 }
         call.token = header ?? parameter ?? cookie
         parameters.removeValue(forKey: Self.tokenParameter)
+        if parameters[Self.captchaCookie] == nil, let captcha = request.cookies[Self.captchaCookie], !captcha.isEmpty {
+            parameters[Self.captchaCookie] = .string(captcha)
+        }
         call.parameters = parameters
         return call
     }

@@ -18,7 +18,7 @@ final class ServiceProcess: Sendable {
         self.name = name
         self.port = port
         logFile = logDirectory.appendingPathComponent("\(name)-\(port).log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let output = try FileHandle(forWritingTo: logFile)
         let process = Process()
         process.executableURL = binaries.appendingPathComponent(name)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Glibc
 
 /// Where the integration tests find the database server and the built executables.
@@ -22,21 +23,31 @@ enum TestEnvironment {
     /// True when both a database and the executables are there.
     static var isAvailable: Bool { databaseURL != nil && binaryDirectory != nil }
 
-    /// A port that was free a moment ago on 127.0.0.1.
+    /// Ports handed out in this process, never handed out twice (tests run in parallel).
+    private static let handedOut = Mutex<Set<Int>>([])
+
+    /// A port that was free a moment ago on 127.0.0.1, never one handed out before in this process.
+    /// Ports come from 10000–32767, below Linux's ephemeral range, so outgoing connections and other
+    /// processes' port-0 binds do not take them meanwhile.
     static func freePort() -> Int {
+        while true {
+            let port = Int.random(in: 10_000...32_767)
+            let fresh = handedOut.withLock { ports in ports.insert(port).inserted }
+            if fresh && canBind(port) { return port }
+        }
+    }
+
+    private static func canBind(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
+        address.sin_port = UInt16(port).bigEndian
+        return withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length)
-                return getsockname(fd, $0, &length)
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
             }
         }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

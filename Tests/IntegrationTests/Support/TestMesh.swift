@@ -84,6 +84,11 @@ final class TestMesh: Sendable {
             if let answer = try? await client.send(probe, to: Upstream(host: "127.0.0.1", port: service.port), timeout: .seconds(1)),
                 answer.status == .ok
             {
+                // A process that could not bind its port exits at once: make sure the answer was its own.
+                try await Task.sleep(for: .milliseconds(200))
+                guard service.isRunning else {
+                    throw HarnessError("\(service.name) exited during start-up:\n\(service.log.suffix(2000))")
+                }
                 return
             }
             try await Task.sleep(for: .milliseconds(100))

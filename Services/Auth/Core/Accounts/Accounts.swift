@@ -55,11 +55,10 @@ struct Accounts: Sendable {
 
     /// Checks `password` against the account's. Each try first takes one of the allowed failures
     /// in the database, so concurrent guesses cannot exceed the limit; a match gives them all back,
-    /// the failure that reaches the limit locks the account (for `lockSeconds` when the dialect has
-    /// its own lock time, else the configured one).
+    /// the failure that reaches the limit locks the account for `lockSeconds` (default: the long lock).
     func checkPassword(account: Int64, password: String, lockSeconds: Int? = nil) async throws -> PasswordCheck {
-        var rules = lockRules
-        if let lockSeconds { rules.lockSeconds = lockSeconds }
+        let rules = lockRules
+        let lockLength = lockSeconds ?? rules.lockSeconds
         let reserved = try await database.query(
             """
             UPDATE auth.accounts
@@ -83,7 +82,7 @@ struct Accounts: Sendable {
         let locked = try await database.query(
             """
             UPDATE auth.accounts
-               SET locked_until = now() + make_interval(secs => \(rules.lockSeconds))
+               SET locked_until = now() + make_interval(secs => \(lockLength))
              WHERE id = \(account) AND locked_until IS NULL AND failed_password_attempts >= \(rules.maxFailures)
             RETURNING id
             """)

@@ -17,17 +17,17 @@ struct C2CAuthOperations: Sendable {
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
-        handlers.on(.c2c, "user.user.login", InputRefusal.answering { call, context in try await operations.logIn(call, context) })
+        handlers.on(.c2c, "user.user.login", CallRefusal.guarded { call, context in try await operations.logIn(call, context) })
     }
 
     func logIn(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
         let input = CallInput(parameters: call.parameters)
-        guard let mobile = input.text("mobile_phone") else { throw InputRefusal.missing("mobile_phone") }
+        guard let mobile = input.text("mobile_phone") else { throw CallRefusal.missing("mobile_phone") }
         guard CallInput.isMobile(mobile) else { return .failure(.invalidParams, "手机号码不正确", code: "20006") }
         let app = call.appID ?? ""
         let outcome: Result<SignedIn, CredentialRefusal>
         if Self.isGiven("password", in: call.parameters) {
-            guard let password = input.text("password"), YafInput.isPassword(password) else {
+            guard let password = input.text("password"), CallInput.isPassword(password) else {
                 return C2CAuthReplies.refusal(.wrongPassword, settings)
             }
             outcome = try await credentials.logIn(

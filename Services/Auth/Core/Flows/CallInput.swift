@@ -2,81 +2,72 @@ import Envelope
 import JSON
 import ServiceKit
 
-/// The business parameters of a train, O2O or C2C auth call, read strictly: every value must have
-/// its shape before it goes anywhere, so odd input (SQL-looking, huge, binary) ends in a refusal.
+/// The business parameters of a client call, read strictly: every value must match its shape before
+/// it goes anywhere, so odd input ends in a clean refusal. Messages are the platform's own Chinese
+/// wording, shared by the dialects.
 struct CallInput {
     let parameters: JSONObject
 
-    /// A scalar parameter as text (numbers may come as `1` or `"1"`); nil when absent or empty.
+    /// A scalar parameter as text (clients send numbers either as `1` or `"1"`); nil when absent or empty.
     func text(_ key: String) -> String? {
         guard let text = parameters[key]?.scalarText, !text.isEmpty else { return nil }
         return text
     }
 
-    /// A parameter that must be there.
-    func required(_ key: String) throws(InputRefusal) -> String {
+    /// A mainland mobile number: 11 digits starting with 1.
+    func mobile(_ key: String = "mobile") throws(CallRefusal) -> String {
+        guard let mobile = text(key) else { throw .missing(key) }
+        guard CallInput.isMobile(mobile) else { throw CallRefusal(.invalidParams, "手机号格式不正确") }
+        return mobile
+    }
+
+    /// A password under the document's rule for `user.register`: 6 to 20 letters, digits,
+    /// underscores or hyphens (no stored password can be anything else).
+    func password(_ key: String) throws(CallRefusal) -> String {
+        guard let password = text(key) else { throw .missing(key) }
+        guard CallInput.isPassword(password) else { throw CallRefusal(.invalidParams, "密码须为 6-20 位字母、数字、下划线或破折号") }
+        return password
+    }
+
+    /// A parameter that must be there; codes pass as sent (the code store treats a malformed code
+    /// as a wrong one).
+    func required(_ key: String) throws(CallRefusal) -> String {
         guard let value = text(key) else { throw .missing(key) }
         return value
     }
 
-    /// A mainland mobile number (11 digits starting with 1) in `key`.
-    func mobile(_ key: String) throws(InputRefusal) -> String {
-        let mobile = try required(key)
-        guard CallInput.isMobile(mobile) else { throw InputRefusal(.invalidParams, "手机号格式不正确") }
-        return mobile
-    }
+    static func isMobile(_ text: String) -> Bool { CredentialFormat.isMobile(text) }
 
-    /// A WeChat login code in `key`: 1 to 128 visible ASCII characters.
-    func loginCode(_ key: String) throws(InputRefusal) -> String {
-        let code = try required(key)
-        guard CallInput.isLoginCode(code) else { throw InputRefusal(.invalidParams, "code 格式不正确") }
-        return code
-    }
+    static func isPassword(_ text: String) -> Bool { CredentialFormat.isPassword(text) }
 
-    static func isMobile(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        return bytes.count == 11 && bytes[0] == UInt8(ascii: "1")
-            && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-    }
-
-    static func isLoginCode(_ text: String) -> Bool {
-        (1...128).contains(text.utf8.count) && text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
-    }
-
-    /// An app id, app code or simulated person: 1 to 64 letters, digits, `_`, `-` or `.`.
-    static func isAppName(_ text: some StringProtocol) -> Bool {
-        (1...64).contains(text.utf8.count)
-            && text.utf8.allSatisfy { byte in
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."):
-                    true
-                default: false
-                }
-            }
+    /// Text of at most `maxLength` bytes; a longer value is refused rather than cut.
+    func bounded(_ key: String, maxLength: Int) throws(CallRefusal) -> String? {
+        guard let value = text(key) else { return nil }
+        guard value.utf8.count <= maxLength else { throw CallRefusal(.invalidParams, "参数 \(key) 过长") }
+        return value
     }
 }
 
-/// A call refused before or during the work, as the reply it becomes.
-struct InputRefusal: Error, Sendable {
+/// A refusal of a client call before or after the work, as the reply it becomes.
+struct CallRefusal: Error, Sendable {
     let reply: CanonicalReply
 
     init(_ kind: ReplyKind, _ message: String, code: String? = nil) {
         reply = .failure(kind, message, code: code)
     }
 
-    init(reply: CanonicalReply) { self.reply = reply }
-
-    static func missing(_ key: String) -> InputRefusal { InputRefusal(.missingParameter, "缺少参数 \(key)") }
+    static func missing(_ key: String) -> CallRefusal { CallRefusal(.missingParameter, "缺少参数 \(key)") }
 }
 
-extension InputRefusal {
-    /// A handler that answers an `InputRefusal` thrown by `body` as its reply.
-    static func answering(_ body: @escaping OperationHandlers.Handler) -> OperationHandlers.Handler {
+extension CallRefusal {
+    /// A handler that answers a `CallRefusal` thrown by `body` as its reply.
+    static func guarded(
+        _ body: @escaping @Sendable (MeshCall, RequestContext) async throws -> CanonicalReply
+    ) -> OperationHandlers.Handler {
         { call, context in
             do {
                 return try await body(call, context)
-            } catch let refusal as InputRefusal {
+            } catch let refusal as CallRefusal {
                 return refusal.reply
             }
         }

@@ -33,6 +33,7 @@ CREATE INDEX account_links_primary ON account_links (primary_account_id);
 CREATE TABLE captchas (
     id_hash     bytea PRIMARY KEY CHECK (octet_length(id_hash) = 32),
     answer_hash bytea NOT NULL CHECK (octet_length(answer_hash) = 32),
+    wrong_answers integer NOT NULL DEFAULT 0 CHECK (wrong_answers >= 0),
     expires_at  timestamptz NOT NULL,
     consumed_at timestamptz
 );

@@ -17,11 +17,11 @@ struct O2OAuthOperations: Sendable {
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
-        handlers.on(.o2o, "wxLogin", InputRefusal.answering { call, context in try await operations.wxLogin(call, context) })
-        handlers.on(.o2o, "login", InputRefusal.answering { call, _ in try await operations.bindMobile(call) })
-        handlers.on(.o2o, "loginWithSceneId", InputRefusal.answering { call, _ in try await operations.sceneLogin(call) })
+        handlers.on(.o2o, "wxLogin", CallRefusal.guarded { call, context in try await operations.wxLogin(call, context) })
+        handlers.on(.o2o, "login", CallRefusal.guarded { call, _ in try await operations.bindMobile(call) })
+        handlers.on(.o2o, "loginWithSceneId", CallRefusal.guarded { call, _ in try await operations.sceneLogin(call) })
         handlers.on(
-            .o2o, "sms/verify_code", InputRefusal.answering { call, context in try await operations.sendCode(call, context) })
+            .o2o, "sms/verify_code", CallRefusal.guarded { call, context in try await operations.sendCode(call, context) })
     }
 
     /// `wxLogin`: `code` → `token`, with `userInfo` once the WeChat user's account has a mobile. A

@@ -15,7 +15,7 @@ enum SMSOutboxAdmin {
             guard simulates else {
                 return .failure(.forbidden, "the SMS outbox exists only in development and test")
             }
-            guard let mobile = call.parameters["mobile"]?.scalarText, YafInput.isMobile(mobile) else {
+            guard let mobile = call.parameters["mobile"]?.scalarText, CallInput.isMobile(mobile) else {
                 return .failure(.invalidParams, "mobile must be 11 digits starting with 1")
             }
             var limit = 20

@@ -16,10 +16,10 @@ struct TrainAuthOperations: Sendable {
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
-        handlers.on(.train, "login", InputRefusal.answering { call, context in try await operations.logIn(call, context) })
+        handlers.on(.train, "login", CallRefusal.guarded { call, context in try await operations.logIn(call, context) })
         handlers.on(
-            .train, "sendPhoneCode", InputRefusal.answering { call, context in try await operations.sendCode(call, context) })
-        handlers.on(.train, "checkPhoneCode", InputRefusal.answering { call, _ in try await operations.checkCode(call) })
+            .train, "sendPhoneCode", CallRefusal.guarded { call, context in try await operations.sendCode(call, context) })
+        handlers.on(.train, "checkPhoneCode", CallRefusal.guarded { call, _ in try await operations.checkCode(call) })
     }
 
     /// `login`: `code` from `wx.login` → `userId` and `loginKey`. The session keeps the request's

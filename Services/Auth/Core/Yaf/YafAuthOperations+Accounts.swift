@@ -3,7 +3,7 @@ import Envelope
 extension YafAuthOperations {
     /// `user.register`: mobile, password and a registration code → the new account, signed in.
     func registerAccount(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = YafInput(parameters: call.parameters)
+        let input = CallInput(parameters: call.parameters)
         let mobile = try input.mobile()
         let password = try input.password("password")
         let code = try input.required("code")
@@ -21,7 +21,7 @@ extension YafAuthOperations {
     /// the document's clients send in `code` (its parameter table) or `password` (its signing example).
     /// A new sign-in on the same app ends the app's earlier session.
     func logIn(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = YafInput(parameters: call.parameters)
+        let input = CallInput(parameters: call.parameters)
         let mobile = try input.mobile()
         let outcome: Result<SignedIn, CredentialRefusal>
         switch try input.required("login_type") {
@@ -30,13 +30,13 @@ extension YafAuthOperations {
             outcome = try await flows.logIn(mobile: mobile, code: code, scope: Self.scope, app: Self.app(of: call))
         case "2":
             guard let password = input.text("password") ?? input.text("code") else {
-                throw YafRefusal.missing("password")
+                throw CallRefusal.missing("password")
             }
-            guard YafInput.isPassword(password) else { return YafAuthReplies.refusal(.wrongPassword) }
+            guard CallInput.isPassword(password) else { return YafAuthReplies.refusal(.wrongPassword) }
             outcome = try await flows.logIn(
                 mobile: mobile, password: password, scope: Self.scope, app: Self.app(of: call))
         default:
-            throw YafRefusal(.invalidParams, "登录类型不正确")
+            throw CallRefusal(.invalidParams, "登录类型不正确")
         }
         switch outcome {
         case .success(let signedIn):
@@ -61,10 +61,10 @@ extension YafAuthOperations {
     /// session of the account is told the password changed.
     func changePassword(_ call: MeshCall) async throws -> CanonicalReply {
         guard let caller = call.caller, let account = Int64(caller.userID) else { return .failure(.notLoggedIn) }
-        let input = YafInput(parameters: call.parameters)
+        let input = CallInput(parameters: call.parameters)
         let old = try input.required("old_pwd")
         let new = try input.password("new_pwd")
-        guard YafInput.isPassword(old) else { return .failure(.wrongPassword, "旧密码不正确") }
+        guard CallInput.isPassword(old) else { return .failure(.wrongPassword, "旧密码不正确") }
         switch try await flows.changePassword(account: account, old: old, new: new, keepingToken: call.token) {
         case .success: return YafAuthReplies.ok("密码修改成功")
         case .failure(.wrongPassword): return .failure(.wrongPassword, "旧密码不正确")
@@ -75,7 +75,7 @@ extension YafAuthOperations {
     /// `user.pwd.find`: mobile, a reset code (`sms.send` key `USER_FIND_PWD_CODE`) and the new
     /// password; lifts a password lock and ends every session of the account.
     func resetPassword(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = YafInput(parameters: call.parameters)
+        let input = CallInput(parameters: call.parameters)
         let mobile = try input.mobile()
         let code = try input.required("code")
         let password = try input.password("password")

@@ -5,7 +5,7 @@ import ServiceKit
 extension YafAuthOperations {
     /// `sms.send`: mobile and key → "发送成功"; in test mode `data.code` carries the code.
     func sendCode(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
-        let input = YafInput(parameters: call.parameters)
+        let input = CallInput(parameters: call.parameters)
         let mobile = try input.mobile()
         let purpose = try YafSMSKey.purpose(input)
         let address = call.clientAddress.map { String($0.prefix(64)) }
@@ -25,7 +25,7 @@ extension YafAuthOperations {
 
     /// `sms.verify`: whether the code is right, without using it up (registration uses it next).
     func verifyCode(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = YafInput(parameters: call.parameters)
+        let input = CallInput(parameters: call.parameters)
         let mobile = try input.mobile()
         let purpose = try YafSMSKey.purpose(input)
         let code = try input.required("code")
@@ -40,9 +40,9 @@ extension YafAuthOperations {
     /// `system.request.token`: `number` (1 to 5) tokens, each good for one submission for 30 minutes.
     /// The document shows one token in `data.token`; several come in the same string, comma-separated.
     func issueRequestTokens(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = YafInput(parameters: call.parameters)
+        let input = CallInput(parameters: call.parameters)
         guard let count = Int(try input.required("number")), RequestTokens.batchRange.contains(count) else {
-            throw YafRefusal(.invalidParams, "令牌数量必须为 1 到 5")
+            throw CallRefusal(.invalidParams, "令牌数量必须为 1 到 5")
         }
         let account = call.sessionState == "valid" ? call.caller.flatMap { Int64($0.userID) } : nil
         let tokens = try await requestTokens.issue(count: count, account: account)

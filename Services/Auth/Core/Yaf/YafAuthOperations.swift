@@ -13,28 +13,15 @@ struct YafAuthOperations: Sendable {
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
-        handlers.on(.yaf, "sms.send", Self.guarded { call, context in try await operations.sendCode(call, context) })
-        handlers.on(.yaf, "sms.verify", Self.guarded { call, _ in try await operations.verifyCode(call) })
-        handlers.on(.yaf, "user.register", Self.guarded { call, _ in try await operations.registerAccount(call) })
-        handlers.on(.yaf, "user.login", Self.guarded { call, _ in try await operations.logIn(call) })
-        handlers.on(.yaf, "user.logout", Self.guarded { call, _ in try await operations.logOut(call) })
-        handlers.on(.yaf, "user.pwd.edit", Self.guarded { call, _ in try await operations.changePassword(call) })
-        handlers.on(.yaf, "user.pwd.find", Self.guarded { call, _ in try await operations.resetPassword(call) })
+        handlers.on(.yaf, "sms.send", CallRefusal.guarded { call, context in try await operations.sendCode(call, context) })
+        handlers.on(.yaf, "sms.verify", CallRefusal.guarded { call, _ in try await operations.verifyCode(call) })
+        handlers.on(.yaf, "user.register", CallRefusal.guarded { call, _ in try await operations.registerAccount(call) })
+        handlers.on(.yaf, "user.login", CallRefusal.guarded { call, _ in try await operations.logIn(call) })
+        handlers.on(.yaf, "user.logout", CallRefusal.guarded { call, _ in try await operations.logOut(call) })
+        handlers.on(.yaf, "user.pwd.edit", CallRefusal.guarded { call, _ in try await operations.changePassword(call) })
+        handlers.on(.yaf, "user.pwd.find", CallRefusal.guarded { call, _ in try await operations.resetPassword(call) })
         handlers.on(
-            .yaf, "system.request.token", Self.guarded { call, _ in try await operations.issueRequestTokens(call) })
-    }
-
-    /// A handler that answers a `YafRefusal` thrown by `body` as its reply.
-    private static func guarded(
-        _ body: @escaping @Sendable (MeshCall, RequestContext) async throws -> CanonicalReply
-    ) -> OperationHandlers.Handler {
-        { call, context in
-            do {
-                return try await body(call, context)
-            } catch let refusal as YafRefusal {
-                return refusal.reply
-            }
-        }
+            .yaf, "system.request.token", CallRefusal.guarded { call, _ in try await operations.issueRequestTokens(call) })
     }
 
     /// The app the call comes from (yaf `appid`): one session per account and app.

@@ -8,8 +8,8 @@ enum YafSMSKey {
         "USER_FIND_PWD_CODE": .reset,
     ]
 
-    static func purpose(_ input: YafInput) throws(YafRefusal) -> CodePurpose {
-        guard let purpose = purposes[try input.required("key")] else { throw YafRefusal(.invalidParams, "短信模板标识不正确") }
+    static func purpose(_ input: CallInput) throws(CallRefusal) -> CodePurpose {
+        guard let purpose = purposes[try input.required("key")] else { throw CallRefusal(.invalidParams, "短信模板标识不正确") }
         return purpose
     }
 }

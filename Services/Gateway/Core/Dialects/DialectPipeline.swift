@@ -16,11 +16,11 @@ struct DialectPipeline: Sendable {
     let upstreams: [ServiceName: Upstream]
     let internalKey: String
 
-    /// Operations after whose success the caller's token is gone (logout) or names another account
-    /// (binding a mobile or a scene moves a WeChat session to the account that owns it): the cached
-    /// answer for the token is dropped.
+    /// Operations after whose success the caller's token is gone (logout), or names another account
+    /// (switching to a linked account; binding a mobile or using a scene moves a WeChat session to the
+    /// account that owns it): the cached answer for the token is dropped.
     static let logoutOperations: Set<String> = [
-        "yaf/user.logout", "o2o/login", "o2o/loginWithSceneId", "train/checkPhoneCode",
+        "yaf/user.logout", "mobile/member/relatelogin", "o2o/login", "o2o/loginWithSceneId", "train/checkPhoneCode",
     ]
 
     func handle(_ context: RequestContext, codec: any DialectCodec) async -> HTTPResponse {

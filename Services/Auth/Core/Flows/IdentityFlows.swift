@@ -1,0 +1,213 @@
+import Postgres
+
+/// The flows of dialects that know a person by a mobile number or an e-mail address (the mobile
+/// mall): codes by SMS or e-mail, sign-up, sign-in, reset, binding a new mobile or e-mail, the pay
+/// password and account linking. Each proves its code or password first, then writes what it
+/// changes in one transaction.
+struct IdentityFlows: Sendable {
+    let credentials: CredentialFlows
+    let email: any EmailProvider
+    let payPasswords: PayPasswords
+    let links: AccountLinks
+
+    private var accounts: Accounts { credentials.accounts }
+    private var codes: VerificationCodes { credentials.codes }
+    private var database: PostgresPool { credentials.database }
+
+    /// Makes a code for `identity` and `purpose` and sends it by SMS or e-mail, within the limits.
+    func sendCode(to identity: AccountIdentity, purpose: CodePurpose, clientAddress: String?) async throws
+        -> CodeSending
+    {
+        guard case .email(let address) = identity else {
+            return try await credentials.sendCode(mobile: identity.value, purpose: purpose, clientAddress: clientAddress)
+        }
+        let issue = try await codes.issue(
+            channel: identity.channel, target: address, purpose: purpose, clientAddress: clientAddress)
+        guard case .issued(let code, let id) = issue else { return .refused(issue) }
+        let text = CodeMessage.text(code: code, purpose: purpose, lifetimeSeconds: codes.rules.lifetimeSeconds)
+        do {
+            try await email.send(to: address, subject: "\(purpose.label)验证码", text: text)
+        } catch {
+            try await codes.withdraw(id: id)
+            return .providerFailed(reason: (error as? EmailError)?.description ?? "\(type(of: error))")
+        }
+        return .sent(code: code)
+    }
+
+    /// Checks a code without using it up.
+    func checkCode(_ code: String, for identity: AccountIdentity, purpose: CodePurpose) async throws
+        -> CredentialRefusal?
+    {
+        switch try await codes.check(target: identity.value, purpose: purpose, code: code) {
+        case .valid: nil
+        case .wrong: .codeWrong
+        case .expired: .codeExpired
+        }
+    }
+
+    /// A new account known by `identity` with `password`, proven by a registration code.
+    func register(identity: AccountIdentity, password: String, code: String) async throws
+        -> Result<AccountRecord, CredentialRefusal>
+    {
+        let codeID: Int64
+        switch try await codes.check(target: identity.value, purpose: .register, code: code) {
+        case .wrong: return .failure(.codeWrong)
+        case .expired: return .failure(.codeExpired)
+        case .valid(let id): codeID = id
+        }
+        if try await accounts.find(identity) != nil { return .failure(.accountExists) }
+        let hash = try await accounts.hash(password)
+        return try await inTransaction(refusing: CredentialRefusal.self, taken: .accountExists) { transaction in
+            guard let account = try await accounts.create(identity, passwordHash: hash, on: transaction) else {
+                throw CredentialRefusal.accountExists
+            }
+            guard try await codes.consume(id: codeID, on: transaction) else { throw CredentialRefusal.codeExpired }
+            return account
+        }
+    }
+
+    /// Signs in the account of `identity` with its password; the lock after repeated failures lasts
+    /// `lockSeconds`. An unknown identity answers like a wrong password.
+    func logIn(
+        identity: AccountIdentity, password: String, scope: String, app: String, lockSeconds: Int
+    ) async throws -> Result<SignedIn, CredentialRefusal> {
+        guard let account = try await accounts.find(identity) else { return .failure(.wrongPassword) }
+        switch try await accounts.checkPassword(account: account.id, password: password, lockSeconds: lockSeconds) {
+        case .wrong: return .failure(.wrongPassword)
+        case .locked: return .failure(.accountLocked)
+        case .matches:
+            let token = try await credentials.sessions.openReplacing(
+                account: account.id, scope: scope, app: app, openID: account.openID)
+            return .success(SignedIn(account: account, token: token))
+        }
+    }
+
+    /// A new password for the account of `identity`, proven by a reset code; lifts a lock and ends
+    /// every client session of the account.
+    func resetPassword(identity: AccountIdentity, code: String, new: String) async throws
+        -> Result<Void, CredentialRefusal>
+    {
+        let codeID: Int64
+        switch try await codes.check(target: identity.value, purpose: .reset, code: code) {
+        case .wrong: return .failure(.codeWrong)
+        case .expired: return .failure(.codeExpired)
+        case .valid(let id): codeID = id
+        }
+        guard let account = try await accounts.find(identity) else { return .failure(.accountNotFound) }
+        let hash = try await accounts.hash(new)
+        return try await inTransaction(refusing: CredentialRefusal.self, taken: .accountExists) { transaction in
+            guard try await codes.consume(id: codeID, on: transaction) else { throw CredentialRefusal.codeExpired }
+            try await accounts.setPassword(account: account.id, hash: hash, on: transaction)
+            try await credentials.sessions.revokeAfterPasswordChange(
+                account: account.id, keepingToken: nil, on: transaction)
+        }
+    }
+
+    /// Whether `account` may bind `identity`: nobody else holds it, and an account that already has a
+    /// binding of that kind (or any password) proves itself with its login password.
+    func checkBinding(account id: Int64, identity: AccountIdentity, password: String?) async throws
+        -> IdentityRefusal?
+    {
+        guard let account = try await accounts.find(id: id) else { return .credential(.accountNotFound) }
+        if let holder = try await accounts.find(identity), holder.id != id { return .identityTaken }
+        let current: String? =
+            switch identity {
+            case .mobile: account.mobile
+            case .email: account.email
+            }
+        guard current != nil else { return nil }
+        guard let password else { return .passwordRequired }
+        switch try await accounts.checkPassword(
+            account: id, password: password, lockSeconds: accounts.lockRules.shortLockSeconds)
+        {
+        case .matches: return nil
+        case .wrong: return .credential(.wrongPassword)
+        case .locked: return .credential(.accountLocked)
+        }
+    }
+
+    /// Binds `identity` to `account` (first binding, or a change proven by the login password), with a
+    /// code sent to the new identity.
+    func bind(account id: Int64, identity: AccountIdentity, code: String, password: String?) async throws
+        -> IdentityRefusal?
+    {
+        let codeID: Int64
+        switch try await codes.check(target: identity.value, purpose: .register, code: code) {
+        case .wrong: return .credential(.codeWrong)
+        case .expired: return .credential(.codeExpired)
+        case .valid(let found): codeID = found
+        }
+        if let refusal = try await checkBinding(account: id, identity: identity, password: password) { return refusal }
+        let outcome: Result<Void, IdentityRefusal> = try await inTransaction(refusing: IdentityRefusal.self, taken: .identityTaken) { transaction in
+            guard try await accounts.bind(identity, to: id, on: transaction) else { throw IdentityRefusal.identityTaken }
+            guard try await codes.consume(id: codeID, on: transaction) else {
+                throw IdentityRefusal.credential(.codeExpired)
+            }
+        }
+        if case .failure(let refusal) = outcome { return refusal }
+        return nil
+    }
+
+    /// Sets the pay password of `account`, proven by a code sent to the account's own mobile or e-mail.
+    func setPayPassword(account id: Int64, identity: AccountIdentity, code: String, payPassword: String)
+        async throws -> IdentityRefusal?
+    {
+        guard let holder = try await accounts.find(identity), holder.id == id else { return .notOwnIdentity }
+        let codeID: Int64
+        switch try await codes.check(target: identity.value, purpose: .reset, code: code) {
+        case .wrong: return .credential(.codeWrong)
+        case .expired: return .credential(.codeExpired)
+        case .valid(let found): codeID = found
+        }
+        let outcome: Result<Void, IdentityRefusal> = try await inTransaction(refusing: IdentityRefusal.self, taken: .identityTaken) { transaction in
+            guard try await codes.consume(id: codeID, on: transaction) else {
+                throw IdentityRefusal.credential(.codeExpired)
+            }
+            try await payPasswords.set(account: id, password: payPassword, on: transaction)
+        }
+        if case .failure(let refusal) = outcome { return refusal }
+        return nil
+    }
+
+    /// Links `member` to the primary account of `primaryIdentity`, proven by the primary's login
+    /// password (its wrong tries count toward the primary's lock).
+    func merge(member: Int64, primaryIdentity: AccountIdentity, password: String) async throws -> IdentityRefusal? {
+        guard let primary = try await accounts.find(primaryIdentity) else { return .credential(.wrongPassword) }
+        switch try await accounts.checkPassword(
+            account: primary.id, password: password, lockSeconds: accounts.lockRules.shortLockSeconds)
+        {
+        case .wrong: return .credential(.wrongPassword)
+        case .locked: return .credential(.accountLocked)
+        case .matches: break
+        }
+        return try await links.link(member: member, primary: primary.id).map(IdentityRefusal.link)
+    }
+
+    /// Opens a session on the account linked to `account` (see `AccountLinks.switchTarget`) in place of
+    /// the caller's session, which ends.
+    func switchLinked(account: Int64, scope: String, app: String, currentToken: String?) async throws
+        -> Result<SignedIn, IdentityRefusal>
+    {
+        guard let target = try await links.switchTarget(from: account),
+            let record = try await accounts.find(id: target)
+        else { return .failure(.noLinkedAccount) }
+        let token = try await credentials.sessions.openReplacing(
+            account: target, scope: scope, app: app, openID: record.openID)
+        if let currentToken { try await credentials.sessions.revoke(scope: scope, token: currentToken) }
+        return .success(SignedIn(account: record, token: token))
+    }
+
+    /// Runs `body` in a transaction; a `Refusal` it throws rolls the work back and becomes the failure,
+    /// and so does a unique violation (a concurrent request took the mobile or e-mail first), as `taken`.
+    private func inTransaction<T: Sendable, Refusal: Error>(
+        refusing _: Refusal.Type, taken: Refusal, _ body: (PostgresTransaction) async throws -> T
+    ) async throws -> Result<T, Refusal> {
+        do {
+            return .success(try await database.transaction(body))
+        } catch let refusal as Refusal {
+            return .failure(refusal)
+        } catch let error as PostgresError where error.isUniqueViolation {
+            return .failure(taken)
+        }
+    }
+}

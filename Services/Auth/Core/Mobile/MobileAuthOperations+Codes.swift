@@ -1,0 +1,58 @@
+import Envelope
+import JSON
+
+extension MobileAuthOperations {
+    /// The purpose of a code by the document's `type`: 1 signs up or binds a new mobile or e-mail, 2
+    /// resets the password or sets the pay password.
+    static func purpose(_ input: CallInput) throws(CallRefusal) -> CodePurpose {
+        switch try input.required("type") {
+        case "1": .register
+        case "2": .reset
+        default: throw CallRefusal(.invalidParams, "type 只能为 1 或 2")
+        }
+    }
+
+    /// The captcha challenge of the call: its cookie, passed on by the codec as `captchaId`.
+    static func captchaID(_ input: CallInput) -> String { input.text(MobileCodec.captchaCookie) ?? "" }
+
+    /// `phonecode`: `phone`, `validcode` (the captcha answer, used up by the send) and `type`.
+    func sendPhoneCode(_ call: MeshCall) async throws -> CanonicalReply {
+        let input = CallInput(parameters: call.parameters)
+        let mobile = try input.mobile("phone")
+        let purpose = try Self.purpose(input)
+        guard let answer = try input.bounded("validcode", maxLength: 16) else { throw CallRefusal.missing("validcode") }
+        let captcha = try await captchas.check(id: Self.captchaID(input), answer: answer, for: .send)
+        guard captcha == .matches else { return MobileAuthReplies.refusal(captcha) }
+        let sending = try await identities.sendCode(
+            to: .mobile(mobile), purpose: purpose, clientAddress: call.clientAddress)
+        return MobileAuthReplies.refusal(sending)
+    }
+
+    /// `emailcode`: `email` and `type`; the document asks no captcha here.
+    func sendEmailCode(_ call: MeshCall) async throws -> CanonicalReply {
+        let input = CallInput(parameters: call.parameters)
+        guard case .email(let email)? = AccountIdentity(try input.bounded("email", maxLength: 254) ?? "") else {
+            throw CallRefusal(.invalidParams, "请输入正确的邮箱")
+        }
+        let purpose = try Self.purpose(input)
+        let sending = try await identities.sendCode(to: .email(email), purpose: purpose, clientAddress: call.clientAddress)
+        return MobileAuthReplies.refusal(sending)
+    }
+
+    /// `checkcode`: `phonecode`, `username` and `validcode`. The captcha answer must still match the
+    /// challenge that sent the code; the code is checked for either purpose, and not used up.
+    func checkCode(_ call: MeshCall) async throws -> CanonicalReply {
+        let input = CallInput(parameters: call.parameters)
+        let identity = try Self.identity(input)
+        let code = try input.required("phonecode")
+        guard let answer = try input.bounded("validcode", maxLength: 16) else { throw CallRefusal.missing("validcode") }
+        let captcha = try await captchas.check(id: Self.captchaID(input), answer: answer, for: .confirm)
+        guard captcha == .matches else { return MobileAuthReplies.refusal(captcha) }
+        let forSignUp = try await identities.checkCode(code, for: identity, purpose: .register)
+        guard forSignUp != nil else { return MobileAuthReplies.ok("校验码正确") }
+        guard let forReset = try await identities.checkCode(code, for: identity, purpose: .reset) else {
+            return MobileAuthReplies.ok("校验码正确")
+        }
+        return MobileAuthReplies.refusal(forSignUp == .codeWrong || forReset == .codeWrong ? .codeWrong : .codeExpired)
+    }
+}

@@ -1,0 +1,64 @@
+import Envelope
+import ServiceKit
+
+/// The auth operations of the mobile mall user module (document 004): sign-up, sign-in and reset by
+/// mobile number or e-mail, phone and e-mail codes behind the captcha, the captcha image, binding a
+/// new mobile or e-mail, the pay password and account linking.
+struct MobileAuthOperations: Sendable {
+    let identities: IdentityFlows
+    let captchas: CaptchaStore
+    let settings: AuthSettings
+
+    static let scope = Dialect.mobile.rawValue
+
+    func register(on handlers: inout OperationHandlers) {
+        let operations = self
+        let table: [(String, @Sendable (MeshCall) async throws -> CanonicalReply)] = [
+            ("login", operations.logIn),
+            ("register", operations.registerAccount),
+            ("member/newpwd", operations.resetPassword),
+            ("checkusername", operations.checkUsername),
+            ("phonecode", operations.sendPhoneCode),
+            ("emailcode", operations.sendEmailCode),
+            ("checkcode", operations.checkCode),
+            ("member/modifypwd", operations.changePassword),
+            ("member/changebind", operations.changeBinding),
+            ("member/checkchange", operations.checkBinding),
+            ("member/paypwd", operations.setPayPassword),
+            ("member/checkpaypwd", operations.hasPayPassword),
+            ("web/member/checkpaypwd", operations.hasPayPassword),
+            ("member/merge", operations.merge),
+            ("member/relatelogin", operations.switchLinkedAccount),
+        ]
+        for (name, body) in table {
+            handlers.on(.mobile, name, CallRefusal.guarded { call, _ in try await body(call) })
+        }
+    }
+
+    /// The account of the caller's session; the gateway lets only signed-in calls through to member routes.
+    static func account(of call: MeshCall) throws(CallRefusal) -> Int64 {
+        guard let caller = call.caller, let account = Int64(caller.userID) else {
+            throw CallRefusal(.notLoggedIn, "请先登录")
+        }
+        return account
+    }
+
+    /// The app of a mobile session: one per account, a new sign-in replaces the earlier one.
+    static func app(of call: MeshCall) -> String { call.appID ?? "" }
+
+    /// The `username` parameter (or another) as a mobile number or e-mail address.
+    static func identity(_ input: CallInput, _ key: String = "username") throws(CallRefusal) -> AccountIdentity {
+        guard let text = try input.bounded(key, maxLength: 254) else { throw .missing(key) }
+        guard let identity = AccountIdentity(text) else { throw CallRefusal(.invalidParams, "请输入正确的手机号或邮箱") }
+        return identity
+    }
+
+    /// A login or pay password under the platform's rule.
+    static func password(_ input: CallInput, _ key: String) throws(CallRefusal) -> String {
+        guard let password = try input.bounded(key, maxLength: 64) else { throw .missing(key) }
+        guard CredentialFormat.isPassword(password) else {
+            throw CallRefusal(.invalidParams, "密码须为 6-20 位字母、数字、下划线或破折号")
+        }
+        return password
+    }
+}
