@@ -18,6 +18,18 @@ struct MobileAuthTests {
             let phone = "13900000001"
             let withoutCaptcha = try await client.call("/mobile/phonecode", ["phone": .string(phone), "validcode": "1234", "type": "1"])
             #expect(withoutCaptcha == ["code": "300", "msg": "图形验证码已失效，请刷新"])
+
+            let image = try await mesh.send(HTTPRequest(method: .get, target: "/mobile/code/validcode"), to: "gateway")
+            #expect(image.status == .ok)
+            #expect(image.headers["Content-Type"] == "image/jpeg")
+            #expect(image.headers["Cache-Control"] == "no-store")
+            #expect(Array(image.body.prefix(2)) == [0xFF, 0xD8] && Array(image.body.suffix(2)) == [0xFF, 0xD9])
+            let cookie = try #require(image.headers["Set-Cookie"])
+            let imageCaptcha = try #require(cookie.firstMatch(of: /^captchaId=([0-9a-f]{32}); Path=\/; HttpOnly/)?.1)
+            let wrongForImage = try await client.call(
+                "/mobile/phonecode", ["phone": .string(phone), "validcode": "0000", "type": "1"],
+                captchaID: String(imageCaptcha))
+            #expect(wrongForImage == ["code": "300", "msg": "图形验证码不正确"])
             let captcha = try await client.captcha()
             let wrongAnswer = try await client.call(
                 "/mobile/phonecode", ["phone": .string(phone), "validcode": "00000x", "type": "1"], captchaID: captcha.id)

@@ -28,6 +28,7 @@ public enum AuthService {
             sessions: sessions, sms: sms)
         let payPasswords = PayPasswords(database: database, lockRules: settings.passwordLock)
         let captchas = CaptchaStore(database: database)
+        let captchaImages = CaptchaImages(store: captchas)
         let identities = IdentityFlows(
             credentials: flows, email: settings.simulatesSMS ? EmailSimulator(database: database) : UnconfiguredEmailProvider(),
             payPasswords: payPasswords, links: AccountLinks(database: database))
@@ -37,11 +38,11 @@ public enum AuthService {
             requestTokens: RequestTokens(database: database, lifetimeSeconds: settings.requestTokenLifetimeSeconds),
             settings: settings
         ).register(on: &operations)
-        MobileAuthOperations(identities: identities, captchas: captchas, settings: settings).register(on: &operations)
+        MobileAuthOperations(identities: identities, captchas: captchas, captchaImages: captchaImages, settings: settings).register(on: &operations)
         var adminOperations = AdminHandlers()
         SMSOutboxAdmin.register(on: &adminOperations, database: database, settings: settings)
         EmailOutboxAdmin.register(on: &adminOperations, database: database, settings: settings)
-        CaptchaAdmin.register(on: &adminOperations, captchas: captchas, settings: settings)
+        CaptchaAdmin.register(on: &adminOperations, images: captchaImages, settings: settings)
         var internalOperations = InternalHandlers()
         AccountInternalOperations.register(
             on: &internalOperations, accounts: accounts, payPasswords: payPasswords, displayTime: settings.displayTime)

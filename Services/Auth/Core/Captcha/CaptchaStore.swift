@@ -27,18 +27,20 @@ struct CaptchaStore: Sendable {
     /// Wrong answers after which the challenge is dead.
     var maxWrongAnswers = 5
 
-    /// The hash kept for an answer; answers compare without regard to case.
-    static func answerHash(id: String, answer: String) -> [UInt8] {
-        Digest.sha256("captcha\n\(id)\n\(answer.uppercased())")
+    /// The hash kept for an answer in its normal form (`CaptchaAlphabet.normalised`: trimmed, upper case),
+    /// so answers compare without regard to case.
+    static func answerHash(id: String, normalisedAnswer: String) -> [UInt8] {
+        Digest.sha256("captcha\n\(id)\n\(normalisedAnswer)")
     }
 
-    /// Stores a new challenge for `answer` and returns its id (32 hex characters).
+    /// Stores a new challenge for `answer` (from `CaptchaAlphabet.randomAnswer`) and returns its id (32 hex
+    /// characters).
     func issue(answer: String) async throws -> String {
         let id = SecureRandom.token(bytes: 16)
         try await database.execute(
             """
             INSERT INTO auth.captchas (id_hash, answer_hash, expires_at)
-            VALUES (\(Digest.sha256(id)), \(CaptchaStore.answerHash(id: id, answer: answer)),
+            VALUES (\(Digest.sha256(id)), \(CaptchaStore.answerHash(id: id, normalisedAnswer: answer)),
                     now() + make_interval(secs => \(lifetimeSeconds)))
             """)
         try await database.execute(
@@ -51,10 +53,9 @@ struct CaptchaStore: Sendable {
 
     /// Checks `answer` for challenge `id` for `use`. A wrong answer counts toward the challenge's death.
     func check(id: String, answer: String, for use: CaptchaUse) async throws -> CaptchaCheck {
-        guard (1...64).contains(id.utf8.count), (1...16).contains(answer.utf8.count) else {
-            return id.isEmpty ? .expired : .wrong
-        }
-        let given = CaptchaStore.answerHash(id: id, answer: answer)
+        guard (1...64).contains(id.utf8.count) else { return .expired }
+        // Text that cannot be an answer still counts as a wrong try.
+        let given = CaptchaStore.answerHash(id: id, normalisedAnswer: CaptchaAlphabet.normalised(answer) ?? "")
         return try await database.transaction { transaction in
             let rows = try await transaction.query(
                 """

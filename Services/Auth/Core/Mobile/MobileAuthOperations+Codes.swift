@@ -1,3 +1,4 @@
+import Crypto
 import Envelope
 import JSON
 
@@ -37,6 +38,18 @@ extension MobileAuthOperations {
         let purpose = try Self.purpose(input)
         let sending = try await identities.sendCode(to: .email(email), purpose: purpose, clientAddress: call.clientAddress)
         return MobileAuthReplies.refusal(sending)
+    }
+
+    /// `code/validcode`: a new captcha as a JPEG; its challenge id goes into the `captchaId` cookie, and
+    /// the answer stays on the server.
+    func captchaImage(_ call: MeshCall) async throws -> CanonicalReply {
+        let (id, jpeg) = try await captchaImages.make()
+        return .ok(
+            .object([
+                "contentType": .string(CaptchaRenderer.contentType),
+                "base64": .string(Base64.encode(jpeg)),
+                "cookies": .object([MobileCodec.captchaCookie: .string(id)]),
+            ]))
     }
 
     /// `checkcode`: `phonecode`, `username` and `validcode`. The captcha answer must still match the

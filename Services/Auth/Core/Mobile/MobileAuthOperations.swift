@@ -7,6 +7,7 @@ import ServiceKit
 struct MobileAuthOperations: Sendable {
     let identities: IdentityFlows
     let captchas: CaptchaStore
+    let captchaImages: CaptchaImages
     let settings: AuthSettings
 
     static let scope = Dialect.mobile.rawValue
@@ -21,6 +22,7 @@ struct MobileAuthOperations: Sendable {
             ("phonecode", operations.sendPhoneCode),
             ("emailcode", operations.sendEmailCode),
             ("checkcode", operations.checkCode),
+            ("code/validcode", operations.captchaImage),
             ("member/modifypwd", operations.changePassword),
             ("member/changebind", operations.changeBinding),
             ("member/checkchange", operations.checkBinding),
