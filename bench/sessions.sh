@@ -268,11 +268,13 @@ check_answers() {
     local token answer
     token="$(head -n 1 "$OUT/sessions-tokens.txt")"
     answer="$(curl -sS --max-time 5 -H 'Content-Type: application/json' -H "X-Internal-Key: $INTERNAL_KEY" \
-        --data "{\"dialect\":\"o2o\",\"token\":\"$token\"}" "http://127.0.0.1:${PORTS[auth]}/internal/sessions/resolve")"
+        --data "{\"dialect\":\"o2o\",\"token\":\"$token\"}" \
+        "http://127.0.0.1:${PORTS[auth]}/internal/sessions/resolve")"
     [[ "$answer" == *'"kind":"ok"'* ]] || { fail_msg "auth did not resolve a bench token: $answer"; exit 1; }
     local name
     for name in gateway gateway_nocache; do
-        answer="$(curl -sS --max-time 5 "http://127.0.0.1:${PORTS[$name]}/api/user/area/tree?appid=wxdevo2o&token=$token")"
+        local url="http://127.0.0.1:${PORTS[$name]}/api/user/area/tree?appid=wxdevo2o&token=$token"
+        answer="$(curl -sS --max-time 5 "$url")"
         if [[ "$answer" == *'"code":10007'* || "$answer" == *'"code":10003'* ]]; then
             fail_msg "$name refused a bench token: $answer"
             exit 1
@@ -331,7 +333,8 @@ write_report() {
         IFS='|' read -r name _ figure _ <<<"$row"
         if [ "$name" = "resolve" ]; then resolve="$figure"; fi
     done
-    ratio="$(awk -v a="$resolve" -v b="$PGBENCH_TPS" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }')"
+    ratio="$(awk -v a="$resolve" -v b="$PGBENCH_TPS" \
+        'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }')"
     local verdict
     verdict="$(awk -v r="$ratio" 'BEGIN { print (r + 0 >= 0.70) ? "met" : "missed" }')"
     {

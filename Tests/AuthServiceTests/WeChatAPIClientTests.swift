@@ -14,18 +14,21 @@ struct WeChatAPIClientTests {
         #expect(request.path == "/sns/jscode2session")
         #expect(
             request.query
-                == "appid=wx1234567890abcdef&secret=s3cr%26t%3Dvalue&js_code=081a%2Bb%2Fc&grant_type=authorization_code")
+                == "appid=wx1234567890abcdef&secret=s3cr%26t%3Dvalue&js_code=081a%2Bb%2Fc&grant_type=authorization_code"
+        )
         #expect(request.headers["Connection"] == "close")
     }
 
     @Test func aSessionIsRead() throws {
         let body = #"{"openid":"oAbC-12_x","session_key":"tiihtNczf5v6AKRyjwEUhQ==","unionid":"uXyZ"}"#
-        let session = try WeChatAPIClient.session(from: HTTPResponse(status: .ok, contentType: "text/plain", body: body))
+        let session = try WeChatAPIClient.session(
+            from: HTTPResponse(status: .ok, contentType: "text/plain", body: body))
         #expect(session.openID == "oAbC-12_x")
         #expect(session.unionID == "uXyZ")
         #expect(session.sessionKey == "tiihtNczf5v6AKRyjwEUhQ==")
         let withoutUnion = try WeChatAPIClient.session(
-            from: HTTPResponse(status: .ok, contentType: "application/json", body: #"{"openid":"o1","session_key":"k"}"#))
+            from: HTTPResponse(
+                status: .ok, contentType: "application/json", body: #"{"openid":"o1","session_key":"k"}"#))
         #expect(withoutUnion.unionID == nil)
     }
 

@@ -23,7 +23,8 @@ struct C2CAuthTests {
             #expect(tooSoon["code"] == "400")
             #expect(tooSoon["msg"] == "两次发送间隔小于60秒")
             try await client.execute(
-                "UPDATE auth.verification_codes SET created_at = now() - interval '61 seconds' WHERE target = \(mobile)")
+                "UPDATE auth.verification_codes SET created_at = now() - interval '61 seconds' WHERE target = \(mobile)"
+            )
             let resent = try await client.c2c("user.user.login", ["mobile_phone": .string(mobile)])
             let code = try #require(resent["data"]?["code"]?.stringValue)
 
@@ -43,11 +44,13 @@ struct C2CAuthTests {
             #expect(data.map(\.key) == ["mtoken", "id", "mobile_phone"])
             let firstToken = try #require(data["mtoken"]?.stringValue)
             #expect(firstToken.wholeMatch(of: /[0-9a-f]{32}/) != nil)
-            let reused = try await client.c2c("user.user.login", ["mobile_phone": .string(mobile), "code": .string(code)])
+            let reused = try await client.c2c(
+                "user.user.login", ["mobile_phone": .string(mobile), "code": .string(code)])
             #expect(reused["code"] == "20004")
 
             try await client.execute(
-                "UPDATE auth.verification_codes SET created_at = now() - interval '61 seconds' WHERE target = \(mobile)")
+                "UPDATE auth.verification_codes SET created_at = now() - interval '61 seconds' WHERE target = \(mobile)"
+            )
             let third = try await client.c2c("user.user.login", ["mobile_phone": .string(mobile)])
             let thirdCode = try #require(third["data"]?["code"]?.stringValue)
             let again = try await client.c2c(
@@ -60,7 +63,8 @@ struct C2CAuthTests {
             #expect(current["code"] != "104")
 
             try await client.execute(
-                "UPDATE auth.verification_codes SET created_at = now() - interval '61 seconds' WHERE target = \(mobile)")
+                "UPDATE auth.verification_codes SET created_at = now() - interval '61 seconds' WHERE target = \(mobile)"
+            )
             let fourth = try await client.c2c("user.user.login", ["mobile_phone": .string(mobile)])
             #expect(fourth == ["code": "405", "msg": "您今天手机获取的验证码已达到上限", "time": fourth["time"]!])
 
@@ -129,7 +133,8 @@ struct C2CAuthTests {
 
     @Test func hostileInputGetsCleanRefusals() async throws {
         let mesh = try await TestMesh.start(
-            ["auth", "gateway"], extraEnvironment: ["SMS_SEND_INTERVAL_SECONDS": "0", "SMS_DAILY_LIMIT_PER_ADDRESS": "1000"])
+            ["auth", "gateway"],
+            extraEnvironment: ["SMS_SEND_INTERVAL_SECONDS": "0", "SMS_DAILY_LIMIT_PER_ADDRESS": "1000"])
         let client = MiniProgramAuthClient(mesh: mesh)
         do {
             _ = try await client.yafRegister("13800000321", password: "hostile_Pass-1")
@@ -143,7 +148,8 @@ struct C2CAuthTests {
                     let code = answer["code"]?.stringValue
                     #expect(code != nil && code != "200" && code != "90002" && code != "400", "\(field): \(answer)")
                     #expect(answer["msg"]?.stringValue?.isEmpty == false)
-                    try await client.execute("UPDATE auth.accounts SET failed_password_attempts = 0, locked_until = NULL")
+                    try await client.execute(
+                        "UPDATE auth.accounts SET failed_password_attempts = 0, locked_until = NULL")
                 }
             }
             let accounts = try await client.scalar("SELECT count(*) AS n FROM auth.accounts", "n", as: Int64.self)

@@ -16,9 +16,10 @@ struct O2OAuthTests {
         do {
             let code = try await client.wechatCode(app: MiniProgramAuthClient.o2oApp, person: "bob")
             #expect(try await client.o2o("wxLogin", appID: "wxunknown", ["code": .string(code)])["code"] == 70011)
-            #expect(try await client.o2o("wxLogin", appID: nil, ["code": .string(code)]) == [
-                "code": 70011, "message": "微信appid不存在",
-            ])
+            #expect(
+                try await client.o2o("wxLogin", appID: nil, ["code": .string(code)]) == [
+                    "code": 70011, "message": "微信appid不存在",
+                ])
             let first = try await client.o2o("wxLogin", viaReferer: true, ["code": .string(code)])
             #expect(first["code"] == 0)
             #expect(first["message"] == "请求成功")
@@ -46,12 +47,19 @@ struct O2OAuthTests {
             #expect(wrongBind == ["code": 10001, "message": "验证码错误"])
             let bound = try await client.o2o(
                 "login", token: firstToken, ["mobile": .string(mobile), "verify_code": .string(verifyCode)])
-            #expect(bound == ["code": 0, "message": "请求成功", "data": ["userInfo": ["name": "138****0201", "mobile": .string(mobile)]]])
+            #expect(
+                bound == [
+                    "code": 0, "message": "请求成功",
+                    "data": ["userInfo": ["name": "138****0201", "mobile": .string(mobile)]],
+                ])
             let reusedCode = try await client.o2o(
                 "login", token: firstToken, ["mobile": .string(mobile), "verify_code": .string(verifyCode)])
             #expect(reusedCode == ["code": 10001, "message": "验证码已失效"])
             let boundRole = try await client.scalar(
-                "SELECT coalesce(role, 'none') AS role FROM auth.sessions WHERE token_hash = \(Digest.sha256(firstToken))",
+                """
+                SELECT coalesce(role, 'none') AS role FROM auth.sessions
+                 WHERE token_hash = \(Digest.sha256(firstToken))
+                """,
                 "role", as: String.self)
             #expect(boundRole == "none")
 
@@ -59,7 +67,8 @@ struct O2OAuthTests {
             #expect(second["data"]?["userInfo"] == ["name": "138****0201", "mobile": .string(mobile)])
             let replaced = try await client.o2o("sms/verify_code", token: firstToken, ["mobile": "13800000202"])
             #expect(replaced["code"] == 10007)
-            #expect(try await client.o2o("login", ["mobile": .string(mobile), "verify_code": "123456"])["code"] == 10003)
+            #expect(
+                try await client.o2o("login", ["mobile": .string(mobile), "verify_code": "123456"])["code"] == 10003)
 
             let testUser = try await client.o2o("wxLogin", ["code": "user"])
             #expect(testUser["data"]?["userInfo"] == ["name": "138****8000", "mobile": "13800138000"])
@@ -103,7 +112,8 @@ struct O2OAuthTests {
                 "SELECT account_id FROM auth.wechat_identities WHERE app_id = 'wxdevo2o'", "account_id", as: Int64.self)
             #expect(String(identityAccount) == accountID)
             let left = try await client.scalar(
-                "SELECT count(*) AS n FROM auth.wechat_identities WHERE account_id = \(placeholder)", "n", as: Int64.self)
+                "SELECT count(*) AS n FROM auth.wechat_identities WHERE account_id = \(placeholder)", "n",
+                as: Int64.self)
             #expect(left == 0)
 
             let again = try await client.wxLogin("carol")
@@ -161,7 +171,8 @@ struct O2OAuthTests {
                 ["account_id": .number(JSONNumber(owner)), "payload": .object(payload)], idempotencyKey: "order-1-jump")
             #expect(retried["data"]?["scene_id"] == .string(sceneID))
             let otherPayload = try await client.createScene(
-                ["account_id": .number(JSONNumber(owner)), "payload": ["order_no": "x"]], idempotencyKey: "order-1-jump")
+                ["account_id": .number(JSONNumber(owner)), "payload": ["order_no": "x"]], idempotencyKey: "order-1-jump"
+            )
             #expect(otherPayload["kind"] == "invalid_params")
             let noKey = try await client.createScene(
                 ["account_id": .number(JSONNumber(owner)), "payload": .object(payload)], idempotencyKey: nil)
@@ -178,10 +189,13 @@ struct O2OAuthTests {
             #expect(otherApp["data"]?["userInfo"] == nil)
             let claimed = try await client.o2o(
                 "loginWithSceneId", token: otherAppToken, appID: "wxdevtrain", ["sceneId": .string(sceneID)])
-            #expect(claimed == [
-                "code": 0, "message": "请求成功",
-                "data": ["userInfo": ["name": "138****0221", "mobile": "13800000221"], "payload": .object(payload)],
-            ])
+            #expect(
+                claimed == [
+                    "code": 0, "message": "请求成功",
+                    "data": [
+                        "userInfo": ["name": "138****0221", "mobile": "13800000221"], "payload": .object(payload),
+                    ],
+                ])
             let again = try await client.o2o(
                 "loginWithSceneId", token: otherAppToken, appID: "wxdevtrain", ["sceneId": .string(sceneID)])
             #expect(again["code"] == 0)
@@ -197,12 +211,15 @@ struct O2OAuthTests {
             let unknown = try await client.o2o(
                 "loginWithSceneId", token: strangerToken, ["sceneId": .string(SecureRandom.token(bytes: 16))])
             #expect(unknown["code"] == 10001)
-            #expect(try await client.o2o("loginWithSceneId", token: strangerToken, ["sceneId": "x'--"])["code"] == 10001)
+            #expect(
+                try await client.o2o("loginWithSceneId", token: strangerToken, ["sceneId": "x'--"])["code"] == 10001)
 
             let second = try await client.createScene(
-                ["account_id": .number(JSONNumber(owner)), "payload": [:], "ttl_seconds": 60], idempotencyKey: "order-2")
+                ["account_id": .number(JSONNumber(owner)), "payload": [:], "ttl_seconds": 60], idempotencyKey: "order-2"
+            )
             let secondID = try #require(second["data"]?["scene_id"]?.stringValue)
-            try await client.execute("UPDATE auth.scenes SET expires_at = now() - interval '1 second' WHERE id = \(secondID)")
+            try await client.execute(
+                "UPDATE auth.scenes SET expires_at = now() - interval '1 second' WHERE id = \(secondID)")
             let expired = try await client.o2o("loginWithSceneId", token: strangerToken, ["sceneId": .string(secondID)])
             #expect(expired["code"] == 10001)
 
@@ -224,7 +241,8 @@ struct O2OAuthTests {
 
     @Test func codeLimitsAndHostileInput() async throws {
         let mesh = try await TestMesh.start(
-            ["auth", "gateway"], extraEnvironment: ["SMS_DAILY_LIMIT_PER_TARGET": "2", "SMS_DAILY_LIMIT_PER_ADDRESS": "1000"])
+            ["auth", "gateway"],
+            extraEnvironment: ["SMS_DAILY_LIMIT_PER_TARGET": "2", "SMS_DAILY_LIMIT_PER_ADDRESS": "1000"])
         let client = MiniProgramAuthClient(mesh: mesh)
         do {
             let (token, _) = try await client.wxLogin("hank")
@@ -233,10 +251,12 @@ struct O2OAuthTests {
             let tooSoon = try await client.o2o("sms/verify_code", token: token, ["mobile": .string(mobile)])
             #expect(tooSoon == ["code": 500, "message": "两次发送间隔小于60秒"])
             try await client.execute(
-                "UPDATE auth.verification_codes SET created_at = now() - interval '61 seconds' WHERE target = \(mobile)")
+                "UPDATE auth.verification_codes SET created_at = now() - interval '61 seconds' WHERE target = \(mobile)"
+            )
             #expect(try await client.o2o("sms/verify_code", token: token, ["mobile": .string(mobile)])["code"] == 0)
             try await client.execute(
-                "UPDATE auth.verification_codes SET created_at = now() - interval '61 seconds' WHERE target = \(mobile)")
+                "UPDATE auth.verification_codes SET created_at = now() - interval '61 seconds' WHERE target = \(mobile)"
+            )
             let third = try await client.o2o("sms/verify_code", token: token, ["mobile": .string(mobile)])
             #expect(third == ["code": 500, "message": "今日短信发送次数已达上限"])
 
@@ -251,7 +271,8 @@ struct O2OAuthTests {
                     for value in MiniProgramAuthClient.hostileValues {
                         var parameters = call.parameters
                         parameters[field] = value
-                        let answer = try await client.o2o(call.name, token: call.name == "wxLogin" ? nil : token, parameters)
+                        let answer = try await client.o2o(
+                            call.name, token: call.name == "wxLogin" ? nil : token, parameters)
                         #expect(answer["code"] == 10001, "\(call.name) \(field): \(answer)")
                         #expect(answer["message"]?.stringValue?.isEmpty == false)
                     }

@@ -69,7 +69,8 @@ struct TrainAuthTests {
         do {
             let (userID, loginKey) = try await client.trainLogin("carol")
             let mobile = "13800000102"
-            let sent = try await client.train("sendPhoneCode", loginKey: loginKey, userID: userID, ["phoneNo": .string(mobile)])
+            let sent = try await client.train(
+                "sendPhoneCode", loginKey: loginKey, userID: userID, ["phoneNo": .string(mobile)])
             #expect(sent["code"] == "0000")
             let sentData = try #require(sent["data"]?.objectValue)
             #expect(sentData.map(\.key) == ["smsCode", "phoneNo", "sign"])
@@ -82,12 +83,14 @@ struct TrainAuthTests {
             #expect(tooSoon["code"] == "0019")
             #expect(tooSoon["msg"] == "两次发送间隔小于60秒")
             try await client.execute(
-                "UPDATE auth.verification_codes SET created_at = now() - interval '55 seconds' WHERE target = \(mobile)")
+                "UPDATE auth.verification_codes SET created_at = now() - interval '55 seconds' WHERE target = \(mobile)"
+            )
             let stillTooSoon = try await client.train(
                 "sendPhoneCode", loginKey: loginKey, userID: userID, ["phoneNo": .string(mobile)])
             #expect(stillTooSoon["code"] == "0019")
             try await client.execute(
-                "UPDATE auth.verification_codes SET created_at = now() - interval '61 seconds' WHERE target = \(mobile)")
+                "UPDATE auth.verification_codes SET created_at = now() - interval '61 seconds' WHERE target = \(mobile)"
+            )
             let sixtyFirst = try await client.train(
                 "sendPhoneCode", loginKey: loginKey, userID: userID, ["phoneNo": .string(mobile)])
             #expect(sixtyFirst["code"] == "0000")
@@ -105,12 +108,14 @@ struct TrainAuthTests {
                 #expect(olderCode["code"] == "0021")
             }
             let bound = try await client.train(
-                "checkPhoneCode", loginKey: loginKey, userID: userID, ["phoneNo": .string(mobile), "smsCode": .string(code)])
+                "checkPhoneCode", loginKey: loginKey, userID: userID,
+                ["phoneNo": .string(mobile), "smsCode": .string(code)])
             #expect(bound["code"] == "0000")
             #expect(bound["data"]?["userId"] == .string(userID))
             #expect(bound["data"]?["phoneNo"] == .string(mobile))
             let reused = try await client.train(
-                "checkPhoneCode", loginKey: loginKey, userID: userID, ["phoneNo": .string(mobile), "smsCode": .string(code)])
+                "checkPhoneCode", loginKey: loginKey, userID: userID,
+                ["phoneNo": .string(mobile), "smsCode": .string(code)])
             #expect(reused["code"] == "0020")
             let accountMobile = try await client.scalar(
                 "SELECT mobile FROM auth.accounts WHERE id = \(Int64(userID)!)", "mobile", as: String.self)
@@ -118,12 +123,16 @@ struct TrainAuthTests {
 
             let otherMobile = "13800000103"
             try await client.execute(
-                "UPDATE auth.verification_codes SET created_at = now() - interval '61 seconds' WHERE target = \(mobile)")
+                "UPDATE auth.verification_codes SET created_at = now() - interval '61 seconds' WHERE target = \(mobile)"
+            )
             let late = try await client.train(
                 "sendPhoneCode", loginKey: loginKey, userID: userID, ["phoneNo": .string(otherMobile)])
             let lateCode = try #require(late["data"]?["smsCode"]?.stringValue)
             try await client.execute(
-                "UPDATE auth.verification_codes SET expires_at = now() - interval '1 second' WHERE target = \(otherMobile)")
+                """
+                UPDATE auth.verification_codes SET expires_at = now() - interval '1 second'
+                 WHERE target = \(otherMobile)
+                """)
             let expired = try await client.train(
                 "checkPhoneCode", loginKey: loginKey, userID: userID,
                 ["phoneNo": .string(otherMobile), "smsCode": .string(lateCode)])
@@ -165,7 +174,8 @@ struct TrainAuthTests {
                 #expect(guess["code"] == "0021")
             }
             let dead = try await client.train(
-                "checkPhoneCode", loginKey: loginKey, userID: userID, ["phoneNo": .string(mobile), "smsCode": .string(code)])
+                "checkPhoneCode", loginKey: loginKey, userID: userID,
+                ["phoneNo": .string(mobile), "smsCode": .string(code)])
             #expect(dead["code"] == "0020")
         } catch {
             await mesh.stop()
@@ -175,7 +185,8 @@ struct TrainAuthTests {
     }
 
     @Test func hostileInputGetsCleanRefusals() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"], extraEnvironment: ["SMS_DAILY_LIMIT_PER_ADDRESS": "1000"])
+        let mesh = try await TestMesh.start(
+            ["auth", "gateway"], extraEnvironment: ["SMS_DAILY_LIMIT_PER_ADDRESS": "1000"])
         let client = MiniProgramAuthClient(mesh: mesh)
         do {
             let (userID, loginKey) = try await client.trainLogin("erin")

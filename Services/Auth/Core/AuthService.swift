@@ -67,7 +67,8 @@ public enum AuthService {
         if wechatSettings.apps.isEmpty {
             application.logger.warning("no WeChat mini-program is configured (WECHAT_APPS): WeChat logins are refused")
         }
-        let wechat = WeChatFlows(credentials: flows, identities: WeChatIdentities(database: database), provider: provider)
+        let wechat = WeChatFlows(
+            credentials: flows, identities: WeChatIdentities(database: database), provider: provider)
         TrainAuthOperations(wechat: wechat, settings: wechatSettings, revealsCodes: settings.revealsCodes)
             .register(on: &operations)
         O2OAuthOperations(wechat: wechat, settings: wechatSettings, revealsCodes: settings.revealsCodes)

@@ -22,5 +22,7 @@ public enum MeshHeaders {
     public static let clientAddress = "X-Client-Address"
 
     /// Every identity header, for stripping from client requests.
-    public static let identity: [String] = [userID, openID, role, requestedRole, appID, token, sessionState, clientAddress, internalKey]
+    public static let identity: [String] = [
+        userID, openID, role, requestedRole, appID, token, sessionState, clientAddress, internalKey,
+    ]
 }

@@ -17,7 +17,8 @@ struct C2CAuthOperations: Sendable {
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
-        handlers.on(.c2c, "user.user.login", CallRefusal.guarded { call, context in try await operations.logIn(call, context) })
+        handlers.on(
+            .c2c, "user.user.login", CallRefusal.guarded { call, context in try await operations.logIn(call, context) })
     }
 
     func logIn(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
@@ -57,11 +58,13 @@ struct C2CAuthOperations: Sendable {
         return value != .null
     }
 
-    private func sendCode(to mobile: String, _ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
+    private func sendCode(to mobile: String, _ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply
+    {
         let address = call.clientAddress.map { String($0.prefix(64)) }
         switch try await credentials.sendCode(mobile: mobile, purpose: .login, clientAddress: address) {
         case .sent(let code):
-            return CanonicalReply(kind: .ok, message: "验证码已发送", data: revealsCodes ? .object(["code": .string(code)]) : nil)
+            return CanonicalReply(
+                kind: .ok, message: "验证码已发送", data: revealsCodes ? .object(["code": .string(code)]) : nil)
         case .refused(.tooSoon(let seconds)):
             return .failure(.rateLimited, "两次发送间隔小于\(seconds)秒")
         case .refused:

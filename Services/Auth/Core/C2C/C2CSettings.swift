@@ -4,7 +4,7 @@ import ServiceKit
 ///
 /// | variable | default | meaning |
 /// |---|---|---|
-/// | `C2C_PASSWORD_LOCK_SECONDS` | 900 | how long wrong passwords lock an account (the document's 60000 says 15 minutes) |
+/// | `C2C_PASSWORD_LOCK_SECONDS` | 900 | how long wrong passwords lock an account (60000 says 15 minutes) |
 struct C2CSettings: Sendable {
     let lockSeconds: Int
 

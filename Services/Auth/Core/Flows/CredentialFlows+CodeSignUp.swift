@@ -23,7 +23,8 @@ extension CredentialFlows {
             return try rows.first.map(AccountRecord.init(row:))
         }
         guard let account else { return .failure(.codeExpired) }
-        let token = try await sessions.openReplacing(account: account.id, scope: scope, app: app, openID: account.openID)
+        let token = try await sessions.openReplacing(
+            account: account.id, scope: scope, app: app, openID: account.openID)
         return .success(SignedIn(account: account, token: token))
     }
 

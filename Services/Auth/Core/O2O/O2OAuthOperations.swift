@@ -17,11 +17,13 @@ struct O2OAuthOperations: Sendable {
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
-        handlers.on(.o2o, "wxLogin", CallRefusal.guarded { call, context in try await operations.wxLogin(call, context) })
+        handlers.on(
+            .o2o, "wxLogin", CallRefusal.guarded { call, context in try await operations.wxLogin(call, context) })
         handlers.on(.o2o, "login", CallRefusal.guarded { call, _ in try await operations.bindMobile(call) })
         handlers.on(.o2o, "loginWithSceneId", CallRefusal.guarded { call, _ in try await operations.sceneLogin(call) })
         handlers.on(
-            .o2o, "sms/verify_code", CallRefusal.guarded { call, context in try await operations.sendCode(call, context) })
+            .o2o, "sms/verify_code",
+            CallRefusal.guarded { call, context in try await operations.sendCode(call, context) })
     }
 
     /// `wxLogin`: `code` → `token`, with `userInfo` once the WeChat user's account has a mobile. A
@@ -32,7 +34,8 @@ struct O2OAuthOperations: Sendable {
         guard let appID = call.appID, let app = settings.apps[appID] else { return .failure(.unknownApp) }
         let signedIn: WeChatSignedIn
         if code == Self.testCode, let mobile = settings.o2oTestUserMobile {
-            signedIn = try await wechat.signInTestUser(person: Self.testCode, mobile: mobile, app: appID, scope: Self.scope)
+            signedIn = try await wechat.signInTestUser(
+                person: Self.testCode, mobile: mobile, app: appID, scope: Self.scope)
         } else {
             let unbound = WeChatFlows.unboundO2ORole
             switch try await wechat.signIn(
@@ -56,7 +59,9 @@ struct O2OAuthOperations: Sendable {
         let mobile = try input.mobile("mobile")
         let code = try input.required("verify_code")
         guard let token = call.token else { return .failure(.notLoggedIn) }
-        switch try await wechat.bindMobile(token: token, scope: Self.scope, identityApp: { $0 }, mobile: mobile, code: code) {
+        switch try await wechat.bindMobile(
+            token: token, scope: Self.scope, identityApp: { $0 }, mobile: mobile, code: code)
+        {
         case .success(let account): return .ok(.object(["userInfo": O2OAuthReplies.userInfo(account)]))
         case .failure(let refusal): return O2OAuthReplies.bindingRefused(refusal)
         }

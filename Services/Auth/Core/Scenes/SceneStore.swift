@@ -59,6 +59,9 @@ struct SceneStore: Sendable {
     /// Whether `text` has the shape of a scene id (32 lower-case hex characters).
     static func isSceneID(_ text: String) -> Bool {
         text.utf8.count == 32
-            && text.utf8.allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }
+            && text.utf8.allSatisfy {
+                ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+                    || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f"))
+            }
     }
 }

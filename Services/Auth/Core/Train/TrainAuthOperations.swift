@@ -18,7 +18,8 @@ struct TrainAuthOperations: Sendable {
         let operations = self
         handlers.on(.train, "login", CallRefusal.guarded { call, context in try await operations.logIn(call, context) })
         handlers.on(
-            .train, "sendPhoneCode", CallRefusal.guarded { call, context in try await operations.sendCode(call, context) })
+            .train, "sendPhoneCode",
+            CallRefusal.guarded { call, context in try await operations.sendCode(call, context) })
         handlers.on(.train, "checkPhoneCode", CallRefusal.guarded { call, _ in try await operations.checkCode(call) })
     }
 
@@ -30,7 +31,9 @@ struct TrainAuthOperations: Sendable {
             return .failure(.unknownApp, "请检查APPID是否正确", code: "1006")
         }
         let role = call.requestedRole ?? Self.defaultRole
-        switch try await wechat.signIn(code: code, app: app, scope: Self.scope, sessionApp: appCode, role: { _ in role }) {
+        switch try await wechat.signIn(
+            code: code, app: app, scope: Self.scope, sessionApp: appCode, role: { _ in role })
+        {
         case .success(let signedIn):
             return .ok(.object(["userId": .string(String(signedIn.account.id)), "loginKey": .string(signedIn.token)]))
         case .failure(let error):

@@ -31,7 +31,9 @@ struct HTTPSExchange: Sendable {
         guard BIO_do_connect_retry(bio, Int32(deadline - time(nil)), 50) == 1 else {
             throw failure("cannot connect to \(host):\(port) over TLS")
         }
-        guard SSL_get_verify_result(ssl) == X509_V_OK else { throw failure("\(host) presented an untrusted certificate") }
+        guard SSL_get_verify_result(ssl) == X509_V_OK else {
+            throw failure("\(host) presented an untrusted certificate")
+        }
 
         var bytes: [UInt8] = []
         request.serialize(into: &bytes, host: host)

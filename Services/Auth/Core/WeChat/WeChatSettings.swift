@@ -6,7 +6,7 @@ import ServiceKit
 ///
 /// | variable | default | meaning |
 /// |---|---|---|
-/// | `WECHAT_LOGIN` | `simulator`; `wechat` in production | who checks `wx.login` codes: the simulator or WeChat's API |
+/// | `WECHAT_LOGIN` | `simulator`; `wechat` in production | who checks `wx.login` codes: simulator or WeChat |
 /// | `WECHAT_APPS` | `wxdevtrain:…,wxdevo2o:…`; none in production | the mini-programs, `appid:secret,…` |
 /// | `TRAIN_WECHAT_APPS` | `XCX:wxdevtrain`; none in production | train `appCode` → the app id it logs in with |
 /// | `WECHAT_API_HOST` | `api.weixin.qq.com` | host of WeChat's API (HTTPS, port 443) |
@@ -42,7 +42,8 @@ struct WeChatSettings: Sendable {
                 "WECHAT_LOGIN", default: production ? "wechat" : "simulator", choices: ["simulator", "wechat"]))!
         if production && checker == .simulator {
             throw ConfigurationError(
-                variable: "WECHAT_LOGIN", problem: "cannot be the simulator in production: anyone could sign in as anyone")
+                variable: "WECHAT_LOGIN",
+                problem: "cannot be the simulator in production: anyone could sign in as anyone")
         }
         let developmentApps = [
             "\(Self.developmentTrainApp):development-train-secret", "\(Self.developmentO2OApp):development-o2o-secret",
