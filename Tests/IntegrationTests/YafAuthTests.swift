@@ -373,16 +373,6 @@ private struct YafClient {
 
     /// The admin surface's answer to `operation` (`service/name`) after signing in as the first admin.
     func admin(_ operation: String, _ body: JSONObject) async throws -> JSONValue {
-        let login = try await post("/admin/api/login", ["username": "admin", "password": .string(adminPassword)])
-        let token = try #require(login["data"]?["token"]?.stringValue)
-        return try await post("/admin/api/\(operation)", body, token: token)
-    }
-
-    private func post(_ path: String, _ body: JSONObject, token: String? = nil) async throws -> JSONValue {
-        var request = HTTPRequest(
-            method: .post, target: path, headers: ["Content-Type": "application/json"],
-            body: JSONValue.object(body).serializedBytes())
-        if let token { request.headers.add("Authorization", "Bearer \(token)") }
-        return try JSONValue.parse(try await mesh.send(request, to: "gateway").body)
+        try await AdminClient(mesh: mesh, password: adminPassword).call(operation, body)
     }
 }

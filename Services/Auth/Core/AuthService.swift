@@ -40,8 +40,7 @@ public enum AuthService {
         ).register(on: &operations)
         MobileAuthOperations(identities: identities, captchas: captchas, captchaImages: captchaImages, settings: settings).register(on: &operations)
         var adminOperations = AdminHandlers()
-        SMSOutboxAdmin.register(on: &adminOperations, database: database, settings: settings)
-        EmailOutboxAdmin.register(on: &adminOperations, database: database, settings: settings)
+        OutboxAdmin.register(on: &adminOperations, database: database, settings: settings)
         CaptchaAdmin.register(on: &adminOperations, images: captchaImages, settings: settings)
         var internalOperations = InternalHandlers()
         AccountInternalOperations.register(

@@ -42,12 +42,7 @@ public struct AdminHandlers: Sendable {
                 else {
                     return CanonicalReply.failure(.forbidden, "admin session required").httpResponse
                 }
-                let parameters: JSONObject
-                if context.request.body.isEmpty {
-                    parameters = JSONObject()
-                } else if case .object(let object)? = try? JSONValue.parse(context.request.body) {
-                    parameters = object
-                } else {
+                guard let parameters = MeshBody.object(of: context.request) else {
                     return CanonicalReply.failure(.invalidParams, "the body must be a JSON object").httpResponse
                 }
                 do {

@@ -42,12 +42,7 @@ public struct InternalHandlers: Sendable {
                 guard let name = context.parameter("*"), let handler = table[name] else {
                     throw HTTPError(.notFound, "no such internal operation")
                 }
-                let parameters: JSONObject
-                if context.request.body.isEmpty {
-                    parameters = JSONObject()
-                } else if case .object(let object)? = try? JSONValue.parse(context.request.body) {
-                    parameters = object
-                } else {
+                guard let parameters = MeshBody.object(of: context.request) else {
                     return CanonicalReply.failure(.invalidParams, "the body must be a JSON object").httpResponse
                 }
                 let call = InternalCall(
