@@ -128,7 +128,8 @@ final class MiniProgramAuthClient: Sendable {
         return try #require(answer["data"]?["code"]?.stringValue, "wechat.code: \(answer)")
     }
 
-    /// The admin surface's answer to `operation` (`service/name`), signed in as the first admin once.
+    /// The admin surface's answer to `operation` (`service/name`), signed in as the first admin once per
+    /// client: the tests ask for many WeChat codes, and every admin sign-in costs a slow password hash.
     func admin(_ operation: String, _ body: JSONObject) async throws -> JSONValue {
         let token: String
         if let known = adminToken.withLock({ $0 }) {
@@ -143,12 +144,7 @@ final class MiniProgramAuthClient: Sendable {
 
     /// Auth's internal `scenes.create`, called as another service of the mesh calls it.
     func createScene(_ body: JSONObject, idempotencyKey: String?) async throws -> JSONValue {
-        var headers: HTTPHeaders = ["Content-Type": "application/json", MeshHeaders.internalKey: TestMesh.internalKey]
-        if let idempotencyKey { headers.add("Idempotency-Key", idempotencyKey) }
-        let request = HTTPRequest(
-            method: .post, target: "/internal/scenes.create", headers: headers,
-            body: JSONValue.object(body).serializedBytes())
-        return try JSONValue.parse(try await mesh.send(request, to: "auth").body)
+        try await AdminClient(mesh: mesh).internalCall("auth", "scenes.create", body, idempotencyKey: idempotencyKey)
     }
 
     /// One value from the mesh's auth schema.
