@@ -7,7 +7,8 @@ public enum MeshHeaders {
     public static let userID = "X-User-Id"
     /// The WeChat openId bound to the session, when there is one.
     public static let openID = "X-Open-Id"
-    /// The caller's role (train `customer` / `business`, `admin` on the admin surface).
+    /// The caller's role (train `customer` / `business`; O2O `guest` while the WeChat user has no
+    /// mobile bound, which services answer with "not logged in"; `admin` on the admin surface).
     public static let role = "X-User-Role"
     /// The role the request itself asks for (train `userRole`), also on calls without a session,
     /// so a login can record it.

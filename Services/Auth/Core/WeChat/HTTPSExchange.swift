@@ -28,7 +28,7 @@ struct HTTPSExchange: Sendable {
             copenssl_ssl_set_tlsext_host_name(ssl, host) == 1, SSL_set1_host(ssl, host) == 1,
             copenssl_bio_set_conn_hostname(bio, "\(host):\(port)") == 1
         else { throw failure("cannot set up the connection to \(host)") }
-        guard BIO_do_connect_retry(bio, Int32(deadline - time(nil)), 50) == 1 else {
+        guard BIO_do_connect_retry(bio, Int32(max(1, deadline - time(nil))), 50) == 1 else {
             throw failure("cannot connect to \(host):\(port) over TLS")
         }
         guard SSL_get_verify_result(ssl) == X509_V_OK else {
