@@ -9,6 +9,19 @@ public enum UserService {
 
     /// The service's own routes (the standard health, readiness and metrics routes come with ServiceKit).
     public static func routes(_ application: ServiceApplication) async throws -> [Route] {
-        []
+        guard let database = application.database else { return [] }
+        let settings = try UserSettings(configuration: application.configuration)
+        let domain = UserDomain(database: database, mesh: try MeshClient(application: application), settings: settings)
+        var operations = OperationHandlers()
+        TrainUserOperations(domain: domain).register(on: &operations)
+        C2CUserOperations(domain: domain).register(on: &operations)
+        YafUserOperations(domain: domain).register(on: &operations)
+        MobileAddressOperations(domain: domain).register(on: &operations)
+        MobileMemberOperations(domain: domain).register(on: &operations)
+        var internalOperations = InternalHandlers()
+        UserInternalOperations(domain: domain).register(on: &internalOperations)
+        var adminOperations = AdminHandlers()
+        UserAdminOperations(domain: domain).register(on: &adminOperations)
+        return operations.routes() + internalOperations.routes() + adminOperations.routes()
     }
 }

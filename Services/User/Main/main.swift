@@ -1,4 +1,4 @@
-import UserService
 import ServiceKit
+import UserService
 
 await ServiceMain.run(UserService.descriptor, routes: UserService.routes)

@@ -1,0 +1,58 @@
+import Envelope
+import JSON
+import ServiceKit
+
+/// The member operations of the mobile mall (document 004): personal information, head image,
+/// instant-messaging account and the points-to-balance exchange.
+struct MobileMemberOperations: Sendable {
+    let domain: UserDomain
+
+    /// Longest base64 head image accepted here (the gateway's body limit is lower still).
+    static let maximumImageText = 4 * 1024 * 1024
+
+    func register(on handlers: inout OperationHandlers) {
+        let operations = self
+        let translation = RefusalTranslation(translate: MobileReplies.reply(for:))
+        handlers.on(
+            .mobile, "member/saveinfo",
+            translation.handler { call, account, _ in
+                let info = try PersonalInfo(mobile: Parameters(call.parameters))
+                try await operations.domain.profiles.save(info, for: account)
+                return .ok(true)
+            })
+        handlers.on(
+            .mobile, "member/updateheadpic",
+            translation.handler { call, account, _ in
+                try await operations.updateHeadImage(call, account: account)
+            })
+        handlers.on(
+            .mobile, "member/im",
+            translation.handler { _, account, _ in
+                let login = try await operations.domain.profiles.imAccount(of: account)
+                return .ok(["pwd": .string(login.password), "name": .string(login.name)])
+            })
+        handlers.on(
+            .mobile, "member/exchangescore",
+            translation.handler { call, account, _ in
+                let score = try Parameters(call.parameters).requiredPositiveInteger(
+                    "score", maximum: PointsMovement.maximumPoints)
+                let fen = try await operations.domain.exchange.exchange(score, for: account)
+                return MobileReplies.ok("操作成功", data: ["balance": Yuan.shortNumber(fen: fen)])
+            })
+    }
+
+    /// Stores the base64 image through the content service and makes it the member's head image;
+    /// answers the stored image's path, as the document's example answers the picture's name.
+    func updateHeadImage(_ call: MeshCall, account: Int64) async throws -> CanonicalReply {
+        guard let value = call.parameters["headpic"], !value.isNull, value != .string("") else {
+            throw InputProblem("headpic", .missing)
+        }
+        guard case .string(let text) = value else { throw InputProblem("headpic", .notScalar) }
+        guard text.utf8.count <= Self.maximumImageText else {
+            throw InputProblem("headpic", .tooLong(maximum: Self.maximumImageText))
+        }
+        let image = try await domain.avatars.store(base64: text, for: account, requestID: call.requestID)
+        try await domain.profiles.setHeadImage(image, for: account)
+        return MobileReplies.ok("头像修改成功", data: .string(image.relativePath))
+    }
+}

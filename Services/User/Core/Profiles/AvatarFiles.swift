@@ -1,0 +1,61 @@
+import Crypto
+import Envelope
+import JSON
+import ServiceKit
+
+/// A stored head image: the full URL clients load and the path relative to the file host.
+struct StoredImage: Sendable, Equatable {
+    let url: String
+    let relativePath: String
+}
+
+/// Why an avatar could not be stored.
+enum AvatarRefusal: Error, Sendable, Equatable {
+    /// The text is not base64 (with or without a `data:image/…;base64,` prefix).
+    case notBase64
+    /// The content service refused it: not an image, or too big; its message says which.
+    case rejected(String)
+}
+
+/// Stores head images through the content service (`POST /internal/files.store`, purpose `avatar`).
+struct AvatarFiles: Sendable {
+    let mesh: MeshClient
+
+    /// Stores the image `base64` (optionally a data URL) for `account`. The idempotency key is derived
+    /// from the account and the image, so a retried upload of the same picture is stored once.
+    func store(base64 text: String, for account: Int64, requestID: String?) async throws -> StoredImage {
+        let payload = Self.payload(of: text)
+        guard !payload.isEmpty, let bytes = Base64.decode(payload), !bytes.isEmpty else {
+            throw AvatarRefusal.notBase64
+        }
+        let key = "user-avatar-\(account)-" + Hex.encode(Digest.sha256(bytes))
+        let reply: CanonicalReply
+        do {
+            reply = try await mesh.call(
+                .content, "files.store", ["content_base64": .string(Base64.encode(bytes)), "purpose": "avatar"],
+                idempotencyKey: key, requestID: requestID)
+        } catch {
+            throw UpstreamFailure(service: .content, operation: "files.store", detail: error.description)
+        }
+        if reply.kind == .invalidParams || reply.kind == .payloadTooLarge {
+            throw AvatarRefusal.rejected(reply.message)
+        }
+        guard reply.kind == .ok, let url = reply.data?["image_url"]?.stringValue,
+            let relative = reply.data?["relative_image_url"]?.stringValue
+        else {
+            throw UpstreamFailure(
+                service: .content, operation: "files.store", detail: "answered \(reply.kind): \(reply.message)")
+        }
+        return StoredImage(url: url, relativePath: relative)
+    }
+
+    /// The base64 text without a data-URL prefix and line breaks. A space stands for the `+` that a
+    /// form body left unescaped (base64 has no spaces), so it is read back as `+`.
+    static func payload(of text: String) -> String {
+        var body = Substring(text)
+        if body.hasPrefix("data:"), let comma = body.firstIndex(of: ",") {
+            body = body[body.index(after: comma)...]
+        }
+        return String(body.filter { $0 != "\n" && $0 != "\r" }.map { $0 == " " ? "+" : $0 })
+    }
+}

@@ -1,0 +1,44 @@
+import Envelope
+import JSON
+import ServiceKit
+
+/// The user detail of the app base API (document 003, `user.detail`).
+struct YafUserOperations: Sendable {
+    let domain: UserDomain
+
+    func register(on handlers: inout OperationHandlers) {
+        let operations = self
+        let translation = RefusalTranslation(translate: { _ in nil })
+        handlers.on(
+            .yaf, "user.detail",
+            translation.handler { call, account, _ in
+                try await operations.detail(account, requestID: call.requestID)
+            })
+    }
+
+    /// The document's fields; a member who chose no nickname is shown by the masked mobile, as its
+    /// example does.
+    func detail(_ account: Int64, requestID: String?) async throws -> CanonicalReply {
+        let profile = try await domain.profiles.load(account)
+        guard let facts = try await domain.accounts.facts(of: account, requestID: requestID) else {
+            return .failure(.accountNotFound, "账号未注册")
+        }
+        let mobile = facts.mobile ?? ""
+        return CanonicalReply(
+            kind: .ok, message: "信息获取成功",
+            data: .object([
+                "mobile": .string(mobile),
+                "open_id": .string(facts.openID),
+                "nickname": .string(profile.nickname ?? Self.maskedMobile(mobile)),
+                "headimg": .string(profile.headImageURL ?? ""),
+                "intro": .string(profile.intro),
+                "c_time": .string(facts.registeredAt),
+            ]))
+    }
+
+    /// `185****2692`: the first three and the last four digits.
+    static func maskedMobile(_ mobile: String) -> String {
+        guard mobile.count > 7 else { return mobile }
+        return mobile.prefix(3) + "****" + mobile.suffix(4)
+    }
+}
