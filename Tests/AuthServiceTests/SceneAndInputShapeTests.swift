@@ -28,10 +28,11 @@ struct SceneAndInputShapeTests {
     }
 
     @Test func theLockMessageNamesTheConfiguredMinutes() throws {
-        let fifteen = try C2CSettings(environment: .init(prefix: "AUTH", values: [:]))
+        let fifteen = C2CSettings(lockRules: try PasswordLockRules(environment: .init(prefix: "AUTH", values: [:])))
         #expect(fifteen.lockSeconds == 900)
         #expect(fifteen.lockMessage == "错误次数过多，请15分钟以后再试")
-        let short = try C2CSettings(environment: .init(prefix: "AUTH", values: ["C2C_PASSWORD_LOCK_SECONDS": "90"]))
+        let short = C2CSettings(
+            lockRules: try PasswordLockRules(environment: .init(prefix: "AUTH", values: ["PASSWORD_SHORT_LOCK_SECONDS": "90"])))
         #expect(short.lockMessage == "错误次数过多，请2分钟以后再试")
     }
 }

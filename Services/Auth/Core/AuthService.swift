@@ -75,7 +75,7 @@ public enum AuthService {
         O2OAuthOperations(wechat: wechat, settings: wechatSettings, revealsCodes: settings.revealsCodes)
             .register(on: &operations)
         C2CAuthOperations(
-            credentials: flows, settings: try C2CSettings(environment: application.configuration.environment),
+            credentials: flows, settings: C2CSettings(lockRules: settings.passwordLock),
             revealsCodes: settings.revealsCodes
         ).register(on: &operations)
         WeChatCodeAdmin.register(on: &admin, simulator: simulator, settings: wechatSettings)

@@ -1,15 +1,10 @@
-import ServiceKit
-
-/// The C2C sign-in's own settings (also read with the `AUTH_` prefix, which wins):
-///
-/// | variable | default | meaning |
-/// |---|---|---|
-/// | `C2C_PASSWORD_LOCK_SECONDS` | 900 | how long wrong passwords lock an account (60000 says 15 minutes) |
+/// The C2C sign-in's lock: the short lock of `PasswordLockRules` (`PASSWORD_SHORT_LOCK_SECONDS`, 15
+/// minutes by default, as the exchange document's 60000 message says), and the message naming it.
 struct C2CSettings: Sendable {
     let lockSeconds: Int
 
-    init(environment: Environment) throws {
-        lockSeconds = try environment.int("C2C_PASSWORD_LOCK_SECONDS", default: 15 * 60, range: 1...(365 * 24 * 3600))
+    init(lockRules: PasswordLockRules) {
+        lockSeconds = lockRules.shortLockSeconds
     }
 
     /// The document's 60000 message, with the configured lock time.
