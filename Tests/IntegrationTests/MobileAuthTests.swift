@@ -322,7 +322,7 @@ struct MobileAuthTests {
 
 /// Calls the mobile mall's operations through the gateway, with the admin surface for codes and
 /// known captchas.
-private struct MobileClient {
+struct MobileClient {
     let mesh: TestMesh
 
     func exchange(_ path: String, _ parameters: JSONObject = [:], token: String? = nil, captchaID: String? = nil)
