@@ -5,7 +5,8 @@
 #
 # Rows (load generators: wrk with Lua scripts, pgbench):
 #   resolve        POST /internal/sessions/resolve on auth directly, a random one of SESSIONS tokens
-#                  per request: one sliding-expiry UPDATE ... RETURNING in PostgreSQL (uncached)
+#                  per request: one primary-key SELECT in PostgreSQL, plus an UPDATE sliding the expiry
+#                  at most once a minute per session (uncached)
 #   pgbench        pgbench -S -M prepared: a prepared primary-key SELECT, the ceiling of one database
 #                  round trip per request (the target: resolve >= 70% of it)
 #   gateway-cached GET /api/user/area/tree?token=… (O2O) on the gateway: decode, session from the
