@@ -2,7 +2,8 @@ import HTTPCore
 
 // Operations of the C2C exchange API document (002): every one is `POST /?_apiname=m.c.a` and signed
 // with `cc`/`ck`. The document has no login; `user.user.login` (mobile with an SMS code or a
-// password, answering `mtoken`) is this platform's addition. Every other one needs `mtoken`.
+// password, answering `mtoken`; the mobile alone sends the login code, and a code signs a new mobile
+// up) is this platform's addition. Every other one needs `mtoken`.
 //
 // Parameters: the rows of each section's "Body" table (the JSON body), with the types and required
 // flags the rows give; some tables swap the headers of those two columns, the rows are read as
@@ -12,9 +13,9 @@ import HTTPCore
 // `getUserAssets` have no body table; the parameters of `user.user.login` are this platform's.
 extension OperationCatalog {
     static let c2cOperations: [Operation] = [
-        c2c("user.user.login", .auth, .none, "登录（本平台补充，返回 mtoken）", [
+        c2c("user.user.login", .auth, .none, "登录（本平台补充，返回 mtoken；只传手机号时发送登录验证码）", [
             .init("mobile_phone", "string", true, "手机号"),
-            .init("code", "string", false, "短信验证码，与 password 二选一"),
+            .init("code", "string", false, "短信验证码，与 password 二选一；新手机号凭验证码注册"),
             .init("password", "string", false, "登录密码，与 code 二选一"),
         ]),
         c2c("user.user.getUserInfoById", .user, .required, "获取客户详情信息", [

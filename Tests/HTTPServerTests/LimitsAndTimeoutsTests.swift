@@ -57,7 +57,8 @@ import Testing
     @Test func finishesInFlightRequestsOnShutdown() async throws {
         let running = try await RunningServer.start(EchoResponder())
         let connection = try RawConnection(port: running.port)
-        connection.send("GET /sleep/2000 HTTP/1.1\r\nHost: x\r\n\r\n")
+        // The answer takes long enough that the shutdown begins while it is in flight, even on a loaded machine.
+        connection.send("GET /sleep/6000 HTTP/1.1\r\nHost: x\r\n\r\n")
         try await Task.sleep(for: .milliseconds(50))
         async let stopped: Void = running.server.shutdown(grace: .seconds(20))
         let text = await connection.readAll()

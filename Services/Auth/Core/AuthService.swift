@@ -47,7 +47,38 @@ public enum AuthService {
         var internalOperations = InternalHandlers()
         AccountInternalOperations.register(
             on: &internalOperations, accounts: accounts, payPasswords: payPasswords, displayTime: settings.displayTime)
+        try registerMiniPrograms(
+            application, flows: flows, settings: settings, operations: &operations, admin: &adminOperations,
+            mesh: &internalOperations)
         return [ResolveSessionRoute.make(store: sessions)] + AdminSessionRoutes.make(admins: admins, sessions: sessions)
             + operations.routes() + adminOperations.routes() + internalOperations.routes()
+    }
+
+    /// The WeChat mini-program dialects (train, O2O), the C2C sign-in and scenes.
+    private static func registerMiniPrograms(
+        _ application: ServiceApplication, flows: CredentialFlows, settings: AuthSettings,
+        operations: inout OperationHandlers, admin: inout AdminHandlers, mesh: inout InternalHandlers
+    ) throws {
+        guard let database = application.database else { return }
+        let wechatSettings = try WeChatSettings(configuration: application.configuration)
+        let simulator = wechatSettings.checker == .simulator ? WeChatSimulator(database: database) : nil
+        let provider: any WeChatLoginProvider =
+            simulator
+            ?? WeChatAPIClient(host: wechatSettings.apiHost, timeoutMilliseconds: wechatSettings.apiTimeoutMilliseconds)
+        if wechatSettings.apps.isEmpty {
+            application.logger.warning("no WeChat mini-program is configured (WECHAT_APPS): WeChat logins are refused")
+        }
+        let wechat = WeChatFlows(
+            credentials: flows, identities: WeChatIdentities(database: database), provider: provider)
+        TrainAuthOperations(wechat: wechat, settings: wechatSettings, revealsCodes: settings.revealsCodes)
+            .register(on: &operations)
+        O2OAuthOperations(wechat: wechat, settings: wechatSettings, revealsCodes: settings.revealsCodes)
+            .register(on: &operations)
+        C2CAuthOperations(
+            credentials: flows, settings: C2CSettings(lockRules: settings.passwordLock),
+            revealsCodes: settings.revealsCodes
+        ).register(on: &operations)
+        WeChatCodeAdmin.register(on: &admin, simulator: simulator, settings: wechatSettings)
+        CreateSceneOperation.register(on: &mesh, scenes: SceneStore(database: database))
     }
 }

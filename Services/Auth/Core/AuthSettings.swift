@@ -52,11 +52,6 @@ struct AuthSettings: Sendable {
         passwordLock = try PasswordLockRules(environment: environment)
         requestTokenLifetimeSeconds = try environment.int(
             "REQUEST_TOKEN_LIFETIME_SECONDS", default: 30 * 60, range: 1...(7 * 24 * 3600))
-        let zoneName = environment.string("TIME_ZONE", default: DisplayTime.defaultZone)
-        guard let zone = TimeZone(identifier: zoneName) else {
-            throw ConfigurationError(
-                variable: "TIME_ZONE", problem: "must be a time zone name like Asia/Shanghai, got '\(zoneName)'")
-        }
-        displayTime = DisplayTime(zone: zone)
+        displayTime = try configuration.displayTime()
     }
 }

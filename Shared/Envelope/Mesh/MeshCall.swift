@@ -26,11 +26,13 @@ public struct MeshCall: Sendable {
     public let sessionState: String
     public let clientAddress: String?
     public let requestID: String?
+    /// The role the request asks for (train `userRole`), whatever the session says.
+    public let requestedRole: String?
 
     public init(
         dialect: Dialect, operation: String, parameters: JSONObject, caller: CallerIdentity? = nil,
         appID: String? = nil, token: String? = nil, sessionState: String = "none", clientAddress: String? = nil,
-        requestID: String? = nil
+        requestID: String? = nil, requestedRole: String? = nil
     ) {
         self.dialect = dialect
         self.operation = operation
@@ -41,6 +43,7 @@ public struct MeshCall: Sendable {
         self.sessionState = sessionState
         self.clientAddress = clientAddress
         self.requestID = requestID
+        self.requestedRole = requestedRole
     }
 
     /// Reads a mesh request whose route gave `dialect` and `operation`.
@@ -62,7 +65,8 @@ public struct MeshCall: Sendable {
             },
             appID: headers[MeshHeaders.appID], token: headers[MeshHeaders.token],
             sessionState: headers[MeshHeaders.sessionState] ?? "none",
-            clientAddress: headers[MeshHeaders.clientAddress], requestID: headers[MeshHeaders.requestID])
+            clientAddress: headers[MeshHeaders.clientAddress], requestID: headers[MeshHeaders.requestID],
+            requestedRole: headers[MeshHeaders.requestedRole])
     }
 
     /// The request the gateway sends for this call (the internal key is added by the sender).
@@ -79,6 +83,7 @@ public struct MeshCall: Sendable {
         if let token { headers.add(MeshHeaders.token, token) }
         headers.add(MeshHeaders.sessionState, sessionState)
         if let clientAddress { headers.add(MeshHeaders.clientAddress, clientAddress) }
+        if let requestedRole { headers.add(MeshHeaders.requestedRole, requestedRole) }
         return HTTPRequest(
             method: .post, target: "/op/\(dialect.rawValue)/\(operation)", headers: headers,
             body: JSONValue.object(parameters).serializedBytes())

@@ -7,8 +7,12 @@ public enum MeshHeaders {
     public static let userID = "X-User-Id"
     /// The WeChat openId bound to the session, when there is one.
     public static let openID = "X-Open-Id"
-    /// The caller's role (train `customer` / `business`, `admin` on the admin surface).
+    /// The caller's role (train `customer` / `business`; O2O `guest` while the WeChat user has no
+    /// mobile bound, which services answer with "not logged in"; `admin` on the admin surface).
     public static let role = "X-User-Role"
+    /// The role the request itself asks for (train `userRole`), also on calls without a session,
+    /// so a login can record it.
+    public static let requestedRole = "X-Requested-Role"
     /// The client application (train `appCode`, yaf `appid`, o2o mini-program appid).
     public static let appID = "X-App-Id"
     /// The session token as the client sent it (for logout and token-status answers).
@@ -19,5 +23,7 @@ public enum MeshHeaders {
     public static let clientAddress = "X-Client-Address"
 
     /// Every identity header, for stripping from client requests.
-    public static let identity: [String] = [userID, openID, role, appID, token, sessionState, clientAddress, internalKey]
+    public static let identity: [String] = [
+        userID, openID, role, requestedRole, appID, token, sessionState, clientAddress, internalKey,
+    ]
 }

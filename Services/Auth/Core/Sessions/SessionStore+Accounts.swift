@@ -4,7 +4,9 @@ extension SessionStore {
     /// Opens a session for `account` in `scope` on `app` and ends the account's earlier session on
     /// the same app: a client holding the old token is then told it was signed in elsewhere.
     /// Logins of one account and app queue on a transaction lock, so exactly one session survives.
-    func openReplacing(account: Int64, scope: String, app: String, openID: String?) async throws -> String {
+    func openReplacing(
+        account: Int64, scope: String, app: String, openID: String?, role: String? = nil
+    ) async throws -> String {
         try await database.transaction { transaction in
             _ = try await transaction.query(
                 "SELECT pg_advisory_xact_lock(hashtextextended(\("session:\(scope):\(app):\(account)"), 0))")
@@ -13,7 +15,8 @@ extension SessionStore {
                 UPDATE auth.sessions SET revoked_at = now(), revoked_reason = 'replaced'
                  WHERE account_id = \(account) AND dialect = \(scope) AND app = \(app) AND revoked_at IS NULL
                 """)
-            return try await open(account: account, scope: scope, app: app, openID: openID, on: transaction)
+            return try await open(
+                account: account, scope: scope, app: app, openID: openID, role: role, on: transaction)
         }
     }
 

@@ -20,32 +20,44 @@ struct SessionStore: Sendable {
 
     static func hash(_ token: String) -> [UInt8] { Digest.sha256(token) }
 
-    /// The caller of `token` in `scope` (a dialect's raw value or `admin`), sliding its expiry.
+    /// How often a session in use has its expiry slid forward: resolving is a read, and at most one
+    /// resolve per session and interval writes.
+    static let touchIntervalSeconds = 60
+
+    /// The caller of `token` in `scope` (a dialect's raw value or `admin`), sliding its expiry (written
+    /// at most once per `touchIntervalSeconds`, so the lifetime counts from the last use within that).
     func resolve(scope: String, token: String) async throws -> SessionLookup {
         let hash = SessionStore.hash(token)
-        let lifetime = Int(slidingLifetime.components.seconds)
         let rows = try await database.query(
             """
-            UPDATE auth.sessions
-               SET last_used_at = now(), expires_at = now() + make_interval(secs => \(lifetime))
+            SELECT account_id, open_id, role, revoked_reason,
+                   revoked_at IS NULL AND expires_at > now() AS live,
+                   last_used_at < now() - make_interval(secs => \(SessionStore.touchIntervalSeconds)) AS stale
+              FROM auth.sessions
              WHERE token_hash = \(hash) AND dialect = \(scope)
-               AND revoked_at IS NULL AND expires_at > now()
-            RETURNING account_id, open_id, role
             """)
-        if let row = rows.first {
-            let account = try row.decode("account_id", as: Int64.self)
-            return .valid(
-                CallerIdentity(
-                    userID: String(account), openID: try row.decode("open_id", as: String?.self),
-                    role: try row.decode("role", as: String?.self)))
+        guard let row = rows.first else { return .refused(.tokenInvalid, "token invalid or expired") }
+        guard try row.decode("live", as: Bool.self) else {
+            switch try row.decode("revoked_reason", as: String?.self) {
+            case "replaced": return .refused(.tokenReplaced, "signed in elsewhere")
+            case "password_changed": return .refused(.passwordChanged, "password changed, sign in again")
+            default: return .refused(.tokenInvalid, "token invalid or expired")
+            }
         }
-        let revoked = try await database.query(
-            "SELECT revoked_reason FROM auth.sessions WHERE token_hash = \(hash) AND dialect = \(scope)")
-        switch try revoked.first?.decode("revoked_reason", as: String?.self) {
-        case "replaced": return .refused(.tokenReplaced, "signed in elsewhere")
-        case "password_changed": return .refused(.passwordChanged, "password changed, sign in again")
-        default: return .refused(.tokenInvalid, "token invalid or expired")
+        if try row.decode("stale", as: Bool.self) {
+            let lifetime = Int(slidingLifetime.components.seconds)
+            try await database.execute(
+                """
+                UPDATE auth.sessions
+                   SET last_used_at = now(), expires_at = now() + make_interval(secs => \(lifetime))
+                 WHERE token_hash = \(hash) AND revoked_at IS NULL AND expires_at > now()
+                """)
         }
+        let account = try row.decode("account_id", as: Int64.self)
+        return .valid(
+            CallerIdentity(
+                userID: String(account), openID: try row.decode("open_id", as: String?.self),
+                role: try row.decode("role", as: String?.self)))
     }
 
     /// True the first time `nonce` is seen in `scope` within the nonce lifetime.

@@ -1,5 +1,6 @@
 import Envelope
 import JSON
+import ServiceKit
 
 /// The yaf wording of the auth replies; messages come from the app base API document (003) where it
 /// gives them (success messages of each section's example, "账号或密码不正确" of its failure example,

@@ -16,8 +16,12 @@ struct DialectPipeline: Sendable {
     let upstreams: [ServiceName: Upstream]
     let internalKey: String
 
-    /// Operations after whose success the caller's token is gone (logout, switching to a linked account).
-    static let logoutOperations: Set<String> = ["yaf/user.logout", "mobile/member/relatelogin"]
+    /// Operations after whose success the caller's token is gone (logout), or names another account
+    /// (switching to a linked account; binding a mobile or using a scene moves a WeChat session to the
+    /// account that owns it): the cached answer for the token is dropped.
+    static let logoutOperations: Set<String> = [
+        "yaf/user.logout", "mobile/member/relatelogin", "o2o/login", "o2o/loginWithSceneId", "train/checkPhoneCode",
+    ]
 
     func handle(_ context: RequestContext, codec: any DialectCodec) async -> HTTPResponse {
         let request = context.request
@@ -93,7 +97,7 @@ struct DialectPipeline: Sendable {
         let meshCall = MeshCall(
             dialect: call.dialect, operation: call.operation.name, parameters: call.parameters, caller: caller,
             appID: call.appID, token: call.token, sessionState: sessionState, clientAddress: address,
-            requestID: context.requestID)
+            requestID: context.requestID, requestedRole: call.role)
         var request = meshCall.httpRequest()
         request.headers.add(MeshHeaders.internalKey, internalKey)
         do {

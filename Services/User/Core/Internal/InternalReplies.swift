@@ -1,5 +1,6 @@
 import Envelope
 import JSON
+import ServiceKit
 
 /// The JSON the internal and admin operations answer with: amounts in fen as integers, ids as text.
 enum InternalReplies {
@@ -72,7 +73,7 @@ enum InternalReplies {
             "reference": entry.reference.map(JSONValue.string) ?? .null,
             "reason": entry.reason.map(JSONValue.string) ?? .null,
             "actor": .string(entry.actor),
-            "created_at": .string(DisplayTime.text(entry.createdAt)),
+            "created_at": .string(DisplayTime.china.format(entry.createdAt)),
         ])
     }
 

@@ -1,0 +1,77 @@
+import Envelope
+import JSON
+import ServiceKit
+
+/// `user.user.login` of the C2C exchange (document 002 has no login; this is the platform's): with
+/// `mobile_phone` and `password`, or `mobile_phone` and an SMS login `code`, it answers `mtoken`
+/// (32 hex characters, as the document describes the token). With `mobile_phone` alone it sends a
+/// login code (in the reply's `code` in test mode only); 405 when the phone had its codes for the
+/// day. A code signs up a mobile seen for the first time. Five wrong passwords lock the account for
+/// 15 minutes (60000, as the document's code says).
+struct C2CAuthOperations: Sendable {
+    static let scope = Dialect.c2c.rawValue
+
+    let credentials: CredentialFlows
+    let settings: C2CSettings
+    let revealsCodes: Bool
+
+    func register(on handlers: inout OperationHandlers) {
+        let operations = self
+        handlers.on(
+            .c2c, "user.user.login", CallRefusal.guarded { call, context in try await operations.logIn(call, context) })
+    }
+
+    func logIn(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
+        let input = CallInput(parameters: call.parameters)
+        guard let mobile = input.text("mobile_phone") else { throw CallRefusal.missing("mobile_phone") }
+        guard CallInput.isMobile(mobile) else { return .failure(.invalidParams, "手机号码不正确", code: "20006") }
+        let app = call.appID ?? ""
+        let outcome: Result<SignedIn, CredentialRefusal>
+        if Self.isGiven("password", in: call.parameters) {
+            guard let password = input.text("password"), CallInput.isPassword(password) else {
+                return C2CAuthReplies.refusal(.wrongPassword, settings)
+            }
+            outcome = try await credentials.logIn(
+                mobile: mobile, password: password, scope: Self.scope, app: app, lockSeconds: settings.lockSeconds)
+        } else if Self.isGiven("code", in: call.parameters) {
+            let code = input.text("code") ?? ""
+            outcome = try await credentials.logInOrSignUp(mobile: mobile, code: code, scope: Self.scope, app: app)
+        } else {
+            return try await sendCode(to: mobile, call, context)
+        }
+        switch outcome {
+        case .success(let signedIn):
+            return .ok(
+                .object([
+                    "mtoken": .string(signedIn.token), "id": .string(String(signedIn.account.id)),
+                    "mobile_phone": .string(mobile),
+                ]))
+        case .failure(let refusal):
+            return C2CAuthReplies.refusal(refusal, settings)
+        }
+    }
+
+    /// Whether the client sent `key` at all (even empty or malformed): only a login without both
+    /// `password` and `code` asks for a code.
+    private static func isGiven(_ key: String, in parameters: JSONObject) -> Bool {
+        guard let value = parameters[key] else { return false }
+        return value != .null
+    }
+
+    private func sendCode(to mobile: String, _ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply
+    {
+        let address = call.clientAddress.map { String($0.prefix(64)) }
+        switch try await credentials.sendCode(mobile: mobile, purpose: .login, clientAddress: address) {
+        case .sent(let code):
+            return CanonicalReply(
+                kind: .ok, message: "验证码已发送", data: revealsCodes ? .object(["code": .string(code)]) : nil)
+        case .refused(.tooSoon(let seconds)):
+            return .failure(.rateLimited, "两次发送间隔小于\(seconds)秒")
+        case .refused:
+            return .failure(.rateLimited, "", code: "405")
+        case .providerFailed(let reason):
+            context.logger.warning("SMS provider failed", [("reason", .string(reason))])
+            return .failure(.codeSendFailed)
+        }
+    }
+}

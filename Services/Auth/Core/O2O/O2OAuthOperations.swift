@@ -1,0 +1,106 @@
+import Envelope
+import JSON
+import ServiceKit
+
+/// The auth operations of the O2O mini-program (document 001): `wxLogin` (a `wx.login` code → a
+/// token), `login` (bind the user's mobile with an SMS code), `loginWithSceneId` (sign in with the
+/// scene of a mini-program code) and `sms/verify_code`. The mini-program's appid comes from the
+/// gateway (WeChat's `Referer`, or the `appid` parameter); one that is not configured answers 70011.
+struct O2OAuthOperations: Sendable {
+    static let scope = Dialect.o2o.rawValue
+    /// The document's test code: outside production it signs in the test user, bound to a mobile.
+    static let testCode = "user"
+
+    let wechat: WeChatFlows
+    let settings: WeChatSettings
+    let revealsCodes: Bool
+
+    func register(on handlers: inout OperationHandlers) {
+        let operations = self
+        handlers.on(
+            .o2o, "wxLogin", CallRefusal.guarded { call, context in try await operations.wxLogin(call, context) })
+        handlers.on(.o2o, "login", CallRefusal.guarded { call, _ in try await operations.bindMobile(call) })
+        handlers.on(.o2o, "loginWithSceneId", CallRefusal.guarded { call, _ in try await operations.sceneLogin(call) })
+        handlers.on(
+            .o2o, "sms/verify_code",
+            CallRefusal.guarded { call, context in try await operations.sendCode(call, context) })
+    }
+
+    /// `wxLogin`: `code` → `token`, with `userInfo` once the WeChat user's account has a mobile. A
+    /// token of an account without one is a session that other operations answer with 10003 until
+    /// `login` binds the mobile.
+    func wxLogin(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
+        let code = try CallInput(parameters: call.parameters).loginCode("code")
+        guard let appID = call.appID, let app = settings.apps[appID] else { return .failure(.unknownApp) }
+        let signedIn: WeChatSignedIn
+        if code == Self.testCode, let mobile = settings.o2oTestUserMobile {
+            signedIn = try await wechat.signInTestUser(
+                person: Self.testCode, mobile: mobile, app: appID, scope: Self.scope)
+        } else {
+            let unbound = WeChatFlows.unboundO2ORole
+            switch try await wechat.signIn(
+                code: code, app: app, scope: Self.scope, sessionApp: appID, role: { $0.mobile == nil ? unbound : nil })
+            {
+            case .success(let result): signedIn = result
+            case .failure(let error):
+                context.logger.warning("WeChat login failed", [("error", .string(error.description))])
+                return O2OAuthReplies.weChatFailure(error)
+            }
+        }
+        var data: JSONObject = ["token": .string(signedIn.token)]
+        if signedIn.account.mobile != nil { data["userInfo"] = O2OAuthReplies.userInfo(signedIn.account) }
+        return .ok(.object(data))
+    }
+
+    /// `login`: `mobile` and `verify_code` bind the mobile to the caller's WeChat user. When the
+    /// mobile already has an account, the WeChat user and the token move to it.
+    func bindMobile(_ call: MeshCall) async throws -> CanonicalReply {
+        let input = CallInput(parameters: call.parameters)
+        let mobile = try input.mobile("mobile")
+        let code = try input.required("verify_code")
+        guard let token = call.token else { return .failure(.notLoggedIn) }
+        switch try await wechat.bindMobile(
+            token: token, scope: Self.scope, identityApp: { $0 }, mobile: mobile, code: code)
+        {
+        case .success(let account): return .ok(.object(["userInfo": O2OAuthReplies.userInfo(account)]))
+        case .failure(let refusal): return O2OAuthReplies.bindingRefused(refusal)
+        }
+    }
+
+    /// `loginWithSceneId`: `sceneId` (from a mini-program code made for an order) signs the caller's
+    /// WeChat user into the scene's account; answers `userInfo` and the scene's `payload`.
+    func sceneLogin(_ call: MeshCall) async throws -> CanonicalReply {
+        let sceneID = try CallInput(parameters: call.parameters).required("sceneId")
+        guard SceneStore.isSceneID(sceneID) else { return O2OAuthReplies.bindingRefused(.sceneInvalid) }
+        guard let token = call.token else { return .failure(.notLoggedIn) }
+        switch try await wechat.claimScene(token: token, scope: Self.scope, identityApp: { $0 }, sceneID: sceneID) {
+        case .success(let scene):
+            let payload = (try? JSONValue.parse(scene.payload)) ?? .object(JSONObject())
+            return .ok(.object(["userInfo": O2OAuthReplies.userInfo(scene.account), "payload": payload]))
+        case .failure(let refusal):
+            return O2OAuthReplies.bindingRefused(refusal)
+        }
+    }
+
+    /// `sms/verify_code`: `mobile` → a code to bind it, for a session that is still live (checked here,
+    /// not only in the gateway's short cache); `verify_code` is in the reply in test mode only.
+    func sendCode(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
+        let mobile = try CallInput(parameters: call.parameters).mobile("mobile")
+        guard let token = call.token else { return .failure(.notLoggedIn) }
+        if case .refused(let kind, _) = try await wechat.sessions.resolve(scope: Self.scope, token: token) {
+            return .failure(kind)
+        }
+        let address = call.clientAddress.map { String($0.prefix(64)) }
+        switch try await wechat.credentials.sendCode(mobile: mobile, purpose: .bind, clientAddress: address) {
+        case .sent(let code):
+            return .ok(revealsCodes ? .object(["verify_code": .string(code)]) : nil)
+        case .refused(.tooSoon(let seconds)):
+            return .failure(.rateLimited, "两次发送间隔小于\(seconds)秒")
+        case .refused:
+            return .failure(.rateLimited, "今日短信发送次数已达上限")
+        case .providerFailed(let reason):
+            context.logger.warning("SMS provider failed", [("reason", .string(reason))])
+            return .failure(.codeSendFailed, "短信发送失败")
+        }
+    }
+}

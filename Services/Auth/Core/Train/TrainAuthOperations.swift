@@ -1,0 +1,84 @@
+import Envelope
+import JSON
+import ServiceKit
+
+/// The auth operations of the train-ticket mini-program (document 000): `login` by a `wx.login`
+/// code, and `sendPhoneCode` / `checkPhoneCode`, which bind the user's mobile. The gateway checks
+/// the request `sign` and the `nonceStr`, and signs the replies whose section lists a `sign`.
+struct TrainAuthOperations: Sendable {
+    static let scope = Dialect.train.rawValue
+    /// The role a login records when the request names none.
+    static let defaultRole = "customer"
+
+    let wechat: WeChatFlows
+    let settings: WeChatSettings
+    let revealsCodes: Bool
+
+    func register(on handlers: inout OperationHandlers) {
+        let operations = self
+        handlers.on(.train, "login", CallRefusal.guarded { call, context in try await operations.logIn(call, context) })
+        handlers.on(
+            .train, "sendPhoneCode",
+            CallRefusal.guarded { call, context in try await operations.sendCode(call, context) })
+        handlers.on(.train, "checkPhoneCode", CallRefusal.guarded { call, _ in try await operations.checkCode(call) })
+    }
+
+    /// `login`: `code` from `wx.login` → `userId` and `loginKey`. The session keeps the request's
+    /// `userRole`; a new login on the same appCode ends the account's earlier session there.
+    func logIn(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
+        let code = try CallInput(parameters: call.parameters).loginCode("code")
+        guard let appCode = call.appID, let app = settings.trainApp(appCode: appCode) else {
+            return .failure(.unknownApp, "请检查APPID是否正确", code: "1006")
+        }
+        let role = call.requestedRole ?? Self.defaultRole
+        switch try await wechat.signIn(
+            code: code, app: app, scope: Self.scope, sessionApp: appCode, role: { _ in role })
+        {
+        case .success(let signedIn):
+            return .ok(.object(["userId": .string(String(signedIn.account.id)), "loginKey": .string(signedIn.token)]))
+        case .failure(let error):
+            context.logger.warning("WeChat login failed", [("error", .string(error.description))])
+            return TrainAuthReplies.weChatFailure(error)
+        }
+    }
+
+    /// `sendPhoneCode`: `phoneNo` → a code to bind it, within the sending limits, for a session that
+    /// is still live (checked here, not only in the gateway's short cache). The reply's `smsCode`
+    /// carries the code in test mode only; elsewhere it is empty.
+    func sendCode(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
+        let mobile = try CallInput(parameters: call.parameters).mobile("phoneNo")
+        guard let token = call.token else { return .failure(.notLoggedIn) }
+        if case .refused(let kind, _) = try await wechat.sessions.resolve(scope: Self.scope, token: token) {
+            return .failure(kind)
+        }
+        let address = call.clientAddress.map { String($0.prefix(64)) }
+        switch try await wechat.credentials.sendCode(mobile: mobile, purpose: .bind, clientAddress: address) {
+        case .sent(let code):
+            return .ok(.object(["smsCode": .string(revealsCodes ? code : ""), "phoneNo": .string(mobile)]))
+        case .refused(let refusal):
+            return TrainAuthReplies.sendingRefused(refusal)
+        case .providerFailed(let reason):
+            context.logger.warning("SMS provider failed", [("reason", .string(reason))])
+            return .failure(.codeSendFailed)
+        }
+    }
+
+    /// `checkPhoneCode`: `phoneNo` and `smsCode` bind the mobile to the caller's WeChat account. When
+    /// the mobile already has an account, the WeChat user and the `loginKey` move to it; the reply
+    /// names the account (`userId`) the client goes on with.
+    func checkCode(_ call: MeshCall) async throws -> CanonicalReply {
+        let input = CallInput(parameters: call.parameters)
+        let code = try input.required("smsCode")
+        let mobile = try input.mobile("phoneNo")
+        guard let token = call.token else { return .failure(.notLoggedIn) }
+        let trainApps = settings.trainApps
+        switch try await wechat.bindMobile(
+            token: token, scope: Self.scope, identityApp: { trainApps[$0] ?? $0 }, mobile: mobile, code: code)
+        {
+        case .success(let account):
+            return .ok(.object(["userId": .string(String(account.id)), "phoneNo": .string(mobile)]))
+        case .failure(let refusal):
+            return TrainAuthReplies.bindingRefused(refusal)
+        }
+    }
+}

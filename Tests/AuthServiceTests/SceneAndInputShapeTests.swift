@@ -1,0 +1,38 @@
+import JSON
+import Testing
+
+@testable import AuthService
+
+/// The shapes checked before a lookup: scene ids, WeChat login codes, app names; and the C2C lock message.
+struct SceneAndInputShapeTests {
+    @Test func sceneIDsAre32LowerCaseHexCharacters() {
+        #expect(SceneStore.isSceneID("0123456789abcdef0123456789abcdef"))
+        #expect(!SceneStore.isSceneID("0123456789ABCDEF0123456789abcdef"))
+        #expect(!SceneStore.isSceneID("0123456789abcdef0123456789abcde"))
+        #expect(!SceneStore.isSceneID("x'; DROP TABLE auth.scenes; --"))
+    }
+
+    @Test func loginCodesAreShortVisibleASCII() {
+        #expect(CallInput.isLoginCode("081KQq0w3Ds3Ac2YZx1w3jYB0w3KQq0Y"))
+        #expect(!CallInput.isLoginCode(""))
+        #expect(!CallInput.isLoginCode("a b"))
+        #expect(!CallInput.isLoginCode("码"))
+        #expect(!CallInput.isLoginCode(String(repeating: "a", count: 129)))
+    }
+
+    @Test func appNames() {
+        #expect(CallInput.isAppName("wx1234567890abcdef"))
+        #expect(CallInput.isAppName("XCX"))
+        #expect(!CallInput.isAppName("wx:1"))
+        #expect(!CallInput.isAppName(String(repeating: "a", count: 65)))
+    }
+
+    @Test func theLockMessageNamesTheConfiguredMinutes() throws {
+        let fifteen = C2CSettings(lockRules: try PasswordLockRules(environment: .init(prefix: "AUTH", values: [:])))
+        #expect(fifteen.lockSeconds == 900)
+        #expect(fifteen.lockMessage == "错误次数过多，请15分钟以后再试")
+        let short = C2CSettings(
+            lockRules: try PasswordLockRules(environment: .init(prefix: "AUTH", values: ["PASSWORD_SHORT_LOCK_SECONDS": "90"])))
+        #expect(short.lockMessage == "错误次数过多，请2分钟以后再试")
+    }
+}
