@@ -39,8 +39,7 @@ public enum ContentService {
         NewsAdmin.register(on: &admin)
         VersionsAdmin.register(on: &admin)
         AppConfigAdmin.register(on: &admin)
-        return UploadRoutes.make(upload: { try await yaf.upload($0) }, store: { try await internalFiles.store($0) })
-            + operations.routes(bodyLimit: operationBodyLimit)
+        return operations.routes(bodyLimit: operationBodyLimit)
             + internalOperations.routes(bodyLimit: operationBodyLimit) + admin.handlers.routes()
             + [FileRoutes.make(files: stores.files)]
     }

@@ -49,12 +49,7 @@ struct ContentSettings: Sendable {
             try environment.choice(
                 "SEED_DEMO_CONTENT", default: seedDefault, choices: ["true", "false", "1", "0"]) == "true"
             || environment.lookup("SEED_DEMO_CONTENT")?.value == "1"
-        let zoneName = environment.string("TIME_ZONE", default: DisplayTime.defaultZone)
-        guard let zone = TimeZone(identifier: zoneName) else {
-            throw ConfigurationError(
-                variable: "TIME_ZONE", problem: "must be a time zone name like Asia/Shanghai, got '\(zoneName)'")
-        }
-        displayTime = DisplayTime(zone: zone)
+        displayTime = try configuration.displayTime()
     }
 
     private static func position(_ environment: Environment, _ name: String, default fallback: String) throws -> String

@@ -46,17 +46,9 @@ public struct MeshCall: Sendable {
         self.requestedRole = requestedRole
     }
 
-    /// Reads a mesh request whose route gave `dialect` and `operation`.
-    public init(request: HTTPRequest, dialect: Dialect, operation: String) throws(MeshProtocolError) {
-        let parameters: JSONObject
-        if request.body.isEmpty {
-            parameters = JSONObject()
-        } else {
-            guard case .object(let object)? = try? JSONValue.parse(request.body) else {
-                throw MeshProtocolError("the body of a mesh call must be a JSON object")
-            }
-            parameters = object
-        }
+    /// Reads a mesh request whose route gave `dialect` and `operation`, with its body already read as
+    /// `parameters`.
+    public init(request: HTTPRequest, dialect: Dialect, operation: String, parameters: JSONObject) {
         let headers = request.headers
         self.init(
             dialect: dialect, operation: operation, parameters: parameters,

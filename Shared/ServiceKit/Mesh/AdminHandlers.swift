@@ -42,7 +42,7 @@ public struct AdminHandlers: Sendable {
                 else {
                     return CanonicalReply.failure(.forbidden, "admin session required").httpResponse
                 }
-                guard let parameters = MeshBody.object(of: context.request) else {
+                guard let parameters = await MeshBody.object(of: context.request) else {
                     return CanonicalReply.failure(.invalidParams, "the body must be a JSON object").httpResponse
                 }
                 do {

@@ -42,7 +42,7 @@ public struct InternalHandlers: Sendable {
                 guard let name = context.parameter("*"), let handler = table[name] else {
                     throw HTTPError(.notFound, "no such internal operation")
                 }
-                guard let parameters = MeshBody.object(of: context.request) else {
+                guard let parameters = await MeshBody.object(of: context.request) else {
                     return CanonicalReply.failure(.invalidParams, "the body must be a JSON object").httpResponse
                 }
                 let call = InternalCall(

@@ -31,12 +31,11 @@ public struct OperationHandlers: Sendable {
                 else {
                     throw HTTPError(.notFound, "operation not implemented")
                 }
-                let call: MeshCall
-                do {
-                    call = try MeshCall(request: context.request, dialect: dialect, operation: name)
-                } catch {
-                    return CanonicalReply.failure(.invalidParams, "\(error)").httpResponse
+                guard let parameters = await MeshBody.object(of: context.request) else {
+                    return CanonicalReply.failure(.invalidParams, "the body of a mesh call must be a JSON object")
+                        .httpResponse
                 }
+                let call = MeshCall(request: context.request, dialect: dialect, operation: name, parameters: parameters)
                 do {
                     return try await handler(call, context).httpResponse
                 } catch {

@@ -4,6 +4,7 @@ import HTTPClient
 import HTTPCore
 import EventLoops
 import Postgres
+import Synchronization
 
 /// A fresh database and a set of real service processes wired together, for one test suite.
 final class TestMesh: Sendable {
@@ -27,9 +28,21 @@ final class TestMesh: Sendable {
     let group: EventLoopGroup
     let client: HTTPClient
     let services: [String: ServiceProcess]
+    private let stopped = Atomic<Bool>(false)
 
     /// Creates a database and starts `names` (the gateway last, pointed at the others).
     static func start(_ names: [String], extraEnvironment: [String: String] = [:]) async throws -> TestMesh {
+        guard TestEnvironment.databaseURL != nil else { throw HarnessError("TEST_DATABASE_URL is not set") }
+        await MeshSlots.shared.acquire()
+        do {
+            return try await startHoldingSlot(names, extraEnvironment: extraEnvironment)
+        } catch {
+            await MeshSlots.shared.release()
+            throw error
+        }
+    }
+
+    private static func startHoldingSlot(_ names: [String], extraEnvironment: [String: String]) async throws -> TestMesh {
         guard let serverURL = TestEnvironment.databaseURL else { throw HarnessError("TEST_DATABASE_URL is not set") }
         let databaseName = "it_" + SecureRandom.token(bytes: 6)
         let admin = PostgresPool(configuration: try PostgresConfiguration(url: serverURL))
@@ -58,7 +71,12 @@ final class TestMesh: Sendable {
         let mesh = TestMesh(
             databaseName: databaseName, databaseURL: databaseURL, logDirectory: logDirectory, group: group,
             client: HTTPClient(group: group, configuration: TestMesh.clientConfiguration), services: services)
-        for service in services.values { try await mesh.waitUntilHealthy(service) }
+        do {
+            for service in services.values { try await mesh.waitUntilHealthy(service) }
+        } catch {
+            await mesh.stopProcessesAndDatabase()
+            throw error
+        }
         return mesh
     }
 
@@ -120,8 +138,14 @@ final class TestMesh: Sendable {
         }
     }
 
-    /// Stops every process and drops the database.
+    /// Stops every process, drops the database and lets the next mesh start (once, however often called).
     func stop() async {
+        guard !stopped.exchange(true, ordering: .relaxed) else { return }
+        await stopProcessesAndDatabase()
+        await MeshSlots.shared.release()
+    }
+
+    private func stopProcessesAndDatabase() async {
         for service in services.values { _ = await service.terminate() }
         for service in services.values { service.kill() }
         client.shutdown()

@@ -9,7 +9,7 @@ enum TestSessions {
     {
         let token = SecureRandom.token(bytes: 16)
         let hash = Digest.sha256(token)
-        try await mesh.withDatabase { pool in
+        _ = try await mesh.withDatabase { pool in
             try await pool.execute(
                 """
                 INSERT INTO auth.sessions (token_hash, account_id, dialect, expires_at, revoked_at, revoked_reason)

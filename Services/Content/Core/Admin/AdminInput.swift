@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import ServiceKit
 
 /// The JSON body of an admin operation, read with strict rules: each reader names the field and the
 /// rule it broke.

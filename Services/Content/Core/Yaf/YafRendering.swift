@@ -1,4 +1,5 @@
 import JSON
+import ServiceKit
 
 /// The app base API's (yaf, document 003) shapes of the content it shows.
 enum YafRendering {
