@@ -90,9 +90,12 @@ struct ComposeFileTests {
         #expect(postgres["volumes"]?.items.isEmpty == false)
     }
 
-    @Test(arguments: ["content", "gateway"])
-    func uploadsVolumeIsMounted(_ name: String) throws {
-        let volumes = try #require(try service(name)["volumes"])
+    /// Uploaded files live with the content service, which serves them to the gateway's `/files/...`.
+    @Test func uploadsVolumeIsMountedWhereContentKeepsFiles() throws {
+        let content = try service("content")
+        let volumes = try #require(content["volumes"])
         #expect(volumes.items.map(\.value).contains("uploads:/var/lib/platform/uploads"))
+        #expect(content["environment"]?["CONTENT_FILES_DIR"]?.value == "/var/lib/platform/uploads")
+        #expect(try service("gateway")["volumes"] == nil)
     }
 }
