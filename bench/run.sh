@@ -21,6 +21,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # shellcheck source=deploy/lib/common.sh
 source "$ROOT/deploy/lib/common.sh"
+# shellcheck source=bench/lib/measure.sh
+source "$ROOT/bench/lib/measure.sh"
 
 DURATION="${DURATION:-20s}"
 RUNS="${RUNS:-3}"
@@ -66,16 +68,6 @@ needs_postgres() {
     needs_services || wants c
 }
 
-# Seconds in a wrk-style duration: 20, 20s, 2m, 1h.
-duration_seconds() {
-    local value="$1"
-    case "$value" in
-        *s) echo "${value%s}" ;;
-        *m) echo "$(( ${value%m} * 60 ))" ;;
-        *h) echo "$(( ${value%h} * 3600 ))" ;;
-        *) echo "$value" ;;
-    esac
-}
 
 # Index of the median of RUNS values once sorted (the lower middle one for an even count).
 median_index() {
@@ -92,28 +84,7 @@ pick_median_run() {
     done | sort -g | sed -n "$((position + 1))p" | awk '{print $2}'
 }
 
-# Turns a wrk latency figure (850.00us, 1.20ms, 1.01s, 2.00m) into milliseconds.
-to_milliseconds() {
-    awk -v v="$1" 'BEGIN {
-        n = v + 0
-        if (v ~ /us$/) n = n / 1000
-        else if (v ~ /ms$/) n = n
-        else if (v ~ /m$/) n = n * 60000
-        else if (v ~ /s$/) n = n * 1000
-        printf "%.3f", n
-    }'
-}
 
-# Runs a measuring command in the background and waits for it: a signal then reaches the trap at once
-# instead of after the command ends.
-run_child() {
-    "$@" &
-    CHILD_PID=$!
-    local status=0
-    wait "$CHILD_PID" || status=$?
-    CHILD_PID=""
-    return "$status"
-}
 
 ratio() {
     awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'

@@ -24,6 +24,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # shellcheck source=deploy/lib/common.sh
 source "$ROOT/deploy/lib/common.sh"
+# shellcheck source=bench/lib/measure.sh
+source "$ROOT/bench/lib/measure.sh"
 
 DURATION="${DURATION:-20s}"
 RUNS="${RUNS:-3}"
@@ -60,33 +62,8 @@ seconds_of() {
     esac
 }
 
-# Milliseconds from a wrk latency figure (812.00us, 1.20ms, 2.01s).
-to_milliseconds() {
-    awk -v v="$1" 'BEGIN {
-        n = v + 0
-        if (v ~ /us$/) n = n / 1000
-        else if (v ~ /ms$/) n = n
-        else if (v ~ /s$/) n = n * 1000
-        printf "%.3f", n
-    }'
-}
 
-run_child() {
-    "$@" &
-    CHILD_PID=$!
-    local status=0
-    wait "$CHILD_PID" || status=$?
-    CHILD_PID=""
-    return "$status"
-}
 
-# Index of the median of the values in the array named $1.
-median_of() {
-    local -n values="$1"
-    local sorted
-    sorted="$(for i in "${!values[@]}"; do echo "${values[$i]} $i"; done | sort -g | awk '{print $2}')"
-    sed -n "$(( (${#values[@]} + 1) / 2 ))p" <<<"$sorted"
-}
 
 # Row: name | what | figure | unit | p50 ms | p99 ms | note
 record() {
@@ -302,7 +279,7 @@ measure_wrk() {
             "$run" "${rates[-1]}" "${p50s[-1]}" "${p99s[-1]}" "${unexpected[-1]:-?}" >&2
     done
     local median
-    median="$(median_of rates)"
+    median="$(median_of "${rates[@]}")"
     record "$name" "$what" "${rates[$median]}" "req/s" "${p50s[$median]}" "${p99s[$median]}" \
         "median of $RUNS x $DURATION, -t$THREADS -c$CONNECTIONS, unexpected answers ${unexpected[$median]:-?}"
 }
@@ -321,7 +298,7 @@ measure_pgbench() {
         printf '    run %s: %s tps, average latency %s ms\n' "$run" "${tps[-1]}" "${latency[-1]}" >&2
     done
     local median
-    median="$(median_of tps)"
+    median="$(median_of "${tps[@]}")"
     record "pgbench" "pgbench -S -M prepared, $CONNECTIONS clients" "${tps[$median]}" "tps" "" "" \
         "median of $RUNS x ${seconds}s, -j$THREADS, average latency ${latency[$median]} ms"
     PGBENCH_TPS="${tps[$median]}"

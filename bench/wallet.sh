@@ -19,6 +19,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # shellcheck source=deploy/lib/common.sh
 source "$ROOT/deploy/lib/common.sh"
+# shellcheck source=bench/lib/measure.sh
+source "$ROOT/bench/lib/measure.sh"
 
 DURATION="${DURATION:-20s}"
 RUNS="${RUNS:-3}"
@@ -59,43 +61,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Runs a measuring command in the background and waits for it, so a signal reaches the trap at once.
-run_child() {
-    "$@" &
-    CHILD_PID=$!
-    local status=0
-    wait "$CHILD_PID" || status=$?
-    CHILD_PID=""
-    return "$status"
-}
 
-# Turns a wrk latency figure (850.00us, 1.20ms, 1.01s) into milliseconds.
-to_milliseconds() {
-    awk -v v="$1" 'BEGIN {
-        n = v + 0
-        if (v ~ /us$/) n = n / 1000
-        else if (v ~ /ms$/) n = n
-        else if (v ~ /m$/) n = n * 60000
-        else if (v ~ /s$/) n = n * 1000
-        printf "%.3f", n
-    }'
-}
 
-duration_seconds() {
-    case "$1" in
-        *s) echo "${1%s}" ;;
-        *m) echo "$(( ${1%m} * 60 ))" ;;
-        *) echo "$1" ;;
-    esac
-}
 
-# The index of the run with the median value among the arguments (the lower middle one for an even count).
-median_of() {
-    local values=("$@") index
-    local position=$(( (${#values[@]} - 1) / 2 ))
-    for index in "${!values[@]}"; do printf '%s %s\n' "${values[$index]}" "$index"; done \
-        | sort -g | sed -n "$((position + 1))p" | awk '{print $2}'
-}
 
 psql_run() {
     "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres "$@"
