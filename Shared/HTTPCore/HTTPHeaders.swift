@@ -40,8 +40,8 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     /// Whether a comma-separated field (such as `Connection`) holds the token, ignoring case.
     public func hasToken(_ token: String, in name: String) -> Bool {
         for value in values(name) {
-            for part in value.split(separator: ",") {
-                if part.trimmingASCIISpaces().equalsIgnoringASCIICase(token) { return true }
+            for part in value.utf8.split(separator: UInt8(ascii: ",")) {
+                if Substring(part).trimmingASCIISpaces().equalsIgnoringASCIICase(token) { return true }
             }
         }
         return false
@@ -51,6 +51,10 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 extension StringProtocol {
     /// ASCII case-insensitive equality, as header names and tokens need.
     public func equalsIgnoringASCIICase<Other: StringProtocol>(_ other: Other) -> Bool {
+        let contiguous = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in asciiCaseInsensitiveEqual(a, b) }
+        }
+        if let answered = contiguous, let equal = answered { return equal }
         let a = self.utf8, b = other.utf8
         guard a.count == b.count else { return false }
         return zip(a, b).allSatisfy { x, y in
@@ -58,11 +62,30 @@ extension StringProtocol {
         }
     }
 
-    /// The text without leading and trailing spaces and tabs.
+    /// The text without leading and trailing spaces and tabs (compared as bytes: no grapheme work).
     public func trimmingASCIISpaces() -> Substring {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return s
+        let text = Substring(self)
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while start < end {
+            let last = bytes.index(before: end)
+            guard bytes[last] == 0x20 || bytes[last] == 0x09 else { break }
+            end = last
+        }
+        return text[start..<end]
     }
+}
+
+/// Byte-wise equality of two UTF-8 buffers, ASCII letters compared without regard to case.
+private func asciiCaseInsensitiveEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    for index in 0..<a.count {
+        let x = a[index], y = b[index]
+        if x == y { continue }
+        let lower = x | 0x20
+        guard lower == y | 0x20, lower >= 0x61, lower <= 0x7A else { return false }
+    }
+    return true
 }

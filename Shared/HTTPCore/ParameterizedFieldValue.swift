@@ -21,8 +21,10 @@ public struct ParameterizedFieldValue: Sendable {
 
     /// Whether `value` is a `type/subtype` media type.
     var isMediaType: Bool {
-        let pieces = value.split(separator: "/", omittingEmptySubsequences: false)
-        return pieces.count == 2 && HTTPGrammar.isToken(pieces[0]) && HTTPGrammar.isToken(pieces[1])
+        guard let slash = value.utf8.firstIndex(of: UInt8(ascii: "/")) else { return false }
+        let type = value[..<slash]
+        let subtype = value[value.utf8.index(after: slash)...]
+        return HTTPGrammar.isToken(type) && HTTPGrammar.isToken(subtype)
     }
 
     private static func parseParameters(_ bytes: [UInt8], from start: Int) -> [(name: String, value: String)]? {

@@ -47,8 +47,27 @@ public struct Route: Sendable {
     }
 
     /// The path parameters when `path` (percent-encoded, no query) matches; nil otherwise.
-    func match(_ path: Substring) -> [String: String]? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+    func match(_ path: Substring) -> [String: String]? { match(parts: Route.segments(of: path)) }
+
+    /// The non-empty `/`-separated pieces of a path, found by bytes.
+    static func segments(of path: Substring) -> [Substring] {
+        var parts: [Substring] = []
+        let bytes = path.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "/") {
+                if start < index { parts.append(path[start..<index]) }
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        if start < bytes.endIndex { parts.append(path[start..<bytes.endIndex]) }
+        return parts
+    }
+
+    /// The path parameters when the path's pieces fit the template, else nil.
+    func match(parts: [Substring]) -> [String: String]? {
         var parameters: [String: String] = [:]
         var index = 0
         for segment in segments {

@@ -30,15 +30,17 @@ public struct Router: Sendable {
 
     public func match(method: HTTPMethod, path: Substring) -> Match {
         var allowed = Set<HTTPMethod>()
-        let normalized = path.count > 1 && path.hasSuffix("/") ? path.dropLast() : path
+        let normalized = path.utf8.count > 1 && path.utf8.last == UInt8(ascii: "/") ? path.dropLast() : path
         if let routes = literal[String(normalized)] {
             for route in routes {
                 if route.methods.contains(method) { return .found(route, [:]) }
                 allowed.formUnion(route.methods)
             }
         }
+        if patterned.isEmpty { return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed) }
+        let parts = Route.segments(of: path)
         for route in patterned {
-            guard let parameters = route.match(path) else { continue }
+            guard let parameters = route.match(parts: parts) else { continue }
             if route.methods.contains(method) { return .found(route, parameters) }
             allowed.formUnion(route.methods)
         }
