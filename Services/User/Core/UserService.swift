@@ -22,6 +22,7 @@ public enum UserService {
         UserInternalOperations(domain: domain).register(on: &internalOperations)
         var adminOperations = AdminHandlers()
         UserAdminOperations(domain: domain).register(on: &adminOperations)
-        return operations.routes() + internalOperations.routes() + adminOperations.routes()
+        // The gateway bounds each client request; an operation may carry a base64 avatar of up to 5 MiB.
+        return operations.routes(bodyLimit: 10 * 1024 * 1024) + internalOperations.routes() + adminOperations.routes()
     }
 }

@@ -14,6 +14,13 @@ struct DialectCodecs: Sendable {
     /// server's default limit.
     static let uploadBodyLimit = 6 * 1024 * 1024
 
+    /// The mobile mall's avatar arrives as base64 text in a form field: a 5 MiB image, encoded twice, stays
+    /// under this.
+    static let base64ImageBodyLimit = 10 * 1024 * 1024
+
+    /// Mobile paths whose requests carry a base64 image.
+    static let base64ImagePaths: Set<String> = ["/mobile/member/updateheadpic"]
+
     func routes(pipeline: DialectPipeline) -> [Route] {
         let train = self.train, o2o = self.o2o, c2c = self.c2c, yaf = self.yaf, mobile = self.mobile
         let rootRefusal: Route.Refusal = { status, head in
@@ -36,7 +43,8 @@ struct DialectCodecs: Sendable {
         var mobilePaths = Set<String>()
         for operation in OperationCatalog.operations(of: .mobile) where mobilePaths.insert(operation.path).inserted {
             let path = mobile.contextPath + operation.path
-            routes.append(Route([.get, .post], path, refusal: mobileRefusal) { context in
+            let bodyLimit = DialectCodecs.base64ImagePaths.contains(operation.path) ? DialectCodecs.base64ImageBodyLimit : nil
+            routes.append(Route([.get, .post], path, bodyLimit: bodyLimit, refusal: mobileRefusal) { context in
                 await pipeline.handle(context, codec: mobile)
             })
         }
