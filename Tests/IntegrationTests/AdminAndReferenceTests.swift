@@ -18,8 +18,7 @@ struct AdminAndReferenceTests {
     }
 
     @Test func adminSignsInCallsServicesAndSignsOut() async throws {
-        let mesh = try await TestMesh.start(["auth", "content", "gateway"])
-        do {
+        try await TestMesh.with(["auth", "content", "gateway"]) { mesh in
             let wrong = try await post(mesh, "/admin/api/login", ["username": "admin", "password": "not-the-password"])
             #expect(wrong.status == 401)
             #expect(wrong.body["error"] == "wrong_password")
@@ -40,16 +39,11 @@ struct AdminAndReferenceTests {
             #expect(after.status == 401)
             let direct = try await mesh.send(HTTPRequest(method: .post, target: "/admin/x"), to: "content")
             #expect(direct.status == .forbidden)
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func adminIsLockedAfterRepeatedWrongPasswords() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"])
-        do {
+        try await TestMesh.with(["auth", "gateway"]) { mesh in
             for _ in 0..<5 {
                 _ = try await post(mesh, "/admin/api/login", ["username": "admin", "password": "wrong-password-x"])
             }
@@ -57,16 +51,11 @@ struct AdminAndReferenceTests {
                 mesh, "/admin/api/login", ["username": "admin", "password": "admin-development-password"])
             #expect(locked.status == 403)
             #expect(locked.body["error"] == "account_locked")
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func referenceListsEveryOperation() async throws {
-        let mesh = try await TestMesh.start(["gateway"])
-        do {
+        try await TestMesh.with(["gateway"]) { mesh in
             let page = try await mesh.get("/docs", from: "gateway")
             #expect(page.status == .ok)
             #expect(page.headers["Content-Type"]?.hasPrefix("text/html") == true)
@@ -79,10 +68,6 @@ struct AdminAndReferenceTests {
             let loginBody = spec["paths"]?["/api/v1/user/login"]?["post"]?["requestBody"]?["content"]
             let loginData = loginBody?["application/json"]?["schema"]?["properties"]?["data"]
             #expect(loginData?["required"] == ["code", "nonceStr", "sign"])
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 }

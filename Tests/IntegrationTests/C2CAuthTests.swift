@@ -10,9 +10,8 @@ import Testing
 @Suite(.enabled(if: TestEnvironment.isAvailable, "needs TEST_DATABASE_URL and the built executables"))
 struct C2CAuthTests {
     @Test func codeSignUpAndReplacedTokens() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"], extraEnvironment: ["SMS_DAILY_LIMIT_PER_TARGET": "3"])
-        let client = MiniProgramAuthClient(mesh: mesh)
-        do {
+        try await TestMesh.with(["auth", "gateway"], extraEnvironment: ["SMS_DAILY_LIMIT_PER_TARGET": "3"]) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
             let mobile = "13800000301"
             let sent = try await client.c2c("user.user.login", ["mobile_phone": .string(mobile)])
             #expect(sent["code"] == "200")
@@ -74,17 +73,12 @@ struct C2CAuthTests {
             #expect(try await client.c2c("user.user.login", ["mobile_phone": "1380000030"])["code"] == "20006")
             #expect(try await client.c2c("user.user.login", [:])["code"] == "404")
             client.expectNoSecretsInLogs([firstCode, code, thirdCode, firstToken, secondToken])
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func yafAccountSignsInAndWrongPasswordsLock() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"], extraEnvironment: ["SMS_SEND_INTERVAL_SECONDS": "0"])
-        let client = MiniProgramAuthClient(mesh: mesh)
-        do {
+        try await TestMesh.with(["auth", "gateway"], extraEnvironment: ["SMS_SEND_INTERVAL_SECONDS": "0"]) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
             let mobile = "13800000311"
             let password = "c2c_Pass-11"
             _ = try await client.yafRegister(mobile, password: password)
@@ -124,19 +118,14 @@ struct C2CAuthTests {
                 "user.user.login", ["mobile_phone": .string(mobile), "password": .string(password)])
             #expect(unlocked["code"] == "200")
             client.expectNoSecretsInLogs([password, token, code])
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func hostileInputGetsCleanRefusals() async throws {
-        let mesh = try await TestMesh.start(
+        try await TestMesh.with(
             ["auth", "gateway"],
-            extraEnvironment: ["SMS_SEND_INTERVAL_SECONDS": "0", "SMS_DAILY_LIMIT_PER_ADDRESS": "1000"])
-        let client = MiniProgramAuthClient(mesh: mesh)
-        do {
+            extraEnvironment: ["SMS_SEND_INTERVAL_SECONDS": "0", "SMS_DAILY_LIMIT_PER_ADDRESS": "1000"]) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
             _ = try await client.yafRegister("13800000321", password: "hostile_Pass-1")
             let base: JSONObject = ["mobile_phone": "13800000321", "password": "hostile_Pass-1", "code": "123456"]
             for field in ["mobile_phone", "password", "code"] {
@@ -154,10 +143,6 @@ struct C2CAuthTests {
             }
             let accounts = try await client.scalar("SELECT count(*) AS n FROM auth.accounts", "n", as: Int64.self)
             #expect(accounts == 1)
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 }

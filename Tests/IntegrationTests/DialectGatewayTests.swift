@@ -39,8 +39,7 @@ struct DialectGatewayTests {
     }
 
     @Test func everyOperationAnswersInItsDialect() async throws {
-        let mesh = try await TestMesh.start(Self.services)
-        do {
+        try await TestMesh.with(Self.services) { mesh in
             var tokens: [Dialect: String] = [:]
             for dialect in Dialect.allCases {
                 tokens[dialect] = try await TestSessions.open(mesh, dialect: dialect.rawValue, account: 42)
@@ -68,16 +67,11 @@ struct DialectGatewayTests {
                 answered += 1
             }
             #expect(answered == OperationCatalog.all.count)
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func refusedRequestsGetTheirDialectCodeAndReachNoService() async throws {
-        let mesh = try await TestMesh.start(Self.services)
-        do {
+        try await TestMesh.with(Self.services) { mesh in
             let trainToken = try await TestSessions.open(mesh, dialect: "train", account: 7)
             let yafToken = try await TestSessions.open(mesh, dialect: "yaf", account: 7)
             let loggedOut = try await TestSessions.open(mesh, dialect: "yaf", account: 7, revokedReason: "logout")
@@ -141,16 +135,11 @@ struct DialectGatewayTests {
                 mesh.services[name]!.log.split(separator: "\n").filter { $0.contains("\"path\":\"/op/") }
             }
             #expect(opLines.count == 1, "\(opLines)")
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func oversizeBodiesAreRefusedAtTheDoor() async throws {
-        let mesh = try await TestMesh.start(["gateway"])
-        do {
+        try await TestMesh.with(["gateway"]) { mesh in
             let getUserInfo = try #require(OperationCatalog.find(.train, name: "getUserInfo"))
             var request = DialectRequests.request(for: getUserInfo, token: "t")
             request.body = Array(repeating: UInt8(ascii: "a"), count: 2 * 1024 * 1024)
@@ -158,11 +147,7 @@ struct DialectGatewayTests {
             #expect(response.status == .ok)
             #expect(DialectRequests.code(of: response) == Self.expectedCode(.payloadTooLarge, getUserInfo))
             #expect(response.headers["Connection"] == "close")
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 }
 
@@ -171,8 +156,7 @@ struct DialectGatewayTests {
 @Suite(.enabled(if: TestEnvironment.isAvailable, "needs TEST_DATABASE_URL and the built executables"))
 struct GatewayFailureTests {
     @Test func aServiceThatIsDownGivesTheDialectServerErrorAtOnce() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"])
-        do {
+        try await TestMesh.with(["auth", "gateway"]) { mesh in
             let token = try await TestSessions.open(mesh, dialect: "train", account: 5)
             let getUserInfo = try #require(OperationCatalog.find(.train, name: "getUserInfo"))
             let started = ContinuousClock.now
@@ -180,16 +164,12 @@ struct GatewayFailureTests {
                 DialectRequests.request(for: getUserInfo, token: token, userID: "5"), to: "gateway")
             #expect(DialectRequests.code(of: response) == "9999")
             #expect(ContinuousClock.now - started < .seconds(5))
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func clientsOverTheRateLimitGetTheDialectAnswer() async throws {
-        let mesh = try await TestMesh.start(["auth", "content", "gateway"], extraEnvironment: ["RATE_LIMIT_PER_ADDRESS": "2"])
-        do {
+        let environment = ["RATE_LIMIT_PER_ADDRESS": "2"]
+        try await TestMesh.with(["auth", "content", "gateway"], extraEnvironment: environment) { mesh in
             let news = try #require(OperationCatalog.find(.yaf, name: "news.list"))
             // All at once, so the bucket (2 a second, a burst of 4) cannot refill between them on a slow machine.
             let codes = try await withThrowingTaskGroup(of: String?.self) { group in
@@ -202,11 +182,7 @@ struct GatewayFailureTests {
             }
             let limited = YafCodec().encode(.failure(.rateLimited, "x"), call: nil, operation: news)
             #expect(codes.contains(DialectRequests.code(of: limited)))
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func productionRefusesTheDocumentsExampleKeys() async throws {

@@ -27,8 +27,7 @@ struct LifecycleTests {
     }
 
     @Test func meshRoutesNeedTheInternalKey() async throws {
-        let mesh = try await TestMesh.start(["content"])
-        do {
+        try await TestMesh.with(["content"]) { mesh in
             let without = try await mesh.send(HTTPRequest(method: .post, target: "/op/yaf/notice.list"), to: "content")
             #expect(without.status == .forbidden)
             let wrong = try await mesh.send(
@@ -38,11 +37,7 @@ struct LifecycleTests {
                 HTTPRequest(method: .post, target: "/internal/x", headers: ["X-Internal-Key": TestMesh.internalKey]),
                 to: "content")
             #expect(right.status == .notFound)
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func stopsCleanlyOnSIGTERMAndLogsWithoutSecrets() async throws {
@@ -62,8 +57,7 @@ struct LifecycleTests {
     }
 
     @Test func survivesLosingItsDatabaseConnections() async throws {
-        let mesh = try await TestMesh.start(["orders"])
-        do {
+        try await TestMesh.with(["orders"]) { mesh in
             #expect(try await mesh.get("/ready", from: "orders").status == .ok)
             try await mesh.withDatabase { pool in
                 _ = try await pool.query(
@@ -72,16 +66,11 @@ struct LifecycleTests {
             var statuses: [Int] = []
             for _ in 0..<3 { statuses.append(try await mesh.get("/ready", from: "orders").status.code) }
             #expect(statuses.last == 200)
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func replicasStartingTogetherApplyMigrationsOnce() async throws {
-        let mesh = try await TestMesh.start(["exchange"])
-        do {
+        try await TestMesh.with(["exchange"]) { mesh in
             var replicas: [ServiceProcess] = []
             for _ in 0..<2 {
                 let port = TestEnvironment.freePort()
@@ -101,10 +90,6 @@ struct LifecycleTests {
                 try await pool.query("SELECT count(*) AS n FROM exchange.schema_migrations").first!.decode("n", as: Int.self)
             }
             #expect(count == 1)
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 }

@@ -15,9 +15,8 @@ struct MobileAuthTests {
     ]
 
     @Test func signUpByPhoneBehindTheCaptcha() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"], extraEnvironment: Self.generousLimits)
-        let client = MobileClient(mesh: mesh)
-        do {
+        try await TestMesh.with(["auth", "gateway"], extraEnvironment: Self.generousLimits) { mesh in
+            let client = MobileClient(mesh: mesh)
             let phone = "13900000001"
             let withoutCaptcha = try await client.call("/mobile/phonecode", ["phone": .string(phone), "validcode": "1234", "type": "1"])
             #expect(withoutCaptcha == ["code": "300", "msg": "图形验证码已失效，请刷新"])
@@ -74,17 +73,12 @@ struct MobileAuthTests {
             #expect(response.headers["Set-Cookie"]?.hasPrefix("token=\(token);") == true)
             #expect(try await client.call("/mobile/member/checkpaypwd", token: token) == ["isSuccess": true, "data": false])
             Self.expectNoSecrets(mesh, [code, "mall_pass1", token, captcha.answer])
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func signUpByEmailResetAndLock() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"], extraEnvironment: Self.generousLimits)
-        let client = MobileClient(mesh: mesh)
-        do {
+        try await TestMesh.with(["auth", "gateway"], extraEnvironment: Self.generousLimits) { mesh in
+            let client = MobileClient(mesh: mesh)
             let email = "Member.One@Example.com"
             let sent = try await client.call("/mobile/emailcode", ["email": .string(email), "type": "1"])
             #expect(sent == ["code": "200", "msg": "校验码已发送"])
@@ -126,17 +120,12 @@ struct MobileAuthTests {
                     .first?.decode("left", as: Int.self)
             }
             #expect((800...900).contains(lockedUntil ?? 0), "the mobile mall's lock lasts 15 minutes")
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func bindingPayPasswordAndPasswordChange() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"], extraEnvironment: Self.generousLimits)
-        let client = MobileClient(mesh: mesh)
-        do {
+        try await TestMesh.with(["auth", "gateway"], extraEnvironment: Self.generousLimits) { mesh in
+            let client = MobileClient(mesh: mesh)
             let phone = "13900000002"
             let token = try await client.registerAndLogIn(phone, password: "bind_pass1")
             let other = "13900000003"
@@ -214,17 +203,12 @@ struct MobileAuthTests {
             #expect(modified == ["code": "200", "msg": "密码修改成功"])
             #expect(try await client.call("/mobile/member/checkpaypwd", token: latest)["isSuccess"] == true)
             #expect(try await client.call("/mobile/login", ["username": .string(newPhone), "pwd": "bind_pass2"])["code"] == "200")
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func linkedAccountsSwitchSessions() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"], extraEnvironment: Self.generousLimits)
-        let client = MobileClient(mesh: mesh)
-        do {
+        try await TestMesh.with(["auth", "gateway"], extraEnvironment: Self.generousLimits) { mesh in
+            let client = MobileClient(mesh: mesh)
             let primaryPhone = "13900000011"
             let memberPhone = "13900000012"
             let primaryToken = try await client.registerAndLogIn(primaryPhone, password: "primary_1")
@@ -254,17 +238,12 @@ struct MobileAuthTests {
                     "the primary's earlier session was replaced")
             let back = try await client.call("/mobile/member/relatelogin", token: asPrimary)
             #expect(back["memInfo"]?["phone"] == .string(memberPhone))
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func oneAccountAcrossTheAppBaseAPIAndTheMall() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"], extraEnvironment: Self.generousLimits)
-        let client = MobileClient(mesh: mesh)
-        do {
+        try await TestMesh.with(["auth", "gateway"], extraEnvironment: Self.generousLimits) { mesh in
+            let client = MobileClient(mesh: mesh)
             let phone = "13900000021"
             _ = try await client.registerAndLogIn(phone, password: "shared_pw1")
             let yaf = try #require(OperationCatalog.find(.yaf, name: "user.login"))
@@ -273,17 +252,12 @@ struct MobileAuthTests {
             let reply = try JSONValue.parse(try await mesh.send(request, to: "gateway").body)
             #expect(reply["code"] == 200)
             #expect(reply["data"]?["mobile"] == .string(phone))
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func hostileInputIsRefusedCleanly() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"], extraEnvironment: Self.generousLimits)
-        let client = MobileClient(mesh: mesh)
-        do {
+        try await TestMesh.with(["auth", "gateway"], extraEnvironment: Self.generousLimits) { mesh in
+            let client = MobileClient(mesh: mesh)
             let hostile = ["' OR '1'='1", "1; DROP TABLE auth.accounts; --", String(repeating: "圖", count: 5000), "\u{0}"]
             for value in hostile {
                 for (path, key) in [
@@ -305,11 +279,7 @@ struct MobileAuthTests {
                 try await database.query("SELECT count(*) AS n FROM auth.accounts").first?.decode("n", as: Int64.self)
             }
             #expect(count == 0)
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     static func expectNoSecrets(_ mesh: TestMesh, _ secrets: [String]) {

@@ -11,9 +11,8 @@ import Testing
 @Suite(.enabled(if: TestEnvironment.isAvailable, "needs TEST_DATABASE_URL and the built executables"))
 struct O2OAuthTests {
     @Test func wxLoginThenBindTheMobile() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"])
-        let client = MiniProgramAuthClient(mesh: mesh)
-        do {
+        try await TestMesh.with(["auth", "gateway"]) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
             let code = try await client.wechatCode(app: MiniProgramAuthClient.o2oApp, person: "bob")
             #expect(try await client.o2o("wxLogin", appID: "wxunknown", ["code": .string(code)])["code"] == 70011)
             #expect(
@@ -76,17 +75,12 @@ struct O2OAuthTests {
             #expect(testToken != secondToken)
 
             client.expectNoSecretsInLogs([code, firstToken, secondToken, testToken, verifyCode])
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func oneAccountAcrossDialects() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"], extraEnvironment: ["SMS_SEND_INTERVAL_SECONDS": "0"])
-        let client = MiniProgramAuthClient(mesh: mesh)
-        do {
+        try await TestMesh.with(["auth", "gateway"], extraEnvironment: ["SMS_SEND_INTERVAL_SECONDS": "0"]) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
             let mobile = "13800000211"
             let password = "cross_Pass-1"
             let registered = try await client.yafRegister(mobile, password: password)
@@ -145,17 +139,12 @@ struct O2OAuthTests {
                 "user.login", ["mobile": .string(mobile), "login_type": 2, "password": .string(password)])
             #expect(yafLogin["data"]?["open_id"] == registered["open_id"])
             client.expectNoSecretsInLogs([password, token, daveToken, smsCode, train.loginKey])
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func sceneLogin() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"], extraEnvironment: ["SMS_SEND_INTERVAL_SECONDS": "0"])
-        let client = MiniProgramAuthClient(mesh: mesh)
-        do {
+        try await TestMesh.with(["auth", "gateway"], extraEnvironment: ["SMS_SEND_INTERVAL_SECONDS": "0"]) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
             let (ownerToken, _) = try await client.wxLogin("frank", app: "wxdevo2o")
             _ = try await client.bind("13800000221", token: ownerToken)
             let owner = try await client.scalar(
@@ -232,19 +221,14 @@ struct O2OAuthTests {
             #expect(boundElsewhere == ["code": 500, "message": "该微信已绑定其他账号"])
 
             client.expectNoSecretsInLogs([ownerToken, jumpToken, otherAppToken, strangerToken, sceneID, thirdID])
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func codeLimitsAndHostileInput() async throws {
-        let mesh = try await TestMesh.start(
+        try await TestMesh.with(
             ["auth", "gateway"],
-            extraEnvironment: ["SMS_DAILY_LIMIT_PER_TARGET": "2", "SMS_DAILY_LIMIT_PER_ADDRESS": "1000"])
-        let client = MiniProgramAuthClient(mesh: mesh)
-        do {
+            extraEnvironment: ["SMS_DAILY_LIMIT_PER_TARGET": "2", "SMS_DAILY_LIMIT_PER_ADDRESS": "1000"]) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
             let (token, _) = try await client.wxLogin("hank")
             let mobile = "13800000231"
             #expect(try await client.o2o("sms/verify_code", token: token, ["mobile": .string(mobile)])["code"] == 0)
@@ -284,10 +268,6 @@ struct O2OAuthTests {
             }
             let accounts = try await client.scalar("SELECT count(*) AS n FROM auth.accounts", "n", as: Int64.self)
             #expect(accounts == 1)
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 }

@@ -9,11 +9,10 @@ import Testing
 @Suite(.enabled(if: TestEnvironment.isAvailable, "needs TEST_DATABASE_URL and the built executables"))
 struct OneAccountEverywhereTests {
     @Test func registerInTheMallThenSignInEverywhere() async throws {
-        let mesh = try await TestMesh.start(
-            ["auth", "gateway"], extraEnvironment: ["SMS_SEND_INTERVAL_SECONDS": "0", "SMS_DAILY_LIMIT_PER_ADDRESS": "1000"])
-        let mall = MobileClient(mesh: mesh)
-        let apps = MiniProgramAuthClient(mesh: mesh)
-        do {
+        let environment = ["SMS_SEND_INTERVAL_SECONDS": "0", "SMS_DAILY_LIMIT_PER_ADDRESS": "1000"]
+        try await TestMesh.with(["auth", "gateway"], extraEnvironment: environment) { mesh in
+            let mall = MobileClient(mesh: mesh)
+            let apps = MiniProgramAuthClient(mesh: mesh)
             let mobile = "13700000001"
             let password = "every_where1"
             _ = try await mall.registerAndLogIn(mobile, password: password)
@@ -48,11 +47,7 @@ struct OneAccountEverywhereTests {
                 "SELECT count(*) AS n FROM auth.accounts WHERE mobile IS NOT NULL", "n", as: Int64.self)
             #expect(people == 1)
             apps.expectNoSecretsInLogs([password, yafToken, o2oToken, train.loginKey, code])
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     private func sessionAccount(_ client: MiniProgramAuthClient, _ token: String) async throws -> Int64 {

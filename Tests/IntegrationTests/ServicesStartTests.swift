@@ -10,8 +10,7 @@ struct ServicesStartTests {
     static let all = ["auth", "user", "orders", "merchants", "exchange", "content", "gateway"]
 
     @Test func allServicesStartMigrateAndAnswer() async throws {
-        let mesh = try await TestMesh.start(Self.all)
-        do {
+        try await TestMesh.with(Self.all) { mesh in
             for name in Self.all {
                 let health = try await mesh.get("/health", from: name)
                 #expect(health.status == .ok)
@@ -40,16 +39,11 @@ struct ServicesStartTests {
                 #expect(versions.first == "0001")
                 #expect(versions == versions.sorted())
             }
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func gatewayForwardsToServicesAndReportsTheirFailure() async throws {
-        let mesh = try await TestMesh.start(["auth", "user", "gateway"])
-        do {
+        try await TestMesh.with(["auth", "user", "gateway"]) { mesh in
             let forwarded = try await mesh.get("/services/auth/health", from: "gateway", headers: ["X-Request-Id": "trace-123"])
             #expect(forwarded.status == .ok)
             #expect(forwarded.bodyText.contains("\"service\":\"auth\""))
@@ -63,10 +57,6 @@ struct ServicesStartTests {
             #expect(try await mesh.get("/ready", from: "gateway").status == .serviceUnavailable)
             try await Task.sleep(for: .milliseconds(200))
             #expect(mesh.services["auth"]!.log.contains("\"request.id\":\"trace-123\""))
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 }

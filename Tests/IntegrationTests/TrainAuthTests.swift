@@ -11,9 +11,8 @@ import Testing
 @Suite(.enabled(if: TestEnvironment.isAvailable, "needs TEST_DATABASE_URL and the built executables"))
 struct TrainAuthTests {
     @Test func weChatLoginSignsRepliesAndReplacesSessions() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"])
-        let client = MiniProgramAuthClient(mesh: mesh)
-        do {
+        try await TestMesh.with(["auth", "gateway"]) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
             let code = try await client.wechatCode(app: MiniProgramAuthClient.trainApp, person: "alice")
             let login = try await client.train("login", ["code": .string(code)])
             #expect(login["code"] == "0000")
@@ -56,17 +55,12 @@ struct TrainAuthTests {
             #expect(badSign["code"] == "0017")
 
             client.expectNoSecretsInLogs([code, otherAppCode, firstKey, second.loginKey, stranger.loginKey])
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func phoneCodesBindTheMobile() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"])
-        let client = MiniProgramAuthClient(mesh: mesh)
-        do {
+        try await TestMesh.with(["auth", "gateway"]) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
             let (userID, loginKey) = try await client.trainLogin("carol")
             let mobile = "13800000102"
             let sent = try await client.train(
@@ -139,19 +133,14 @@ struct TrainAuthTests {
             #expect(expired["code"] == "0020")
 
             client.expectNoSecretsInLogs([firstCode, code, lateCode, loginKey])
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func codeLimitsAndGuessing() async throws {
-        let mesh = try await TestMesh.start(
+        try await TestMesh.with(
             ["auth", "gateway"],
-            extraEnvironment: ["SMS_SEND_INTERVAL_SECONDS": "0", "SMS_DAILY_LIMIT_PER_TARGET": "3"])
-        let client = MiniProgramAuthClient(mesh: mesh)
-        do {
+            extraEnvironment: ["SMS_SEND_INTERVAL_SECONDS": "0", "SMS_DAILY_LIMIT_PER_TARGET": "3"]) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
             let (userID, loginKey) = try await client.trainLogin("dave")
             let mobile = "13800000104"
             var code = ""
@@ -177,18 +166,13 @@ struct TrainAuthTests {
                 "checkPhoneCode", loginKey: loginKey, userID: userID,
                 ["phoneNo": .string(mobile), "smsCode": .string(code)])
             #expect(dead["code"] == "0020")
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func hostileInputGetsCleanRefusals() async throws {
-        let mesh = try await TestMesh.start(
-            ["auth", "gateway"], extraEnvironment: ["SMS_DAILY_LIMIT_PER_ADDRESS": "1000"])
-        let client = MiniProgramAuthClient(mesh: mesh)
-        do {
+        try await TestMesh.with(
+            ["auth", "gateway"], extraEnvironment: ["SMS_DAILY_LIMIT_PER_ADDRESS": "1000"]) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
             let (userID, loginKey) = try await client.trainLogin("erin")
             let calls: [(name: String, data: JSONObject, signedIn: Bool)] = [
                 ("login", ["code": "abc"], false),
@@ -222,15 +206,11 @@ struct TrainAuthTests {
             let identities = try await client.scalar(
                 "SELECT count(*) AS n FROM auth.wechat_identities", "n", as: Int64.self)
             #expect(identities == 1)
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func productionAsksWeChatItself() async throws {
-        let mesh = try await TestMesh.start(
+        try await TestMesh.with(
             ["auth", "gateway"],
             extraEnvironment: [
                 "APP_ENV": "production", "ADMIN_PASSWORD": "production-admin-password",
@@ -238,9 +218,8 @@ struct TrainAuthTests {
                 "C2C_SECRET": "production-c2c-secret", "WECHAT_APPS": "wxproduction:production-wechat-secret",
                 "TRAIN_WECHAT_APPS": "XCX:wxproduction", "WECHAT_API_HOST": "127.0.0.1",
                 "WECHAT_API_TIMEOUT_MS": "2000",
-            ])
-        let client = MiniProgramAuthClient(mesh: mesh, adminPassword: "production-admin-password")
-        do {
+            ]) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh, adminPassword: "production-admin-password")
             let login = try await client.train("login", key: "production-train-key", ["code": "0a3xYz"])
             #expect(login["code"] == "1001")
             let issue = try await client.admin("auth/wechat.code", ["app_id": "wxproduction", "person": "alice"])
@@ -249,10 +228,6 @@ struct TrainAuthTests {
             #expect(testCode["code"] == 500)
             #expect(testCode["data"] == nil)
             client.expectNoSecretsInLogs(["production-wechat-secret"])
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 }

@@ -71,13 +71,8 @@ struct UserTestClient {
     static func withMesh(
         _ services: [String], environment: [String: String] = [:], _ body: (UserTestClient) async throws -> Void
     ) async throws {
-        let mesh = try await TestMesh.start(services, extraEnvironment: environment)
-        do {
+        try await TestMesh.with(services, extraEnvironment: environment) { mesh in
             try await body(UserTestClient(mesh: mesh))
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 }

@@ -16,9 +16,8 @@ struct YafAuthTests {
     static let generousLimits = ["SMS_SEND_INTERVAL_SECONDS": "0", "SMS_DAILY_LIMIT_PER_ADDRESS": "1000"]
 
     @Test func registerSignInAndSignOut() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"], extraEnvironment: Self.generousLimits)
-        let client = YafClient(mesh: mesh)
-        do {
+        try await TestMesh.with(["auth", "gateway"], extraEnvironment: Self.generousLimits) { mesh in
+            let client = YafClient(mesh: mesh)
             let mobile = "13800000001"
             let password = "first_Pass-1"
             let sent = try await client.call("sms.send", ["mobile": .string(mobile), "key": "USER_REGISTER_CODE"])
@@ -106,19 +105,14 @@ struct YafAuthTests {
                 [password, code, secondCode, loginCode, firstToken, passwordToken, codeToken, lastToken]
                 + issued.map(String.init)
             Self.expectNoSecretsInLogs(mesh, secrets)
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func passwordChangeResetAndLock() async throws {
         var environment = Self.generousLimits
         environment["YAF_APP_SECRETS"] = Self.twoApps
-        let mesh = try await TestMesh.start(["auth", "gateway"], extraEnvironment: environment)
-        let client = YafClient(mesh: mesh)
-        do {
+        try await TestMesh.with(["auth", "gateway"], extraEnvironment: environment) { mesh in
+            let client = YafClient(mesh: mesh)
             let mobile = "13800000002"
             let password = "first_Pass-2"
             let iosToken = try await client.register(mobile, password: password)
@@ -186,19 +180,14 @@ struct YafAuthTests {
                 iosToken, androidToken,
             ]
             Self.expectNoSecretsInLogs(mesh, secrets)
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func sendingLimitsAndDeadCodes() async throws {
-        let mesh = try await TestMesh.start(
+        try await TestMesh.with(
             ["auth", "gateway"],
-            extraEnvironment: ["SMS_DAILY_LIMIT_PER_TARGET": "3", "SMS_DAILY_LIMIT_PER_ADDRESS": "5"])
-        let client = YafClient(mesh: mesh)
-        do {
+            extraEnvironment: ["SMS_DAILY_LIMIT_PER_TARGET": "3", "SMS_DAILY_LIMIT_PER_ADDRESS": "5"]) { mesh in
+            let client = YafClient(mesh: mesh)
             let first = "13800000003"
             let registerCode = try await client.sendCode(first, key: "USER_REGISTER_CODE")
             let tooSoon = try await client.call("sms.send", ["mobile": .string(first), "key": "USER_REGISTER_CODE"])
@@ -229,18 +218,13 @@ struct YafAuthTests {
             let otherPurpose = try await client.call(
                 "user.register", ["mobile": "13800000004", "password": "some_Pass-3", "code": .string(registerCode)])
             #expect(otherPurpose["code"] != 200)
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func codesExpireAndTheIntervalPasses() async throws {
-        let mesh = try await TestMesh.start(
-            ["auth", "gateway"], extraEnvironment: ["CODE_LIFETIME_SECONDS": "1", "SMS_SEND_INTERVAL_SECONDS": "1"])
-        let client = YafClient(mesh: mesh)
-        do {
+        let environment = ["CODE_LIFETIME_SECONDS": "1", "SMS_SEND_INTERVAL_SECONDS": "1"]
+        try await TestMesh.with(["auth", "gateway"], extraEnvironment: environment) { mesh in
+            let client = YafClient(mesh: mesh)
             let mobile = "13800000007"
             let code = try await client.sendCode(mobile, key: "USER_REGISTER_CODE")
             try await Task.sleep(for: .milliseconds(1500))
@@ -249,17 +233,12 @@ struct YafAuthTests {
             #expect(expired == ["code": 503, "msg": "验证码已失效"])
             let later = try await client.call("sms.send", ["mobile": .string(mobile), "key": "USER_REGISTER_CODE"])
             #expect(later["code"] == 200)
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func hostileInputGetsCleanRefusals() async throws {
-        let mesh = try await TestMesh.start(["auth", "gateway"], extraEnvironment: Self.generousLimits)
-        let client = YafClient(mesh: mesh)
-        do {
+        try await TestMesh.with(["auth", "gateway"], extraEnvironment: Self.generousLimits) { mesh in
+            let client = YafClient(mesh: mesh)
             let token = try await client.register("13800000008", password: "hostile_Pass-8")
             let hostile: [JSONValue] = [
                 "' OR '1'='1", "13800000008'; DROP TABLE auth.accounts; --",
@@ -297,32 +276,24 @@ struct YafAuthTests {
             }
             #expect(accounts == 1)
             #expect(try await client.call("user.logout", token: token)["code"] == 200)
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     @Test func productionKeepsCodesToItself() async throws {
-        let mesh = try await TestMesh.start(
+        try await TestMesh.with(
             ["auth", "gateway"],
             extraEnvironment: [
                 "APP_ENV": "production", "ADMIN_PASSWORD": "production-admin-password",
                 "YAF_APP_SECRETS": "ios_app_id:production-yaf-secret", "TRAIN_APP_KEYS": "XCX:production-train-key",
                 "C2C_SECRET": "production-c2c-secret",
-            ])
-        let client = YafClient(mesh: mesh, secret: "production-yaf-secret", adminPassword: "production-admin-password")
-        do {
+            ]) { mesh in
+            let client = YafClient(
+                mesh: mesh, secret: "production-yaf-secret", adminPassword: "production-admin-password")
             let sent = try await client.call("sms.send", ["mobile": "13800000009", "key": "USER_REGISTER_CODE"])
             #expect(sent == ["code": 503, "msg": "短信发送失败"])
             let outbox = try await client.admin("auth/sms.outbox", ["mobile": "13800000009"])
             #expect(outbox["error"] == "forbidden")
-        } catch {
-            await mesh.stop()
-            throw error
         }
-        await mesh.stop()
     }
 
     /// No password, code or token of the run appears in any service's log.

@@ -42,6 +42,21 @@ final class TestMesh: Sendable {
         }
     }
 
+    /// Starts a mesh of `names`, runs `body` with it and stops it, whether `body` returns or throws.
+    static func with<T>(
+        _ names: [String], extraEnvironment: [String: String] = [:], _ body: (TestMesh) async throws -> T
+    ) async throws -> T {
+        let mesh = try await start(names, extraEnvironment: extraEnvironment)
+        do {
+            let result = try await body(mesh)
+            await mesh.stop()
+            return result
+        } catch {
+            await mesh.stop()
+            throw error
+        }
+    }
+
     private static func startHoldingSlot(_ names: [String], extraEnvironment: [String: String]) async throws -> TestMesh {
         guard let serverURL = TestEnvironment.databaseURL else { throw HarnessError("TEST_DATABASE_URL is not set") }
         let databaseName = "it_" + SecureRandom.token(bytes: 6)
