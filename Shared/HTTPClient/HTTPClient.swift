@@ -17,13 +17,13 @@ public final class HTTPClient: Sendable {
     /// Sends `request` to `upstream` and returns its whole response. A request is sent again on a
     /// fresh connection once when the first try provably did not reach the peer, or when it failed
     /// on a broken connection and is idempotent (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`, or an
-    /// `Idempotency-Key` header).
+    /// `Idempotency-Key` header). Without a `timeout` the deadline grows with the body's size.
     public func send(
         _ request: HTTPRequest, to upstream: Upstream, timeout: Duration? = nil
     ) async throws(HTTPClientError) -> HTTPResponse {
         let pool = try pool(for: upstream)
         let milliseconds = timeout.map { Int($0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) }
-            ?? configuration.responseTimeoutMilliseconds
+            ?? configuration.responseTimeoutMilliseconds(forBodyBytes: request.body.count)
         let deadline = MonotonicClock.deadline(afterMilliseconds: milliseconds)
         var bytes: [UInt8] = []
         request.serialize(into: &bytes, host: upstream.description)

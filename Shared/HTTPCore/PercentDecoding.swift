@@ -11,23 +11,38 @@ public func percentDecoded<S: StringProtocol>(_ text: S, plusAsSpace: Bool) -> S
 
 /// The bytes that `%XX` escapes (and `+` when `plusAsSpace`) stand for; nil on a bad `%` escape.
 public func percentDecodedBytes<C: Collection>(_ encoded: C, plusAsSpace: Bool) -> [UInt8]? where C.Element == UInt8 {
-    var decoded: [UInt8] = []
-    decoded.reserveCapacity(encoded.count)
-    var index = encoded.startIndex
-    while index != encoded.endIndex {
-        let byte = encoded[index]
-        encoded.formIndex(after: &index)
-        if byte == UInt8(ascii: "+") && plusAsSpace {
-            decoded.append(UInt8(ascii: " "))
-        } else if byte == UInt8(ascii: "%") {
-            guard index != encoded.endIndex, let high = HTTPGrammar.hexValue(encoded[index]) else { return nil }
-            encoded.formIndex(after: &index)
-            guard index != encoded.endIndex, let low = HTTPGrammar.hexValue(encoded[index]) else { return nil }
-            encoded.formIndex(after: &index)
-            decoded.append(UInt8(high * 16 + low))
-        } else {
-            decoded.append(byte)
-        }
+    if let decoded = encoded.withContiguousStorageIfAvailable({ percentDecodedBytes($0, plusAsSpace: plusAsSpace) }) {
+        return decoded
     }
+    return Array(encoded).withUnsafeBufferPointer { percentDecodedBytes($0, plusAsSpace: plusAsSpace) }
+}
+
+/// The byte loop behind `percentDecodedBytes`: one pass over contiguous memory, so a large form
+/// field costs the same per byte in every build.
+func percentDecodedBytes(_ encoded: UnsafeBufferPointer<UInt8>, plusAsSpace: Bool) -> [UInt8]? {
+    var decoded = [UInt8](repeating: 0, count: encoded.count)
+    var written = 0
+    let complete = decoded.withUnsafeMutableBufferPointer { output -> Bool in
+        var index = 0
+        while index < encoded.count {
+            let byte = encoded[index]
+            index += 1
+            if byte == UInt8(ascii: "+") && plusAsSpace {
+                output[written] = UInt8(ascii: " ")
+            } else if byte == UInt8(ascii: "%") {
+                guard index + 1 < encoded.count, let high = HTTPGrammar.hexValue(encoded[index]),
+                    let low = HTTPGrammar.hexValue(encoded[index + 1])
+                else { return false }
+                index += 2
+                output[written] = UInt8(high * 16 + low)
+            } else {
+                output[written] = byte
+            }
+            written += 1
+        }
+        return true
+    }
+    guard complete else { return nil }
+    decoded.removeLast(decoded.count - written)
     return decoded
 }

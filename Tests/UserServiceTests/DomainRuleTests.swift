@@ -134,7 +134,7 @@ struct DomainRuleTests {
     }
 
     @Test func avatarPayloads() {
-        #expect(AvatarFiles.payload(of: "data:image/png;base64,iVBO+w==") == "iVBO+w==")
-        #expect(AvatarFiles.payload(of: "iVBO w==\n") == "iVBO+w==")
+        #expect(AvatarFiles.payload(of: "data:image/png;base64,iVBO+w==") == Array("iVBO+w==".utf8))
+        #expect(AvatarFiles.payload(of: "iVBO w==\n") == Array("iVBO+w==".utf8))
     }
 }

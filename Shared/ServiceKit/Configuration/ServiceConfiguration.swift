@@ -46,6 +46,8 @@ public struct ServiceConfiguration: Sendable {
         var client = HTTPClientConfiguration()
         client.responseTimeoutMilliseconds = try environment.int(
             "UPSTREAM_TIMEOUT_MS", default: 5_000, range: 10...600_000)
+        client.responseMillisecondsPerMiB = try environment.int(
+            "UPSTREAM_TIMEOUT_MS_PER_MIB", default: 2_000, range: 0...600_000)
         client.maxConnectionsPerUpstream = try environment.int("UPSTREAM_MAX_CONNECTIONS", default: 64, range: 1...4096)
         self.client = client
         threads = try environment.int(

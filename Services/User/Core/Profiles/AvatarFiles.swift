@@ -25,14 +25,16 @@ struct AvatarFiles: Sendable {
     /// from the account and the image, so a retried upload of the same picture is stored once.
     func store(base64 text: String, for account: Int64, requestID: String?) async throws -> StoredImage {
         let payload = Self.payload(of: text)
-        guard !payload.isEmpty, let bytes = Base64.decode(payload), !bytes.isEmpty else {
+        guard !payload.isEmpty, let bytes = Base64.decode(bytes: payload), !bytes.isEmpty else {
             throw AvatarRefusal.notBase64
         }
         let key = "user-avatar-\(account)-" + Hex.encode(Digest.sha256(bytes))
+        // The strict decoder accepts canonical base64 only, so the payload is already the image's encoding.
+        let encoded = String(decoding: payload, as: UTF8.self)
         let reply: CanonicalReply
         do {
             reply = try await mesh.call(
-                .content, "files.store", ["content_base64": .string(Base64.encode(bytes)), "purpose": "avatar"],
+                .content, "files.store", ["content_base64": .string(encoded), "purpose": "avatar"],
                 idempotencyKey: key, requestID: requestID)
         } catch {
             throw UpstreamFailure(service: .content, operation: "files.store", detail: error.description)
@@ -49,13 +51,33 @@ struct AvatarFiles: Sendable {
         return StoredImage(url: url, relativePath: relative)
     }
 
-    /// The base64 text without a data-URL prefix and line breaks. A space stands for the `+` that a
-    /// form body left unescaped (base64 has no spaces), so it is read back as `+`.
-    static func payload(of text: String) -> String {
-        var body = Substring(text)
-        if body.hasPrefix("data:"), let comma = body.firstIndex(of: ",") {
-            body = body[body.index(after: comma)...]
+    /// The base64 text's bytes without a data-URL prefix and line breaks. A space stands for the `+`
+    /// that a form body left unescaped (base64 has no spaces), so it is read back as `+`. One pass over
+    /// the UTF-8 bytes: an avatar is megabytes of text.
+    static func payload(of text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = 0
+            if bytes.count >= 5, bytes[0] == UInt8(ascii: "d"), bytes[1] == UInt8(ascii: "a"),
+                bytes[2] == UInt8(ascii: "t"), bytes[3] == UInt8(ascii: "a"), bytes[4] == UInt8(ascii: ":")
+            {
+                var comma = 5
+                while comma < bytes.count && bytes[comma] != UInt8(ascii: ",") { comma += 1 }
+                if comma < bytes.count { start = comma + 1 }
+            }
+            var payload: [UInt8] = []
+            payload.reserveCapacity(bytes.count - start)
+            var index = start
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: " ") {
+                    payload.append(UInt8(ascii: "+"))
+                } else if byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r") {
+                    payload.append(byte)
+                }
+                index += 1
+            }
+            return payload
         }
-        return String(body.filter { $0 != "\n" && $0 != "\r" }.map { $0 == " " ? "+" : $0 })
     }
 }
