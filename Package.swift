@@ -58,7 +58,8 @@ var targets: [Target] = [
     .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "JSON", "HTTPCore"], path: "Tests/EnvelopeTests"),
     .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit"], path: "Tests/ServiceKitTests"),
     .testTarget(
-        name: "IntegrationTests", dependencies: ["HTTPClient", "HTTPCore", "EventLoops", "Postgres", "Crypto", "JSON", "Envelope"],
+        name: "IntegrationTests",
+        dependencies: ["HTTPClient", "HTTPCore", "EventLoops", "Postgres", "Crypto", "JSON", "Envelope"],
         path: "Tests/IntegrationTests"),
     .testTarget(name: "DeployTests", path: "Tests/DeployTests"),
     .executableTarget(
@@ -84,7 +85,9 @@ for service in services {
         targets.append(
             .testTarget(
                 name: "\(core)Tests",
-                dependencies: [.target(name: core), "ServiceKit", "Envelope", "JSON", "Postgres", "EventLoops", "Crypto"],
+                dependencies: [
+                    .target(name: core), "ServiceKit", "Envelope", "JSON", "Postgres", "EventLoops", "Crypto",
+                ],
                 path: "Tests/\(core)Tests", swiftSettings: swiftSettings))
     }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the package against a throwaway PostgreSQL cluster.
 #
-# Installs the system packages it needs, starts a private cluster in .data/test-postgres (wiped at
+# Installs the system packages it needs, checks the code style with `swift format lint` (a violation
+# fails the run), starts a private cluster in .data/test-postgres (wiped at
 # start, fsync off) on a free port, builds every product and test in debug mode, runs `swift test`
 # and stops the cluster on exit. Exits with the status of `swift test`.
 # The tests receive TEST_DATABASE_URL (the cluster) and PLATFORM_BIN_DIR (the built executables).
@@ -16,6 +17,9 @@ pg_data="$repo_root/.data/test-postgres"
 
 say "checking system packages"
 ensure_packages
+
+say "checking the code style (swift format lint, .swift-format)"
+swift format lint --recursive --strict --parallel Package.swift Shared Services Tests bench/PoolBench
 
 trap 'stop_private_pg "$pg_data" || true' EXIT
 trap 'exit 130' INT

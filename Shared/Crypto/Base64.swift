@@ -2,7 +2,8 @@
 /// Both directions run one pass over contiguous memory without allocating per group, so megabyte
 /// images cost the same per byte in debug and release builds.
 public enum Base64 {
-    private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    private static let alphabet: [UInt8] = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
     private static let padding = UInt8(ascii: "=")
     /// Each byte's value in the alphabet, 0xFF for bytes outside it.
     private static let values: [UInt8] = {

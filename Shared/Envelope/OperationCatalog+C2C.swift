@@ -13,42 +13,57 @@ import HTTPCore
 // `getUserAssets` have no body table; the parameters of `user.user.login` are this platform's.
 extension OperationCatalog {
     static let c2cOperations: [Operation] = [
-        c2c("user.user.login", .auth, .none, "登录（本平台补充，返回 mtoken；只传手机号时发送登录验证码）", [
-            .init("mobile_phone", "string", true, "手机号"),
-            .init("code", "string", false, "短信验证码，与 password 二选一；新手机号凭验证码注册"),
-            .init("password", "string", false, "登录密码，与 code 二选一"),
-        ]),
-        c2c("user.user.getUserInfoById", .user, .required, "获取客户详情信息", [
-            .init("id", "int", true, "客户ID"),
-        ]),
+        c2c(
+            "user.user.login", .auth, .none, "登录（本平台补充，返回 mtoken；只传手机号时发送登录验证码）",
+            [
+                .init("mobile_phone", "string", true, "手机号"),
+                .init("code", "string", false, "短信验证码，与 password 二选一；新手机号凭验证码注册"),
+                .init("password", "string", false, "登录密码，与 code 二选一"),
+            ]),
+        c2c(
+            "user.user.getUserInfoById", .user, .required, "获取客户详情信息",
+            [
+                .init("id", "int", true, "客户ID")
+            ]),
         c2c("user.payment.addPayment", .user, .required, "添加支付方式", [c2cPaymentType] + c2cPaymentAccount),
-        c2c("user.payment.updatePayment", .user, .required, "更新支付方式",
+        c2c(
+            "user.payment.updatePayment", .user, .required, "更新支付方式",
             [c2cPaymentType, c2cPaymentID] + c2cPaymentAccount),
         c2c("user.payment.delPayment", .user, .required, "删除支付方式", [c2cPaymentType, c2cPaymentID]),
         c2c("user.payment.getPaymentInfoById", .user, .required, "获取支付方式详情信息", [c2cPaymentType, c2cPaymentID]),
         c2c("user.payment.getPaymentList", .user, .required, "获取支付方式列表"),
         c2c("wallet.wallet.getUserAssets", .exchange, .required, "获取客户资产信息"),
-        c2c("coin.coin.getCoinInfoById", .exchange, .required, "获取币种详情信息", [
-            .init("coin_id", "tinyint", true, "币种ID"),
-        ]),
-        c2c("coin.coin.getC2CCoinList", .exchange, .required, "获取支持C2C交易的币种列表", [
-            .init("is_c2c", "tinyint", true, "是否支持C2C交易 0：不支持，1：支持"),
-        ]),
-        c2c("order.order.addOrder", .exchange, .required, "提交订单（委托买入/卖出）", [
-            .init("coin_id", "tinyint", true, "币种ID"),
-            .init("volume", "float", true, "买入/卖出数量"),
-            .init("type", "tinyint", true, "类型 1：委托买入，2：委托卖出"),
-        ]),
+        c2c(
+            "coin.coin.getCoinInfoById", .exchange, .required, "获取币种详情信息",
+            [
+                .init("coin_id", "tinyint", true, "币种ID")
+            ]),
+        c2c(
+            "coin.coin.getC2CCoinList", .exchange, .required, "获取支持C2C交易的币种列表",
+            [
+                .init("is_c2c", "tinyint", true, "是否支持C2C交易 0：不支持，1：支持")
+            ]),
+        c2c(
+            "order.order.addOrder", .exchange, .required, "提交订单（委托买入/卖出）",
+            [
+                .init("coin_id", "tinyint", true, "币种ID"),
+                .init("volume", "float", true, "买入/卖出数量"),
+                .init("type", "tinyint", true, "类型 1：委托买入，2：委托卖出"),
+            ]),
         c2c("order.order.getOrderInfo", .exchange, .required, "获取订单详情", [c2cOrderNumber]),
-        c2c("order.order.updateOrderStatus", .exchange, .required, "更新订单交易状态", [
-            c2cOrderNumber,
-            .init("status", "tinyint", true, "订单状态 0待付款 1已付款 2交易成功 3交易完成 4交易关闭"),
-        ]),
-        c2c("order.order.getOrderList", .exchange, .required, "获取订单列表", [
-            .init("type", "tinyint", true, "交易数据类型 1：当前交易，2：历史交易"),
-            .init("current_page", "int", false, "当前页，默认为1"),
-            .init("page_size", "int", false, "每页显示记录数，默认为20条"),
-        ]),
+        c2c(
+            "order.order.updateOrderStatus", .exchange, .required, "更新订单交易状态",
+            [
+                c2cOrderNumber,
+                .init("status", "tinyint", true, "订单状态 0待付款 1已付款 2交易成功 3交易完成 4交易关闭"),
+            ]),
+        c2c(
+            "order.order.getOrderList", .exchange, .required, "获取订单列表",
+            [
+                .init("type", "tinyint", true, "交易数据类型 1：当前交易，2：历史交易"),
+                .init("current_page", "int", false, "当前页，默认为1"),
+                .init("page_size", "int", false, "每页显示记录数，默认为20条"),
+            ]),
     ]
 
     /// The order sections name their operation `order.order.*` in the request URL and

@@ -2,7 +2,8 @@
 /// against the documents and the API reference is generated from it.
 public enum OperationCatalog {
     /// All operations, dialect by dialect, each in its document's order.
-    public static let all: [Operation] = trainOperations + o2oOperations + c2cOperations + yafOperations
+    public static let all: [Operation] =
+        trainOperations + o2oOperations + c2cOperations + yafOperations
         + mobileOperations
 
     /// The operations of one dialect, in its document's order.
@@ -35,7 +36,9 @@ public enum OperationCatalog {
     }
 
     static let index = OperationCatalogIndex(
-        operations: all, alternateNames: Dictionary(uniqueKeysWithValues: Dialect.allCases.map {
-            ($0, alternateNames(of: $0))
-        }))
+        operations: all,
+        alternateNames: Dictionary(
+            uniqueKeysWithValues: Dialect.allCases.map {
+                ($0, alternateNames(of: $0))
+            }))
 }

@@ -73,11 +73,15 @@ public struct SocketAddress: Sendable, CustomStringConvertible {
         switch storage {
         case .v4(var a):
             return withUnsafePointer(to: &a) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    body($0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
         case .v6(var a):
             return withUnsafePointer(to: &a) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    body($0, socklen_t(MemoryLayout<sockaddr_in6>.size))
+                }
             }
         }
     }
@@ -96,9 +100,11 @@ public struct SocketAddress: Sendable, CustomStringConvertible {
         return withUnsafePointer(to: &storage) { pointer -> SocketAddress? in
             switch family {
             case AF_INET:
-                return SocketAddress(storage: .v4(pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee }))
+                return SocketAddress(
+                    storage: .v4(pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee }))
             case AF_INET6:
-                return SocketAddress(storage: .v6(pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee }))
+                return SocketAddress(
+                    storage: .v6(pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee }))
             default:
                 return nil
             }

@@ -1,7 +1,7 @@
 import CShims
+import EventLoops
 import Glibc
 import HTTPCore
-import EventLoops
 
 /// One keep-alive connection to an upstream, served by one event loop. It carries one exchange
 /// at a time; the pool hands it to one caller at a time.
@@ -88,7 +88,8 @@ final class ClientConnection: EventLoopHandler, @unchecked Sendable {
             let code = cshims_socket_error(fd)
             if code != 0 {
                 let kind: HTTPClientError.Kind =
-                    code == ECONNREFUSED || code == EHOSTUNREACH || code == ENETUNREACH ? .connectionRefused
+                    code == ECONNREFUSED || code == EHOSTUNREACH || code == ENETUNREACH
+                    ? .connectionRefused
                     : .connectionReset
                 return fail(error(kind, String(cString: strerror(code)), notSent: true))
             }
@@ -102,8 +103,10 @@ final class ClientConnection: EventLoopHandler, @unchecked Sendable {
 
     func tick(now: UInt64) {
         if let connectDeadline, now >= connectDeadline {
-            return fail(error(.connectTimeout, "no connection within \(configuration.connectTimeoutMilliseconds) ms",
-                              notSent: true))
+            return fail(
+                error(
+                    .connectTimeout, "no connection within \(configuration.connectTimeoutMilliseconds) ms",
+                    notSent: true))
         }
         if let deadline, now >= deadline {
             return fail(error(.responseTimeout, "no response in time", notSent: !bytesSent))

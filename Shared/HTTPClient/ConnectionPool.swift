@@ -97,7 +97,8 @@ final class ConnectionPool: Sendable {
         waiter?.continuation.resume(
             throwing: HTTPClientError(
                 .poolExhausted, upstream: upstream.description,
-                detail: "all \(configuration.maxConnectionsPerUpstream) connections busy for \(configuration.poolWaitTimeoutMilliseconds) ms",
+                detail:
+                    "all \(configuration.maxConnectionsPerUpstream) connections busy for \(configuration.poolWaitTimeoutMilliseconds) ms",
                 requestNotSent: true))
     }
 

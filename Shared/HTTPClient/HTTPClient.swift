@@ -1,5 +1,5 @@
-import HTTPCore
 import EventLoops
+import HTTPCore
 import Synchronization
 
 /// The client for calls inside the mesh: a keep-alive pool per upstream, connect and response
@@ -22,7 +22,8 @@ public final class HTTPClient: Sendable {
         _ request: HTTPRequest, to upstream: Upstream, timeout: Duration? = nil
     ) async throws(HTTPClientError) -> HTTPResponse {
         let pool = try pool(for: upstream)
-        let milliseconds = timeout.map { Int($0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) }
+        let milliseconds =
+            timeout.map { Int($0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) }
             ?? configuration.responseTimeoutMilliseconds(forBodyBytes: request.body.count)
         let deadline = MonotonicClock.deadline(afterMilliseconds: milliseconds)
         var bytes: [UInt8] = []
@@ -51,7 +52,9 @@ public final class HTTPClient: Sendable {
         let (result, reusable) = await withCheckedContinuation {
             (continuation: CheckedContinuation<(Result<HTTPResponse, HTTPClientError>, Bool), Never>) in
             connection.loop.execute {
-                connection.exchange(bytes, isHEAD: isHEAD, deadline: deadline) { continuation.resume(returning: ($0, $1)) }
+                connection.exchange(bytes, isHEAD: isHEAD, deadline: deadline) {
+                    continuation.resume(returning: ($0, $1))
+                }
             }
         }
         switch result {
@@ -77,11 +80,13 @@ public final class HTTPClient: Sendable {
         do {
             address = try SocketAddress(host: upstream.host, port: upstream.port)
         } catch {
-            throw HTTPClientError(.invalidUpstream, upstream: upstream.description, detail: "\(error)", requestNotSent: true)
+            throw HTTPClientError(
+                .invalidUpstream, upstream: upstream.description, detail: "\(error)", requestNotSent: true)
         }
         return pools.withLock { pools in
             if let existing = pools[upstream] { return existing }
-            let created = ConnectionPool(upstream: upstream, address: address, group: group, configuration: configuration)
+            let created = ConnectionPool(
+                upstream: upstream, address: address, group: group, configuration: configuration)
             pools[upstream] = created
             return created
         }

@@ -55,7 +55,8 @@ extension StringProtocol {
             other.utf8.withContiguousStorageIfAvailable { b in asciiCaseInsensitiveEqual(a, b) }
         }
         if let answered = contiguous, let equal = answered { return equal }
-        let a = self.utf8, b = other.utf8
+        let a = self.utf8
+        let b = other.utf8
         guard a.count == b.count else { return false }
         return zip(a, b).allSatisfy { x, y in
             x == y || (x | 0x20 == y | 0x20 && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A)
@@ -82,7 +83,8 @@ extension StringProtocol {
 private func asciiCaseInsensitiveEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     guard a.count == b.count else { return false }
     for index in 0..<a.count {
-        let x = a[index], y = b[index]
+        let x = a[index]
+        let y = b[index]
         if x == y { continue }
         let lower = x | 0x20
         guard lower == y | 0x20, lower >= 0x61, lower <= 0x7A else { return false }

@@ -1,5 +1,5 @@
-import EventLoops
 import CShims
+import EventLoops
 import Synchronization
 
 /// An HTTP/1.1 server: one listening socket watched by every event loop (each new connection

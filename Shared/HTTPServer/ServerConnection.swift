@@ -1,5 +1,5 @@
-import EventLoops
 import CShims
+import EventLoops
 import Glibc
 import HTTPCore
 
@@ -89,7 +89,10 @@ final class ServerConnection: EventLoopHandler, @unchecked Sendable {
             switch Socket.read(fd, into: loop.scratch) {
             case .processed(let count):
                 input.append(UnsafeRawBufferPointer(rebasing: loop.scratch[..<count]))
-                if count < loop.scratch.count { parseInput(); return }
+                if count < loop.scratch.count {
+                    parseInput()
+                    return
+                }
                 parseInput()
             case .wouldBlock:
                 parseInput()
@@ -145,8 +148,9 @@ final class ServerConnection: EventLoopHandler, @unchecked Sendable {
 
     private func headArrived(_ head: RequestHead) {
         let configuration = context.configuration
-        let limit = min(context.responder.bodyLimit(for: head) ?? configuration.limits.maxBodyBytes,
-                        configuration.maxBodyCeiling)
+        let limit = min(
+            context.responder.bodyLimit(for: head) ?? configuration.limits.maxBodyBytes,
+            configuration.maxBodyCeiling)
         parser.setBodyLimit(limit)
         headDeadline = nil
         idleDeadline = nil

@@ -1,5 +1,5 @@
-import EventLoops
 import CShims
+import EventLoops
 import Glibc
 import HTTPCore
 

@@ -59,8 +59,9 @@ import Testing
             var dark = 0
             var light = 0
             for index in stride(from: 0, to: image.pixels.count, by: 3) {
-                let luma = (299 * Int(image.pixels[index]) + 587 * Int(image.pixels[index + 1])
-                    + 114 * Int(image.pixels[index + 2])) / 1000
+                let luma =
+                    (299 * Int(image.pixels[index]) + 587 * Int(image.pixels[index + 1])
+                        + 114 * Int(image.pixels[index + 2])) / 1000
                 if luma < 110 { dark += 1 }
                 if luma > 170 { light += 1 }
             }

@@ -32,7 +32,8 @@ struct SceneAndInputShapeTests {
         #expect(fifteen.lockSeconds == 900)
         #expect(fifteen.lockMessage == "错误次数过多，请15分钟以后再试")
         let short = C2CSettings(
-            lockRules: try PasswordLockRules(environment: .init(prefix: "AUTH", values: ["PASSWORD_SHORT_LOCK_SECONDS": "90"])))
+            lockRules: try PasswordLockRules(
+                environment: .init(prefix: "AUTH", values: ["PASSWORD_SHORT_LOCK_SECONDS": "90"])))
         #expect(short.lockMessage == "错误次数过多，请2分钟以后再试")
     }
 }

@@ -11,7 +11,8 @@ struct DigestTests {
 
     @Test("MD5 of the app base API's worked signing example (its data JSON followed by the appid's secret)")
     func md5SigningExample() {
-        let data = #"{"method":"user.login","v":"1.0.0","appid":"ios_app_id","timestamp":"1493898621","#
+        let data =
+            #"{"method":"user.login","v":"1.0.0","appid":"ios_app_id","timestamp":"1493898621","#
             + #""unique_id":"68f66b5b72b864dd389748bffe112f4f","username":"18575202691","password":"123456"}"#
         let sign = Digest.md5(data + "7512100214f62d7de8ba01b281d6da02").hexString(uppercase: true)
         #expect(sign == "01E62683A5D2B7CD901F5F98C08F10EF")

@@ -74,12 +74,14 @@ struct MobileCodecTests {
 
     @Test func theCaptchaCookieBecomesAParameterUnlessOneIsGiven() throws {
         let fromCookie = try codec.decode(
-            request(.post, "/mobile/phonecode", form: "phone=13800000000", headers: ["Cookie": "captchaId=c-1; token=T"]))
+            request(
+                .post, "/mobile/phonecode", form: "phone=13800000000", headers: ["Cookie": "captchaId=c-1; token=T"]))
         #expect(fromCookie.parameters["captchaId"] == "c-1")
         let given = try codec.decode(
             request(.post, "/mobile/phonecode", form: "captchaId=c-2", headers: ["Cookie": "captchaId=c-1"]))
         #expect(given.parameters["captchaId"] == "c-2")
-        let none = try codec.decode(request(.post, "/mobile/phonecode", form: "phone=1", headers: ["Cookie": "captchaId="]))
+        let none = try codec.decode(
+            request(.post, "/mobile/phonecode", form: "phone=1", headers: ["Cookie": "captchaId="]))
         #expect(none.parameters["captchaId"] == nil)
     }
 
@@ -112,7 +114,8 @@ struct MobileCodecTests {
         let type = "multipart/form-data; boundary=XyZ"
         let broken = decodeFailure(request(.post, "/mobile/register", body: "no parts here", type: type))
         #expect(broken?.kind == .invalidParams)
-        let body = "--XyZ\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nwicky\r\n"
+        let body =
+            "--XyZ\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nwicky\r\n"
             + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nignored\r\n--XyZ--\r\n"
         let call = try codec.decode(request(.post, "/mobile/register", body: body, type: type))
         #expect(call.parameters == ["username": "wicky"])

@@ -43,7 +43,8 @@ struct O2OCodecTests {
     }
 
     @Test func merchantsNearMe() throws {
-        let target = "/api/user/merchants?city_id=440100&keyword=%E7%81%AB%E9%94%85&lng=113.32&lat=23.13&radius=5000"
+        let target =
+            "/api/user/merchants?city_id=440100&keyword=%E7%81%AB%E9%94%85&lng=113.32&lat=23.13&radius=5000"
             + "&page=1&token=T"
         let call = try codec.decode(request(.get, target))
         #expect(call.operation.name == "merchants")

@@ -99,7 +99,8 @@ struct YafCodecTests {
     }
 
     @Test func deviceFixedParametersStayForTheOperation() throws {
-        let data = #"{"method":"system.upgrade",\#(Self.fixed),"app_v":"1.0.0","platform":1,"channel":"","#
+        let data =
+            #"{"method":"system.upgrade",\#(Self.fixed),"app_v":"1.0.0","platform":1,"channel":"","#
             + #""device_token":"","unique_id":"u1"}"#
         let call = try codec.decode(Self.dataRequest(data))
         #expect(call.operation.name == "system.upgrade")
@@ -322,7 +323,8 @@ struct YafCodecTests {
     }
 
     @Test func verificationAcceptsOnlyTheExactUpperCaseSignature() {
-        let data = Self.documentData, secret = Self.documentSecret
+        let data = Self.documentData
+        let secret = Self.documentSecret
         #expect(YafSignature.verify(sign: Self.documentSign, data: data, secret: secret))
         #expect(!YafSignature.verify(sign: Self.documentSign.lowercased(), data: data, secret: secret))
         #expect(!YafSignature.verify(sign: Self.documentSign, data: data + " ", secret: secret))

@@ -9,7 +9,9 @@ struct MultipartTests {
             body: body)
     }
 
-    static func parts(_ text: String, boundaryParameter: String = "boundary=XyZ") throws(MultipartError)
+    static func parts(
+        _ text: String, boundaryParameter: String = "boundary=XyZ"
+    ) throws(MultipartError)
         -> [MultipartPart]
     {
         try request(boundaryParameter: boundaryParameter, body: wire(text)).multipartParts()

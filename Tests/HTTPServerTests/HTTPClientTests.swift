@@ -1,6 +1,6 @@
+import EventLoops
 import HTTPClient
 import HTTPCore
-import EventLoops
 import HTTPServer
 import Testing
 
@@ -11,7 +11,8 @@ import Testing
         let client = HTTPClient(group: running.group, configuration: patientClientConfiguration())
         let upstream = Upstream(host: "127.0.0.1", port: running.port)
         for i in 0..<10 {
-            let response = try await client.send(HTTPRequest(method: .post, target: "/r", body: Array("\(i)".utf8)), to: upstream)
+            let response = try await client.send(
+                HTTPRequest(method: .post, target: "/r", body: Array("\(i)".utf8)), to: upstream)
             #expect(response.bodyText == "POST /r \(i)")
         }
         #expect(running.server.acceptedConnections == 1)
@@ -27,7 +28,9 @@ import Testing
         let upstream = Upstream(host: "127.0.0.1", port: running.port)
         let codes = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<20 {
-                group.addTask { try await client.send(HTTPRequest(method: .get, target: "/sleep/10"), to: upstream).status.code }
+                group.addTask {
+                    try await client.send(HTTPRequest(method: .get, target: "/sleep/10"), to: upstream).status.code
+                }
             }
             return try await group.reduce(into: [Int]()) { $0.append($1) }
         }
@@ -54,7 +57,8 @@ import Testing
         let client = HTTPClient(group: running.group, configuration: patientClientConfiguration())
         let upstream = Upstream(host: "127.0.0.1", port: running.port)
         do {
-            _ = try await client.send(HTTPRequest(method: .post, target: "/sleep/2000"), to: upstream, timeout: .milliseconds(300))
+            _ = try await client.send(
+                HTTPRequest(method: .post, target: "/sleep/2000"), to: upstream, timeout: .milliseconds(300))
             Issue.record("expected a timeout")
         } catch {
             #expect(error.kind == .responseTimeout)

@@ -1,6 +1,6 @@
+import EventLoops
 import Glibc
 import HTTPCore
-import EventLoops
 import HTTPServer
 import Testing
 
@@ -33,7 +33,8 @@ import Testing
         let running = try await RunningServer.start(EchoResponder())
         defer { Task { await running.stop() } }
         let connection = try RawConnection(port: running.port)
-        connection.send("POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=y\r\nde\r\n0\r\n\r\n")
+        connection.send(
+            "POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=y\r\nde\r\n0\r\n\r\n")
         let (responses, _) = await connection.readResponses()
         #expect(responses.first?.bodyText == "POST /c abcde")
     }

@@ -1,5 +1,5 @@
-import HTTPCore
 import EventLoops
+import HTTPCore
 import HTTPServer
 import Testing
 
@@ -83,11 +83,12 @@ import Testing
     }
 
     @Test func neutralizesLineBreaksInHeaderValues() async throws {
-        let running = try await RunningServer.start(ClosureResponder { _ in
-            var response = HTTPResponse.text("x")
-            response.headers.add("X-Echo", "a\r\nSet-Cookie: evil=1")
-            return response
-        })
+        let running = try await RunningServer.start(
+            ClosureResponder { _ in
+                var response = HTTPResponse.text("x")
+                response.headers.add("X-Echo", "a\r\nSet-Cookie: evil=1")
+                return response
+            })
         defer { Task { await running.stop() } }
         let connection = try RawConnection(port: running.port)
         connection.send("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")

@@ -1,6 +1,6 @@
+import EventLoops
 import HTTPClient
 import HTTPCore
-import EventLoops
 import HTTPServer
 import Testing
 
@@ -9,7 +9,8 @@ import Testing
     @Test func normalRequestsAreServedWhileSlowClientsTrickle() async throws {
         // The header deadline is the defence against slow clients; here it must outlast the test even on a
         // loaded machine, so the trickling connections stay open and the point is that others are served.
-        let running = try await RunningServer.start(configure: { $0.headerTimeoutMilliseconds = 300_000 }, EchoResponder())
+        let running = try await RunningServer.start(
+            configure: { $0.headerTimeoutMilliseconds = 300_000 }, EchoResponder())
         defer { Task { await running.stop() } }
         let slow = try (0..<1000).map { _ in try RawConnection(port: running.port) }
         let head = Array("GET /slow HTTP/1.1\r\nHost: x\r\nX-Pad: ".utf8)

@@ -1,8 +1,8 @@
+import EventLoops
 import Foundation
 import Glibc
 import HTTPClient
 import HTTPCore
-import EventLoops
 import HTTPServer
 
 /// A server on a free loopback port for one test, stopped by `stop()`.
@@ -49,7 +49,8 @@ struct EchoResponder: HTTPResponder {
         if request.path.hasPrefix("/sleep/"), let ms = Int(request.path.dropFirst("/sleep/".count)) {
             try? await Task.sleep(for: .milliseconds(ms))
         }
-        var response = HTTPResponse(status: .ok, body: Array("\(request.method) \(request.target) ".utf8) + request.body)
+        var response = HTTPResponse(
+            status: .ok, body: Array("\(request.method) \(request.target) ".utf8) + request.body)
         response.headers.add("Content-Type", "text/plain")
         return response
     }
@@ -77,7 +78,9 @@ final class RawConnection: Sendable {
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let status = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard status == 0 else {
             close(fd)

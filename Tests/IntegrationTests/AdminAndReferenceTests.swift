@@ -7,7 +7,9 @@ import Testing
 /// reference generated from the operation catalog.
 @Suite(.enabled(if: TestEnvironment.isAvailable, "needs TEST_DATABASE_URL and the built executables"))
 struct AdminAndReferenceTests {
-    private func post(_ mesh: TestMesh, _ path: String, _ body: JSONValue, token: String? = nil) async throws
+    private func post(
+        _ mesh: TestMesh, _ path: String, _ body: JSONValue, token: String? = nil
+    ) async throws
         -> (status: Int, body: JSONValue)
     {
         var request = HTTPRequest(
@@ -32,7 +34,8 @@ struct AdminAndReferenceTests {
             #expect(missing.body["error"] == "no_such_operation")
             let anonymous = try await post(mesh, "/admin/api/content/no.such.operation", [:])
             #expect(anonymous.status == 401)
-            let forged = try await post(mesh, "/admin/api/content/no.such.operation", [:], token: String(repeating: "a", count: 32))
+            let forged = try await post(
+                mesh, "/admin/api/content/no.such.operation", [:], token: String(repeating: "a", count: 32))
             #expect(forged.status == 401)
             #expect(try await post(mesh, "/admin/api/logout", [:], token: token).status == 200)
             let after = try await post(mesh, "/admin/api/content/no.such.operation", [:], token: token)
@@ -59,7 +62,9 @@ struct AdminAndReferenceTests {
             let page = try await mesh.get("/docs", from: "gateway")
             #expect(page.status == .ok)
             #expect(page.headers["Content-Type"]?.hasPrefix("text/html") == true)
-            for dialect in ["train", "o2o", "c2c", "yaf", "mobile"] { #expect(page.bodyText.contains("id=\"\(dialect)\"")) }
+            for dialect in ["train", "o2o", "c2c", "yaf", "mobile"] {
+                #expect(page.bodyText.contains("id=\"\(dialect)\""))
+            }
             #expect(page.bodyText.contains("/api/v1/user/login"))
             #expect(page.bodyText.contains("<code>nonceStr</code>"))
             let spec = try JSONValue.parse(try await mesh.get("/docs/openapi.json", from: "gateway").body)

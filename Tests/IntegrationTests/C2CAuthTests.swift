@@ -124,7 +124,8 @@ struct C2CAuthTests {
     @Test func hostileInputGetsCleanRefusals() async throws {
         try await TestMesh.with(
             ["auth", "gateway"],
-            extraEnvironment: ["SMS_SEND_INTERVAL_SECONDS": "0", "SMS_DAILY_LIMIT_PER_ADDRESS": "1000"]) { mesh in
+            extraEnvironment: ["SMS_SEND_INTERVAL_SECONDS": "0", "SMS_DAILY_LIMIT_PER_ADDRESS": "1000"]
+        ) { mesh in
             let client = MiniProgramAuthClient(mesh: mesh)
             _ = try await client.yafRegister("13800000321", password: "hostile_Pass-1")
             let base: JSONObject = ["mobile_phone": "13800000321", "password": "hostile_Pass-1", "code": "123456"]

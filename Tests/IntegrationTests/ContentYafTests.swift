@@ -39,7 +39,8 @@ struct ContentYafTests {
             let token = try await TestSessions.open(client.mesh, dialect: "yaf", account: 301)
             let withToken = try await client.yaf("system.init", token: token, ["app_v": "", "platform": 3])
             #expect(withToken["data"]?["token_status"] == 1)
-            let expired = try await TestSessions.open(client.mesh, dialect: "yaf", account: 301, revokedReason: "logout")
+            let expired = try await TestSessions.open(
+                client.mesh, dialect: "yaf", account: 301, revokedReason: "logout")
             let withExpired = try await client.yaf("system.init", token: expired, ["app_v": "", "platform": 3])
             #expect(withExpired["code"] == 200)
             #expect(withExpired["data"]?["token_status"] == 0)

@@ -22,7 +22,8 @@ struct DialectGatewayTests {
 
     /// The code the dialect writes for `kind` on `operation`, as the gateway's codec writes it.
     private static func expectedCode(_ kind: ReplyKind, _ operation: Envelope.Operation) -> String? {
-        DialectRequests.code(of: codec(for: operation.dialect).encode(.failure(kind, "x"), call: nil, operation: operation))
+        DialectRequests.code(
+            of: codec(for: operation.dialect).encode(.failure(kind, "x"), call: nil, operation: operation))
     }
 
     /// Mesh names of the operations the services serve (`GET /internal/operations`).
@@ -59,7 +60,8 @@ struct DialectGatewayTests {
                 #expect(response.status.code < 500, "\(operation.meshName): HTTP \(response.status.code)")
                 if implemented.contains(operation.meshName) {
                     // The mobile mall writes every failure 300: there the message tells them apart.
-                    let notImplemented = try? JSONValue.parse(response.body)["msg"]?.stringValue == "not implemented yet"
+                    let notImplemented =
+                        try? JSONValue.parse(response.body)["msg"]?.stringValue == "not implemented yet"
                     #expect(DialectRequests.code(of: response) != expected || !(notImplemented ?? false), "\(answer)")
                 } else {
                     #expect(DialectRequests.code(of: response) == expected, "\(answer)")
@@ -86,7 +88,8 @@ struct DialectGatewayTests {
             }
 
             // train: wrong sign, missing sign, a replayed nonce, another user's userId, no loginKey.
-            let badSign = DialectRequests.request(for: getUserInfo, token: trainToken, userID: "7", signWith: "wrong-key")
+            let badSign = DialectRequests.request(
+                for: getUserInfo, token: trainToken, userID: "7", signWith: "wrong-key")
             #expect(try await code(badSign) == "0017")
             var unsigned = DialectRequests.request(for: getUserInfo, token: trainToken, userID: "7")
             unsigned.body = DialectRequests.formBody([
@@ -120,10 +123,14 @@ struct DialectGatewayTests {
             #expect(try await code(notJSON) != "200")
 
             // c2c: wrong ck, stale cc, missing mtoken.
-            #expect(try await code(DialectRequests.request(for: c2cInfo, token: "t", signWith: "x")) == Self.expectedCode(.signatureInvalid, c2cInfo))
+            #expect(
+                try await code(DialectRequests.request(for: c2cInfo, token: "t", signWith: "x"))
+                    == Self.expectedCode(.signatureInvalid, c2cInfo))
             let stale = DialectRequests.request(for: c2cInfo, token: "t", timestamp: DialectRequests.now - 3600)
             #expect(try await code(stale) == Self.expectedCode(.timestampExpired, c2cInfo))
-            #expect(try await code(DialectRequests.request(for: c2cInfo, token: nil)) == Self.expectedCode(.notLoggedIn, c2cInfo))
+            #expect(
+                try await code(DialectRequests.request(for: c2cInfo, token: nil))
+                    == Self.expectedCode(.notLoggedIn, c2cInfo))
 
             // o2o: no token, unknown token.
             #expect(try await code(DialectRequests.request(for: o2oTree, token: nil)) == "10003")
@@ -175,7 +182,8 @@ struct GatewayFailureTests {
             let codes = try await withThrowingTaskGroup(of: String?.self) { group in
                 for _ in 0..<12 {
                     group.addTask {
-                        DialectRequests.code(of: try await mesh.send(DialectRequests.request(for: news, token: nil), to: "gateway"))
+                        DialectRequests.code(
+                            of: try await mesh.send(DialectRequests.request(for: news, token: nil), to: "gateway"))
                     }
                 }
                 return try await group.reduce(into: [String?]()) { $0.append($1) }
@@ -188,7 +196,9 @@ struct GatewayFailureTests {
     @Test func productionRefusesTheDocumentsExampleKeys() async throws {
         let process = try ServiceProcess(
             name: "gateway", port: TestEnvironment.freePort(),
-            environment: ["APP_ENV": "production", "INTERNAL_KEY": "a-long-production-key", "C2C_SECRET": "own-secret"],
+            environment: [
+                "APP_ENV": "production", "INTERNAL_KEY": "a-long-production-key", "C2C_SECRET": "own-secret",
+            ],
             logDirectory: FileManager.default.temporaryDirectory)
         #expect(await process.waitForExit(timeout: .seconds(20)) == 1)
         #expect(process.log.contains("TRAIN_APP_KEYS"))

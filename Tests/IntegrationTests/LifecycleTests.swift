@@ -31,7 +31,8 @@ struct LifecycleTests {
             let without = try await mesh.send(HTTPRequest(method: .post, target: "/op/yaf/notice.list"), to: "content")
             #expect(without.status == .forbidden)
             let wrong = try await mesh.send(
-                HTTPRequest(method: .post, target: "/internal/x", headers: ["X-Internal-Key": "not-the-key"]), to: "content")
+                HTTPRequest(method: .post, target: "/internal/x", headers: ["X-Internal-Key": "not-the-key"]),
+                to: "content")
             #expect(wrong.status == .forbidden)
             let right = try await mesh.send(
                 HTTPRequest(method: .post, target: "/internal/x", headers: ["X-Internal-Key": TestMesh.internalKey]),
@@ -61,7 +62,8 @@ struct LifecycleTests {
             #expect(try await mesh.get("/ready", from: "orders").status == .ok)
             try await mesh.withDatabase { pool in
                 _ = try await pool.query(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = \(mesh.databaseName) AND pid <> pg_backend_pid()")
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = \(mesh.databaseName) AND pid <> pg_backend_pid()"
+                )
             }
             var statuses: [Int] = []
             for _ in 0..<3 { statuses.append(try await mesh.get("/ready", from: "orders").status.code) }
@@ -87,7 +89,8 @@ struct LifecycleTests {
                 #expect(await replica.terminate() == 0)
             }
             let count = try await mesh.withDatabase { pool in
-                try await pool.query("SELECT count(*) AS n FROM exchange.schema_migrations").first!.decode("n", as: Int.self)
+                try await pool.query("SELECT count(*) AS n FROM exchange.schema_migrations").first!.decode(
+                    "n", as: Int.self)
             }
             #expect(count == 1)
         }

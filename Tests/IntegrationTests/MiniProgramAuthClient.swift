@@ -80,7 +80,9 @@ final class MiniProgramAuthClient: Sendable {
     }
 
     /// An O2O `wxLogin` with a fresh simulator code for `person`: the token and the whole answer.
-    func wxLogin(_ person: String, app: String = MiniProgramAuthClient.o2oApp) async throws -> (
+    func wxLogin(
+        _ person: String, app: String = MiniProgramAuthClient.o2oApp
+    ) async throws -> (
         token: String, answer: JSONValue
     ) {
         let code = try await wechatCode(app: app, person: person)

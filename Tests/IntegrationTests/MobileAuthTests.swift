@@ -18,7 +18,8 @@ struct MobileAuthTests {
         try await TestMesh.with(["auth", "gateway"], extraEnvironment: Self.generousLimits) { mesh in
             let client = MobileClient(mesh: mesh)
             let phone = "13900000001"
-            let withoutCaptcha = try await client.call("/mobile/phonecode", ["phone": .string(phone), "validcode": "1234", "type": "1"])
+            let withoutCaptcha = try await client.call(
+                "/mobile/phonecode", ["phone": .string(phone), "validcode": "1234", "type": "1"])
             #expect(withoutCaptcha == ["code": "300", "msg": "图形验证码已失效，请刷新"])
 
             let image = try await mesh.send(HTTPRequest(method: .get, target: "/mobile/code/validcode"), to: "gateway")
@@ -34,10 +35,12 @@ struct MobileAuthTests {
             #expect(wrongForImage == ["code": "300", "msg": "图形验证码不正确"])
             let captcha = try await client.captcha()
             let wrongAnswer = try await client.call(
-                "/mobile/phonecode", ["phone": .string(phone), "validcode": "00000x", "type": "1"], captchaID: captcha.id)
+                "/mobile/phonecode", ["phone": .string(phone), "validcode": "00000x", "type": "1"],
+                captchaID: captcha.id)
             #expect(wrongAnswer == ["code": "300", "msg": "图形验证码不正确"])
             let sent = try await client.call(
-                "/mobile/phonecode", ["phone": .string(phone), "validcode": .string(captcha.answer.lowercased()), "type": "1"],
+                "/mobile/phonecode",
+                ["phone": .string(phone), "validcode": .string(captcha.answer.lowercased()), "type": "1"],
                 captchaID: captcha.id)
             #expect(sent == ["code": "200", "msg": "校验码已发送"])
             let reused = try await client.call(
@@ -71,7 +74,8 @@ struct MobileAuthTests {
             let token = try #require(login["token"]?.stringValue)
             #expect(token.count == 32)
             #expect(response.headers["Set-Cookie"]?.hasPrefix("token=\(token);") == true)
-            #expect(try await client.call("/mobile/member/checkpaypwd", token: token) == ["isSuccess": true, "data": false])
+            #expect(
+                try await client.call("/mobile/member/checkpaypwd", token: token) == ["isSuccess": true, "data": false])
             Self.expectNoSecrets(mesh, [code, "mall_pass1", token, captcha.answer])
         }
     }
@@ -86,7 +90,8 @@ struct MobileAuthTests {
             let registered = try await client.call(
                 "/mobile/register", ["username": .string(email), "pwd": "mail_pass1", "phoneCode": .string(code)])
             #expect(registered == ["code": "200", "msg": "注册成功"])
-            let login = try await client.call("/mobile/login", ["username": "member.one@example.com", "pwd": "mail_pass1"])
+            let login = try await client.call(
+                "/mobile/login", ["username": "member.one@example.com", "pwd": "mail_pass1"])
             #expect(login["code"] == "200")
             #expect(login["memInfo"]?["phone"] == .null)
             let token = try #require(login["token"]?.stringValue)
@@ -95,16 +100,21 @@ struct MobileAuthTests {
             let resetCode = try await client.latestEmailCode(email)
             let wrongCode = resetCode == "000000" ? "111111" : "000000"
             let refused = try await client.call(
-                "/mobile/member/newpwd", ["username": .string(email), "newpwd": "mail_pass2", "phonecode": .string(wrongCode)])
+                "/mobile/member/newpwd",
+                ["username": .string(email), "newpwd": "mail_pass2", "phonecode": .string(wrongCode)])
             #expect(refused == ["code": "300", "msg": "校验码不正确"])
             let reset = try await client.call(
-                "/mobile/member/newpwd", ["username": .string(email), "newpwd": "mail_pass2", "phonecode": .string(resetCode)])
+                "/mobile/member/newpwd",
+                ["username": .string(email), "newpwd": "mail_pass2", "phonecode": .string(resetCode)])
             #expect(reset == ["code": "200", "msg": "密码重置成功"])
             let reused = try await client.call(
-                "/mobile/member/newpwd", ["username": .string(email), "newpwd": "mail_pass3", "phonecode": .string(resetCode)])
+                "/mobile/member/newpwd",
+                ["username": .string(email), "newpwd": "mail_pass3", "phonecode": .string(resetCode)])
             #expect(reused["code"] == "300")
             #expect(try await client.call("/mobile/member/checkpaypwd", token: token)["isSuccess"] == false)
-            #expect(try await client.call("/mobile/login", ["username": .string(email), "pwd": "mail_pass1"])["code"] == "300")
+            #expect(
+                try await client.call("/mobile/login", ["username": .string(email), "pwd": "mail_pass1"])["code"]
+                    == "300")
 
             for _ in 0..<3 {
                 let wrong = try await client.call("/mobile/login", ["username": .string(email), "pwd": "not_the_pass"])
@@ -116,8 +126,9 @@ struct MobileAuthTests {
             #expect(locked == ["code": "300", "msg": "密码错误次数过多，账户已锁定，请稍后再试"])
             let lockedUntil = try await mesh.withDatabase { database in
                 try await database.query(
-                    "SELECT extract(epoch FROM locked_until - now())::int AS left FROM auth.accounts WHERE email = 'member.one@example.com'")
-                    .first?.decode("left", as: Int.self)
+                    "SELECT extract(epoch FROM locked_until - now())::int AS left FROM auth.accounts WHERE email = 'member.one@example.com'"
+                )
+                .first?.decode("left", as: Int.self)
             }
             #expect((800...900).contains(lockedUntil ?? 0), "the mobile mall's lock lasts 15 minutes")
         }
@@ -132,19 +143,23 @@ struct MobileAuthTests {
             _ = try await client.registerAndLogIn(other, password: "other_pass1")
 
             let taken = try await client.call(
-                "/mobile/member/checkchange", ["username": .string(other), "type": "phone", "pwd": "bind_pass1"], token: token)
+                "/mobile/member/checkchange", ["username": .string(other), "type": "phone", "pwd": "bind_pass1"],
+                token: token)
             #expect(taken == ["code": "300", "msg": "该手机号或邮箱已绑定其他账户"])
             let firstEmail = try await client.call(
-                "/mobile/member/checkchange", ["username": "bind@example.com", "type": "email", "pwd": ""], token: token)
+                "/mobile/member/checkchange", ["username": "bind@example.com", "type": "email", "pwd": ""], token: token
+            )
             #expect(firstEmail == ["code": "200", "msg": "可以绑定"])
             let mismatched = try await client.call(
-                "/mobile/member/checkchange", ["username": "bind@example.com", "type": "phone", "pwd": ""], token: token)
+                "/mobile/member/checkchange", ["username": "bind@example.com", "type": "phone", "pwd": ""], token: token
+            )
             #expect(mismatched["code"] == "300")
             _ = try await client.call("/mobile/emailcode", ["email": "bind@example.com", "type": "1"])
             let emailCode = try await client.latestEmailCode("bind@example.com")
             let bound = try await client.call(
                 "/mobile/member/changebind",
-                ["username": "bind@example.com", "phonecode": .string(emailCode), "pwd": "", "type": "email"], token: token)
+                ["username": "bind@example.com", "phonecode": .string(emailCode), "pwd": "", "type": "email"],
+                token: token)
             #expect(bound == ["code": "200", "msg": "绑定成功"])
             let byEmail = try await client.call("/mobile/login", ["username": "bind@example.com", "pwd": "bind_pass1"])
             #expect(byEmail["code"] == "200")
@@ -172,10 +187,14 @@ struct MobileAuthTests {
                 token: current)
             #expect(notOwn["code"] == 300)
             let payPassword = try await client.call(
-                "/mobile/member/paypwd", ["username": .string(newPhone), "paypwd": "pay_pass1", "code": .string(payCode)],
+                "/mobile/member/paypwd",
+                ["username": .string(newPhone), "paypwd": "pay_pass1", "code": .string(payCode)],
                 token: current)
             #expect(payPassword == ["code": 200, "msg": "支付密码设置成功"])
-            #expect(try await client.call("/mobile/member/checkpaypwd", token: current) == ["isSuccess": true, "data": true])
+            #expect(
+                try await client.call("/mobile/member/checkpaypwd", token: current) == [
+                    "isSuccess": true, "data": true,
+                ])
             #expect(try await client.call("/web/member/checkpaypwd", token: current) == true)
 
             let admin = AdminClient(mesh: mesh)
@@ -183,26 +202,43 @@ struct MobileAuthTests {
                 try await admin.internalCall("auth", "accounts.get", ["account_id": "1"])["data"]?.objectValue)
             #expect(account["mobile"] == .string(newPhone))
             #expect(account["email"] == "bind@example.com")
-            #expect(try await admin.internalCall("auth", "paypwd.verify", ["account_id": "1", "pay_password": "pay_pass1"])["kind"] == "ok")
-            #expect(try await admin.internalCall("auth", "paypwd.verify", ["account_id": "2", "pay_password": "pay_pass1"])["kind"] == "pay_password_not_set")
+            #expect(
+                try await admin.internalCall(
+                    "auth", "paypwd.verify", ["account_id": "1", "pay_password": "pay_pass1"])["kind"] == "ok")
+            #expect(
+                try await admin.internalCall(
+                    "auth", "paypwd.verify", ["account_id": "2", "pay_password": "pay_pass1"])["kind"]
+                    == "pay_password_not_set")
             for _ in 0..<4 {
-                let wrong = try await admin.internalCall("auth", "paypwd.verify", ["account_id": "1", "pay_password": "wrong_pay1"])
+                let wrong = try await admin.internalCall(
+                    "auth", "paypwd.verify", ["account_id": "1", "pay_password": "wrong_pay1"])
                 #expect(wrong["kind"] == "pay_password_wrong")
             }
-            let locked = try await admin.internalCall("auth", "paypwd.verify", ["account_id": "1", "pay_password": "wrong_pay1"])
+            let locked = try await admin.internalCall(
+                "auth", "paypwd.verify", ["account_id": "1", "pay_password": "wrong_pay1"])
             #expect(locked["kind"] == "account_locked")
-            #expect(try await admin.internalCall("auth", "paypwd.verify", ["account_id": "1", "pay_password": "pay_pass1"])["kind"] == "account_locked")
-            #expect(try await client.call("/mobile/login", ["username": .string(newPhone), "pwd": "bind_pass1"])["code"] == "200",
-                    "the pay password's lock leaves the login alone")
+            #expect(
+                try await admin.internalCall(
+                    "auth", "paypwd.verify", ["account_id": "1", "pay_password": "pay_pass1"])["kind"]
+                    == "account_locked")
+            #expect(
+                try await client.call("/mobile/login", ["username": .string(newPhone), "pwd": "bind_pass1"])["code"]
+                    == "200",
+                "the pay password's lock leaves the login alone")
 
-            let refreshed = try await client.call("/mobile/login", ["username": .string(newPhone), "pwd": "bind_pass1"])
+            let refreshed = try await client.call(
+                "/mobile/login", ["username": .string(newPhone), "pwd": "bind_pass1"])
             let latest = try #require(refreshed["token"]?.stringValue)
-            let wrongOld = try await client.call("/mobile/member/modifypwd", ["pwd": "nope_pass1", "newpwd": "bind_pass2"], token: latest)
+            let wrongOld = try await client.call(
+                "/mobile/member/modifypwd", ["pwd": "nope_pass1", "newpwd": "bind_pass2"], token: latest)
             #expect(wrongOld == ["code": "300", "msg": "原密码不正确"])
-            let modified = try await client.call("/mobile/member/modifypwd", ["pwd": "bind_pass1", "newpwd": "bind_pass2"], token: latest)
+            let modified = try await client.call(
+                "/mobile/member/modifypwd", ["pwd": "bind_pass1", "newpwd": "bind_pass2"], token: latest)
             #expect(modified == ["code": "200", "msg": "密码修改成功"])
             #expect(try await client.call("/mobile/member/checkpaypwd", token: latest)["isSuccess"] == true)
-            #expect(try await client.call("/mobile/login", ["username": .string(newPhone), "pwd": "bind_pass2"])["code"] == "200")
+            #expect(
+                try await client.call("/mobile/login", ["username": .string(newPhone), "pwd": "bind_pass2"])["code"]
+                    == "200")
         }
     }
 
@@ -234,8 +270,9 @@ struct MobileAuthTests {
             let asPrimary = try #require(switched["token"]?.stringValue)
             #expect(response.headers["Set-Cookie"]?.hasPrefix("token=\(asPrimary);") == true)
             #expect(try await client.call("/mobile/member/checkpaypwd", token: memberToken)["isSuccess"] == false)
-            #expect(try await client.call("/mobile/member/checkpaypwd", token: primaryToken)["isSuccess"] == false,
-                    "the primary's earlier session was replaced")
+            #expect(
+                try await client.call("/mobile/member/checkpaypwd", token: primaryToken)["isSuccess"] == false,
+                "the primary's earlier session was replaced")
             let back = try await client.call("/mobile/member/relatelogin", token: asPrimary)
             #expect(back["memInfo"]?["phone"] == .string(memberPhone))
         }
@@ -248,7 +285,8 @@ struct MobileAuthTests {
             _ = try await client.registerAndLogIn(phone, password: "shared_pw1")
             let yaf = try #require(OperationCatalog.find(.yaf, name: "user.login"))
             let request = DialectRequests.request(
-                for: yaf, token: nil, parameters: ["mobile": .string(phone), "login_type": "2", "password": "shared_pw1"])
+                for: yaf, token: nil,
+                parameters: ["mobile": .string(phone), "login_type": "2", "password": "shared_pw1"])
             let reply = try JSONValue.parse(try await mesh.send(request, to: "gateway").body)
             #expect(reply["code"] == 200)
             #expect(reply["data"]?["mobile"] == .string(phone))
@@ -258,11 +296,14 @@ struct MobileAuthTests {
     @Test func hostileInputIsRefusedCleanly() async throws {
         try await TestMesh.with(["auth", "gateway"], extraEnvironment: Self.generousLimits) { mesh in
             let client = MobileClient(mesh: mesh)
-            let hostile = ["' OR '1'='1", "1; DROP TABLE auth.accounts; --", String(repeating: "圖", count: 5000), "\u{0}"]
+            let hostile = [
+                "' OR '1'='1", "1; DROP TABLE auth.accounts; --", String(repeating: "圖", count: 5000), "\u{0}",
+            ]
             for value in hostile {
                 for (path, key) in [
                     ("/mobile/login", "username"), ("/mobile/login", "pwd"), ("/mobile/register", "username"),
-                    ("/mobile/phonecode", "phone"), ("/mobile/emailcode", "email"), ("/mobile/checkusername", "username"),
+                    ("/mobile/phonecode", "phone"), ("/mobile/emailcode", "email"),
+                    ("/mobile/checkusername", "username"),
                     ("/mobile/member/newpwd", "phonecode"), ("/mobile/checkcode", "validcode"),
                 ] {
                     var parameters: JSONObject = [
@@ -295,7 +336,9 @@ struct MobileAuthTests {
 struct MobileClient {
     let mesh: TestMesh
 
-    func exchange(_ path: String, _ parameters: JSONObject = [:], token: String? = nil, captchaID: String? = nil)
+    func exchange(
+        _ path: String, _ parameters: JSONObject = [:], token: String? = nil, captchaID: String? = nil
+    )
         async throws -> (JSONValue, HTTPResponse)
     {
         let operation = try #require(OperationCatalog.find(.mobile, path: path))
@@ -306,7 +349,9 @@ struct MobileClient {
         return (try JSONValue.parse(response.body), response)
     }
 
-    func call(_ path: String, _ parameters: JSONObject = [:], token: String? = nil, captchaID: String? = nil)
+    func call(
+        _ path: String, _ parameters: JSONObject = [:], token: String? = nil, captchaID: String? = nil
+    )
         async throws -> JSONValue
     {
         try await exchange(path, parameters, token: token, captchaID: captchaID).0
@@ -316,14 +361,16 @@ struct MobileClient {
     func captcha() async throws -> (id: String, answer: String) {
         let issued = try await AdminClient(mesh: mesh).call("auth/captcha.issue")
         return (
-            try #require(issued["data"]?["captcha_id"]?.stringValue), try #require(issued["data"]?["answer"]?.stringValue)
+            try #require(issued["data"]?["captcha_id"]?.stringValue),
+            try #require(issued["data"]?["answer"]?.stringValue)
         )
     }
 
     func sendPhoneCode(_ phone: String, type: String) async throws -> String {
         let captcha = try await captcha()
         let sent = try await call(
-            "/mobile/phonecode", ["phone": .string(phone), "validcode": .string(captcha.answer), "type": .string(type)],
+            "/mobile/phonecode",
+            ["phone": .string(phone), "validcode": .string(captcha.answer), "type": .string(type)],
             captchaID: captcha.id)
         #expect(sent["code"] == "200", "phonecode: \(sent)")
         return try await latestSMSCode(phone)

@@ -227,7 +227,8 @@ struct O2OAuthTests {
     @Test func codeLimitsAndHostileInput() async throws {
         try await TestMesh.with(
             ["auth", "gateway"],
-            extraEnvironment: ["SMS_DAILY_LIMIT_PER_TARGET": "2", "SMS_DAILY_LIMIT_PER_ADDRESS": "1000"]) { mesh in
+            extraEnvironment: ["SMS_DAILY_LIMIT_PER_TARGET": "2", "SMS_DAILY_LIMIT_PER_ADDRESS": "1000"]
+        ) { mesh in
             let client = MiniProgramAuthClient(mesh: mesh)
             let (token, _) = try await client.wxLogin("hank")
             let mobile = "13800000231"

@@ -25,7 +25,8 @@ struct OneAccountEverywhereTests {
             let yafToken = try #require(yaf["data"]?["token"]?.stringValue)
             #expect(try await sessionAccount(apps, yafToken) == account)
 
-            let c2c = try await apps.c2c("user.user.login", ["mobile_phone": .string(mobile), "password": .string(password)])
+            let c2c = try await apps.c2c(
+                "user.user.login", ["mobile_phone": .string(mobile), "password": .string(password)])
             #expect(c2c["code"] == "200", "c2c: \(c2c)")
             #expect(c2c["data"]?["id"] == .string(String(account)))
 
@@ -52,6 +53,7 @@ struct OneAccountEverywhereTests {
 
     private func sessionAccount(_ client: MiniProgramAuthClient, _ token: String) async throws -> Int64 {
         try await client.scalar(
-            "SELECT account_id FROM auth.sessions WHERE token_hash = \(Digest.sha256(token))", "account_id", as: Int64.self)
+            "SELECT account_id FROM auth.sessions WHERE token_hash = \(Digest.sha256(token))", "account_id",
+            as: Int64.self)
     }
 }

@@ -19,7 +19,8 @@ struct ServicesStartTests {
                 let ready = try await mesh.get("/ready", from: name)
                 #expect(ready.status == .ok, "\(name) /ready: \(ready.bodyText)")
                 let metrics = try await mesh.get("/metrics", from: name)
-                #expect(metrics.bodyText.contains("http_requests_total{route=\"/ready\",method=\"GET\",status=\"200\"}"))
+                #expect(
+                    metrics.bodyText.contains("http_requests_total{route=\"/ready\",method=\"GET\",status=\"200\"}"))
                 #expect(metrics.bodyText.contains("# TYPE http_request_duration_seconds histogram"))
             }
             let dbMetrics = try await mesh.get("/metrics", from: "auth").bodyText
@@ -33,8 +34,9 @@ struct ServicesStartTests {
                 #expect(schemas.contains(schema))
                 let versions = try await mesh.withDatabase { pool in
                     try await pool.query(
-                        PostgresQuery(unsafeSQL: "SELECT version FROM \(schema).schema_migrations ORDER BY version"))
-                        .map { try $0.decode("version", as: String.self) }
+                        PostgresQuery(unsafeSQL: "SELECT version FROM \(schema).schema_migrations ORDER BY version")
+                    )
+                    .map { try $0.decode("version", as: String.self) }
                 }
                 #expect(versions.first == "0001")
                 #expect(versions == versions.sorted())
@@ -44,7 +46,8 @@ struct ServicesStartTests {
 
     @Test func gatewayForwardsToServicesAndReportsTheirFailure() async throws {
         try await TestMesh.with(["auth", "user", "gateway"]) { mesh in
-            let forwarded = try await mesh.get("/services/auth/health", from: "gateway", headers: ["X-Request-Id": "trace-123"])
+            let forwarded = try await mesh.get(
+                "/services/auth/health", from: "gateway", headers: ["X-Request-Id": "trace-123"])
             #expect(forwarded.status == .ok)
             #expect(forwarded.bodyText.contains("\"service\":\"auth\""))
             #expect(forwarded.headers["X-Request-Id"] == "trace-123")

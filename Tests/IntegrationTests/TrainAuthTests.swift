@@ -139,7 +139,8 @@ struct TrainAuthTests {
     @Test func codeLimitsAndGuessing() async throws {
         try await TestMesh.with(
             ["auth", "gateway"],
-            extraEnvironment: ["SMS_SEND_INTERVAL_SECONDS": "0", "SMS_DAILY_LIMIT_PER_TARGET": "3"]) { mesh in
+            extraEnvironment: ["SMS_SEND_INTERVAL_SECONDS": "0", "SMS_DAILY_LIMIT_PER_TARGET": "3"]
+        ) { mesh in
             let client = MiniProgramAuthClient(mesh: mesh)
             let (userID, loginKey) = try await client.trainLogin("dave")
             let mobile = "13800000104"
@@ -171,7 +172,8 @@ struct TrainAuthTests {
 
     @Test func hostileInputGetsCleanRefusals() async throws {
         try await TestMesh.with(
-            ["auth", "gateway"], extraEnvironment: ["SMS_DAILY_LIMIT_PER_ADDRESS": "1000"]) { mesh in
+            ["auth", "gateway"], extraEnvironment: ["SMS_DAILY_LIMIT_PER_ADDRESS": "1000"]
+        ) { mesh in
             let client = MiniProgramAuthClient(mesh: mesh)
             let (userID, loginKey) = try await client.trainLogin("erin")
             let calls: [(name: String, data: JSONObject, signedIn: Bool)] = [
@@ -218,7 +220,8 @@ struct TrainAuthTests {
                 "C2C_SECRET": "production-c2c-secret", "WECHAT_APPS": "wxproduction:production-wechat-secret",
                 "TRAIN_WECHAT_APPS": "XCX:wxproduction", "WECHAT_API_HOST": "127.0.0.1",
                 "WECHAT_API_TIMEOUT_MS": "2000",
-            ]) { mesh in
+            ]
+        ) { mesh in
             let client = MiniProgramAuthClient(mesh: mesh, adminPassword: "production-admin-password")
             let login = try await client.train("login", key: "production-train-key", ["code": "0a3xYz"])
             #expect(login["code"] == "1001")

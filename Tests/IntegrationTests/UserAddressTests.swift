@@ -162,11 +162,13 @@ struct UserAddressTests {
 
             // A photo-sized avatar (2 MiB) passes the gateway's and the services' body limits; one over
             // 5 MiB is refused by the content service's upload limit.
-            let photo = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0x42, count: 2 * 1024 * 1024))
+            let photo = Data(
+                [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0x42, count: 2 * 1024 * 1024))
             let large = try await client.call(
                 .mobile, "member/updateheadpic", token: mobile, ["headpic": .string(photo.base64EncodedString())])
             #expect(large["code"] == 200, "\(large["msg"] ?? .null)")
-            let huge = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0x42, count: 5 * 1024 * 1024))
+            let huge = Data(
+                [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0x42, count: 5 * 1024 * 1024))
             let refused = try await client.call(
                 .mobile, "member/updateheadpic", token: mobile, ["headpic": .string(huge.base64EncodedString())])
             #expect(refused["code"] == 300 && refused["data"] == .null, "\(refused["msg"] ?? .null)")

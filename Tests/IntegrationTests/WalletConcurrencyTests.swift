@@ -51,7 +51,9 @@ struct WalletConcurrencyTests {
     }
 
     /// Outcomes of 1,000 concurrent debits with the keys `debit-0` … `debit-999`.
-    static func fireDebits(_ client: UserTestClient, account: Int64) async throws
+    static func fireDebits(
+        _ client: UserTestClient, account: Int64
+    ) async throws
         -> (applied: Int, refused: Int, replayed: Int, other: [String])
     {
         try await withThrowingTaskGroup(of: JSONValue.self) { group in

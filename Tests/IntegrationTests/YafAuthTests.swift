@@ -186,7 +186,8 @@ struct YafAuthTests {
     @Test func sendingLimitsAndDeadCodes() async throws {
         try await TestMesh.with(
             ["auth", "gateway"],
-            extraEnvironment: ["SMS_DAILY_LIMIT_PER_TARGET": "3", "SMS_DAILY_LIMIT_PER_ADDRESS": "5"]) { mesh in
+            extraEnvironment: ["SMS_DAILY_LIMIT_PER_TARGET": "3", "SMS_DAILY_LIMIT_PER_ADDRESS": "5"]
+        ) { mesh in
             let client = YafClient(mesh: mesh)
             let first = "13800000003"
             let registerCode = try await client.sendCode(first, key: "USER_REGISTER_CODE")
@@ -286,7 +287,8 @@ struct YafAuthTests {
                 "APP_ENV": "production", "ADMIN_PASSWORD": "production-admin-password",
                 "YAF_APP_SECRETS": "ios_app_id:production-yaf-secret", "TRAIN_APP_KEYS": "XCX:production-train-key",
                 "C2C_SECRET": "production-c2c-secret",
-            ]) { mesh in
+            ]
+        ) { mesh in
             let client = YafClient(
                 mesh: mesh, secret: "production-yaf-secret", adminPassword: "production-admin-password")
             let sent = try await client.call("sms.send", ["mobile": "13800000009", "key": "USER_REGISTER_CODE"])

@@ -14,9 +14,10 @@ struct UnicodeTests {
     func escapedText() throws {
         #expect(try JSONValue.parse(#""\u4e2d\u6587""#) == "中文")
         #expect(try JSONValue.parse(#""\uD83D\uDE00 ok""#) == "😀 ok")
-        #expect(try JSONValue.parse(#""a\u00e9\u0000z""#).stringValue?.unicodeScalars.map(\.value) == [
-            0x61, 0xE9, 0x00, 0x7A,
-        ])
+        #expect(
+            try JSONValue.parse(#""a\u00e9\u0000z""#).stringValue?.unicodeScalars.map(\.value) == [
+                0x61, 0xE9, 0x00, 0x7A,
+            ])
     }
 
     @Test("escapeNonASCII writes \\u escapes with surrogate pairs beyond the BMP")
@@ -43,8 +44,10 @@ struct UnicodeTests {
 
     @Test("every scalar class survives both serializations")
     func scalarRoundTrip() throws {
-        let samples: [UInt32] = [0x00, 0x1F, 0x20, 0x22, 0x5C, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF,
-            0x10000, 0x1F600, 0x10FFFF]
+        let samples: [UInt32] = [
+            0x00, 0x1F, 0x20, 0x22, 0x5C, 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF,
+            0x10000, 0x1F600, 0x10FFFF,
+        ]
         let text = String(String.UnicodeScalarView(samples.compactMap(Unicode.Scalar.init)))
         let value = JSONValue.array([.string(text)])
         #expect(try JSONValue.parse(value.serialized()) == value)

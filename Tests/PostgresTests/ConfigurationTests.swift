@@ -63,9 +63,10 @@ struct ConfigurationTests {
     @Test func neverShowsThePassword() throws {
         let configuration = try PostgresConfiguration(
             url: "postgres://app:TopSecret42@host:5432/db?sslpassword=Other99")
-        for text in [configuration.description, configuration.debugDescription, String(reflecting: configuration),
-            "\(configuration)"]
-        {
+        for text in [
+            configuration.description, configuration.debugDescription, String(reflecting: configuration),
+            "\(configuration)",
+        ] {
             #expect(!text.contains("TopSecret42"))
             #expect(!text.contains("Other99"))
         }

@@ -1,5 +1,5 @@
-import Synchronization
 import Postgres
+import Synchronization
 import Testing
 
 @Suite("Connection pool", .enabled(if: TestDatabase.isConfigured, TestDatabase.skipReason))
@@ -82,9 +82,10 @@ struct PoolTests {
             let order = OrderRecorder()
             var waiters: [Task<Void, any Error>] = []
             for number in 0..<5 {
-                waiters.append(Task {
-                    try await pool.withConnection { _ in order.append(number) }
-                })
+                waiters.append(
+                    Task {
+                        try await pool.withConnection { _ in order.append(number) }
+                    })
                 try await waitUntil { pool.stats.waiting == number + 1 }
             }
             finished.open()

@@ -38,8 +38,9 @@ enum TestDatabase {
     ) async throws -> Value {
         await permits.acquire()
         defer { permits.release() }
-        let pool = PostgresPool(configuration: try configuration(
-            poolSize: poolSize, poolWaitTimeout: poolWaitTimeout, statementCacheCapacity: statementCacheCapacity))
+        let pool = PostgresPool(
+            configuration: try configuration(
+                poolSize: poolSize, poolWaitTimeout: poolWaitTimeout, statementCacheCapacity: statementCacheCapacity))
         let schema = randomSchemaName()
         try await pool.execute("CREATE SCHEMA \(unsafeSQL: schema)")
         let value: Value

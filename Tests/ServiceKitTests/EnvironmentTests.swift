@@ -11,7 +11,8 @@ import Testing
     }
 
     @Test func defaultsWork() throws {
-        let configuration = try ServiceConfiguration(descriptor: descriptor, environment: Environment(prefix: "auth", values: [:]))
+        let configuration = try ServiceConfiguration(
+            descriptor: descriptor, environment: Environment(prefix: "auth", values: [:]))
         #expect(configuration.server.port == 8101)
         #expect(configuration.mode == .development)
         #expect(configuration.database?.poolSize == 10)
@@ -31,7 +32,8 @@ import Testing
     ])
     func badValuesNameTheirVariable(values: [String: String], variable: String) {
         do {
-            _ = try ServiceConfiguration(descriptor: descriptor, environment: Environment(prefix: "auth", values: values))
+            _ = try ServiceConfiguration(
+                descriptor: descriptor, environment: Environment(prefix: "auth", values: values))
             Issue.record("expected a configuration error for \(values)")
         } catch let error as ConfigurationError {
             #expect(error.variable == variable)

@@ -5,7 +5,9 @@ import Testing
 @Suite struct RouterTests {
     private let router = Router([
         .get("/health") { _ in .text("h") },
-        .post("/op/{dialect}/{operation}") { context in .text("\(context.parameter("dialect")!)|\(context.parameter("operation")!)") },
+        .post("/op/{dialect}/{operation}") { context in
+            .text("\(context.parameter("dialect")!)|\(context.parameter("operation")!)")
+        },
         .get("/files/*") { context in .text(context.parameter("*")!) },
     ])
 

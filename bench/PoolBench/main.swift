@@ -46,11 +46,14 @@ struct PoolBenchOptions: Sendable {
     /// `name` or `schema.name`, each made of ASCII letters, digits and underscores, not starting with a digit.
     static func isPlainTableName(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return (1...2).contains(parts.count) && parts.allSatisfy { part in
-            guard let first = part.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
-            return part.unicodeScalars.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0)
-                || ("0"..."9").contains($0) }
-        }
+        return (1...2).contains(parts.count)
+            && parts.allSatisfy { part in
+                guard let first = part.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+                return part.unicodeScalars.allSatisfy {
+                    $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0)
+                        || ("0"..."9").contains($0)
+                }
+            }
     }
 
     private static func count(_ text: String, flag: String) throws(PoolBenchError) -> Int {
@@ -95,7 +98,9 @@ func percentile(_ sorted: [UInt64], _ fraction: Double) -> Double {
     return Double(sorted[max(0, index)]) / 1_000_000
 }
 
-func runWorker(pool: PostgresPool, table: String, rows: Int, until deadline: ContinuousClock.Instant) async
+func runWorker(
+    pool: PostgresPool, table: String, rows: Int, until deadline: ContinuousClock.Instant
+) async
     -> WorkerReport
 {
     var report = WorkerReport()
@@ -131,7 +136,8 @@ func benchmark(_ options: PoolBenchOptions) async throws -> String {
     var configuration = try PostgresConfiguration(url: options.url)
     configuration.poolSize = options.workers
     let placement = WorkerPlacement(group: options.loops > 0 ? try EventLoopGroup(threads: options.loops) : nil)
-    let pool = placement.group.map { PostgresPool(configuration: configuration, group: $0) }
+    let pool =
+        placement.group.map { PostgresPool(configuration: configuration, group: $0) }
         ?? PostgresPool(configuration: configuration)
     let countResult = try await pool.query("SELECT count(*)::int8 AS n FROM \(unsafeSQL: options.table)")
     let rows = try countResult.first?.decode("n", as: Int.self) ?? 0

@@ -30,7 +30,8 @@ public enum AuthService {
         let captchas = CaptchaStore(database: database)
         let captchaImages = CaptchaImages(store: captchas)
         let identities = IdentityFlows(
-            credentials: flows, email: settings.simulatesSMS ? EmailSimulator(database: database) : UnconfiguredEmailProvider(),
+            credentials: flows,
+            email: settings.simulatesSMS ? EmailSimulator(database: database) : UnconfiguredEmailProvider(),
             payPasswords: payPasswords, links: AccountLinks(database: database))
         let profiles = ProfileLookup(mesh: try MeshClient(application: application))
         var operations = OperationHandlers()
@@ -39,8 +40,10 @@ public enum AuthService {
             requestTokens: RequestTokens(database: database, lifetimeSeconds: settings.requestTokenLifetimeSeconds),
             settings: settings, profiles: profiles
         ).register(on: &operations)
-        MobileAuthOperations(identities: identities, captchas: captchas, captchaImages: captchaImages, profiles: profiles,
-            settings: settings).register(on: &operations)
+        MobileAuthOperations(
+            identities: identities, captchas: captchas, captchaImages: captchaImages, profiles: profiles,
+            settings: settings
+        ).register(on: &operations)
         var adminOperations = AdminHandlers()
         OutboxAdmin.register(on: &adminOperations, database: database, settings: settings)
         CaptchaAdmin.register(on: &adminOperations, images: captchaImages, settings: settings)

@@ -46,7 +46,8 @@ struct AuthSettings: Sendable {
             throw ConfigurationError(variable: "ADMIN_PASSWORD", problem: "must be 12 to 128 characters")
         }
         if configuration.mode == .production && firstAdminPassword == AuthSettings.developmentAdminPassword {
-            throw ConfigurationError(variable: "ADMIN_PASSWORD", problem: "must be set to a secret of your own in production")
+            throw ConfigurationError(
+                variable: "ADMIN_PASSWORD", problem: "must be set to a secret of your own in production")
         }
         codes = try CodeRules(environment: environment)
         passwordLock = try PasswordLockRules(environment: environment)

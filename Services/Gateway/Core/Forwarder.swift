@@ -24,13 +24,15 @@ struct Forwarder: Sendable {
             if let type = answer.headers["Content-Type"] { response.headers.add("Content-Type", type) }
             return response
         } catch {
-            context.logger.warning("upstream call failed", [("upstream", .string(name)), ("error", .string("\(error)"))])
+            context.logger.warning(
+                "upstream call failed", [("upstream", .string(name)), ("error", .string("\(error)"))])
             throw HTTPError(error.isTimeout ? .gatewayTimeout : .badGateway, "service \(name) is not answering")
         }
     }
 
     func isHealthy(_ upstream: Upstream) async -> Bool {
-        let answer = try? await client.send(HTTPRequest(method: .get, target: "/health"), to: upstream, timeout: .seconds(2))
+        let answer = try? await client.send(
+            HTTPRequest(method: .get, target: "/health"), to: upstream, timeout: .seconds(2))
         return answer?.status.code == 200
     }
 }

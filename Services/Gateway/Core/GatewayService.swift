@@ -25,7 +25,8 @@ public enum GatewayService {
             client: application.client, auth: upstreams[.auth]!, internalKey: configuration.internalKey,
             cacheDuration: .milliseconds(cacheMilliseconds))
         let admin = AdminSurface(
-            client: application.client, upstreams: upstreams, sessions: sessions, internalKey: configuration.internalKey)
+            client: application.client, upstreams: upstreams, sessions: sessions, internalKey: configuration.internalKey
+        )
         let pipeline = DialectPipeline(
             signatures: SignatureCheck(secrets: secrets),
             sessions: sessions,

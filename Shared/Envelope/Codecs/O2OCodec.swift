@@ -64,14 +64,16 @@ public struct O2OCodec: DialectCodec {
     static func appID(fromReferer referer: String?) -> String? {
         guard let referer, referer.hasPrefix(miniProgramRefererPrefix) else { return nil }
         let segment = referer.dropFirst(miniProgramRefererPrefix.count).prefix { $0 != "/" }
-        let valid = (1...64).contains(segment.utf8.count) && segment.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
-                true
-            default: false
+        let valid =
+            (1...64).contains(segment.utf8.count)
+            && segment.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                    true
+                default: false
+                }
             }
-        }
         return valid ? String(segment) : nil
     }
 }

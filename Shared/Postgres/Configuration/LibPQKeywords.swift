@@ -21,8 +21,9 @@ enum LibPQKeywords {
         guard let options = PQconninfoParse(conninfo, &errorMessage) else {
             let reason = errorMessage.map { String(cString: $0) } ?? "libpq could not parse it"
             if let errorMessage { PQfreemem(errorMessage) }
-            throw PostgresError(.invalidConfiguration(
-                "malformed key=value connection string: \(reason.trimmingTrailingNewlines())"))
+            throw PostgresError(
+                .invalidConfiguration(
+                    "malformed key=value connection string: \(reason.trimmingTrailingNewlines())"))
         }
         defer { PQconninfoFree(options) }
         var parameters: [String: String] = [:]

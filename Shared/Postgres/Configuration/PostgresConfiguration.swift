@@ -34,13 +34,15 @@ public struct PostgresConfiguration: Sendable, CustomStringConvertible, CustomDe
         } else if PostgresURLParser.schemes.contains(where: { trimmed.hasPrefix($0) }) {
             parameters = try PostgresURLParser.parse(trimmed)
         } else if let scheme = Self.urlScheme(of: trimmed) {
-            throw PostgresError(.invalidConfiguration(
-                "unsupported URL scheme '\(scheme)', expected postgres:// or postgresql://"))
+            throw PostgresError(
+                .invalidConfiguration(
+                    "unsupported URL scheme '\(scheme)', expected postgres:// or postgresql://"))
         } else if trimmed.contains("=") {
             parameters = try LibPQKeywords.parse(conninfo: trimmed)
         } else {
-            throw PostgresError(.invalidConfiguration(
-                "expected a postgres:// URL or a libpq key=value connection string"))
+            throw PostgresError(
+                .invalidConfiguration(
+                    "expected a postgres:// URL or a libpq key=value connection string"))
         }
         if let connectTimeout {
             self.connectTimeout = connectTimeout

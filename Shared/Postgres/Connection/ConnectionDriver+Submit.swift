@@ -90,7 +90,8 @@ extension ConnectionDriver {
         let pending = queue.removeFirst()
         if pending.verifyingIdle && !needsSetup && !isAliveAfterIdling(handle) {
             markBroken(Self.closedWhileIdle)
-            let error = PostgresError(.connectionLost(Self.closedWhileIdle), connectionIsBroken: true,
+            let error = PostgresError(
+                .connectionLost(Self.closedWhileIdle), connectionIsBroken: true,
                 statementWasNotSent: true)
             deliver(pending.completion, .failure(error))
             return startNext()

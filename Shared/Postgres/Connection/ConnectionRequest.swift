@@ -15,8 +15,9 @@ enum ConnectionRequest: Sendable {
     /// Checks and converts the statement's parameters; throws when one of them, or the SQL, cannot be sent.
     init(preparing query: PostgresQuery) throws {
         guard query.binds.count <= Self.maximumParameterCount else {
-            throw PostgresError(.invalidParameter(
-                index: Self.maximumParameterCount + 1, reason: "a statement takes at most 65535 parameters"))
+            throw PostgresError(
+                .invalidParameter(
+                    index: Self.maximumParameterCount + 1, reason: "a statement takes at most 65535 parameters"))
         }
         let parameters = try query.binds.enumerated().map { index, value in
             try value.parameterText(index: index + 1)

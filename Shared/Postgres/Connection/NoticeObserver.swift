@@ -10,10 +10,12 @@ final class NoticeObserver {
     /// Routes `handle`'s notices here; the observer must outlive the handle (the session finishes it first).
     func install(on handle: OpaquePointer) {
         let context = Unmanaged.passUnretained(self).toOpaque()
-        _ = PQsetNoticeReceiver(handle, { context, result in
-            guard let context, let result else { return }
-            let observer = Unmanaged<NoticeObserver>.fromOpaque(context).takeUnretainedValue()
-            if ResultReader.isFatal(result) { observer.sawFatalNotice = true }
-        }, context)
+        _ = PQsetNoticeReceiver(
+            handle,
+            { context, result in
+                guard let context, let result else { return }
+                let observer = Unmanaged<NoticeObserver>.fromOpaque(context).takeUnretainedValue()
+                if ResultReader.isFatal(result) { observer.sawFatalNotice = true }
+            }, context)
     }
 }

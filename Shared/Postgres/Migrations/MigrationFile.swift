@@ -44,9 +44,10 @@ struct MigrationFile: Sendable {
             } catch {
                 throw MigrationError.unreadableFile(file: fileName, reason: error.localizedDescription)
             }
-            migrations.append(MigrationFile(
-                version: parsed.version, order: parsed.order, name: parsed.name, fileName: fileName, sql: sql,
-                checksum: StableHash.checksum(of: sql)))
+            migrations.append(
+                MigrationFile(
+                    version: parsed.version, order: parsed.order, name: parsed.name, fileName: fileName, sql: sql,
+                    checksum: StableHash.checksum(of: sql)))
         }
         let byOrder = Dictionary(grouping: migrations, by: \.order)
         if let duplicate = byOrder.values.filter({ $0.count > 1 }).min(by: { $0[0].order < $1[0].order }) {

@@ -49,7 +49,9 @@ public struct MigrationRunner: Sendable {
             && name.utf8.allSatisfy { isLowerOrUnderscore($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
-    private func apply(_ migrations: [MigrationFile], schema: String, on connection: PostgresConnection)
+    private func apply(
+        _ migrations: [MigrationFile], schema: String, on connection: PostgresConnection
+    )
         async throws -> [String]
     {
         _ = try await connection.runSimple("CREATE SCHEMA IF NOT EXISTS \(schema)")

@@ -19,14 +19,15 @@ extension PostgresPool {
                     gate.finish(.failure(error))
                 }
             }
-            gate.setTimer(Task {
-                do {
-                    try await Task.sleep(for: timeout)
-                } catch {
-                    return
-                }
-                if gate.finish(.failure(PostgresError(.timeout(timeout)))) { work.cancel() }
-            })
+            gate.setTimer(
+                Task {
+                    do {
+                        try await Task.sleep(for: timeout)
+                    } catch {
+                        return
+                    }
+                    if gate.finish(.failure(PostgresError(.timeout(timeout)))) { work.cancel() }
+                })
         }
     }
 }

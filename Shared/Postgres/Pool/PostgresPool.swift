@@ -103,8 +103,9 @@ public final class PostgresPool: PostgresQueryable {
                     if let decision = takeWithoutWaiting(&state, preferring: callerLoop) { return decision }
                     if Task.isCancelled { return .fail(CancellationError()) }
                     state.waits += 1
-                    state.waiters.append(PoolState.Waiter(
-                        id: waiterID, continuation: continuation, since: since, timer: startTimer(for: waiterID)))
+                    state.waiters.append(
+                        PoolState.Waiter(
+                            id: waiterID, continuation: continuation, since: since, timer: startTimer(for: waiterID)))
                     return .wait
                 }
                 switch decision {

@@ -61,7 +61,8 @@ extension ServiceConfiguration {
     public func displayTime() throws(ConfigurationError) -> DisplayTime {
         let name = environment.string("TIME_ZONE", default: DisplayTime.defaultZone)
         guard let zone = TimeZone(identifier: name) else {
-            throw ConfigurationError(variable: "TIME_ZONE", problem: "must be a time zone name like Asia/Shanghai, got '\(name)'")
+            throw ConfigurationError(
+                variable: "TIME_ZONE", problem: "must be a time zone name like Asia/Shanghai, got '\(name)'")
         }
         return DisplayTime(zone: zone)
     }

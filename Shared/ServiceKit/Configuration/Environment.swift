@@ -31,7 +31,8 @@ public struct Environment: Sendable {
         }
         guard range.contains(value) else {
             throw ConfigurationError(
-                variable: variable, problem: "must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
+                variable: variable, problem: "must be between \(range.lowerBound) and \(range.upperBound), got \(value)"
+            )
         }
         return value
     }
@@ -41,7 +42,8 @@ public struct Environment: Sendable {
         guard let (variable, text) = lookup(name) else { return fallback }
         let value = text.lowercased()
         guard choices.contains(value) else {
-            throw ConfigurationError(variable: variable, problem: "must be one of \(choices.joined(separator: ", ")), got '\(text)'")
+            throw ConfigurationError(
+                variable: variable, problem: "must be one of \(choices.joined(separator: ", ")), got '\(text)'")
         }
         return value
     }

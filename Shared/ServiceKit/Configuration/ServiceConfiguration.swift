@@ -1,6 +1,6 @@
+import EventLoops
 import Foundation
 import HTTPClient
-import EventLoops
 import HTTPServer
 import Postgres
 
@@ -38,8 +38,10 @@ public struct ServiceConfiguration: Sendable {
             "HTTP_MAX_BODY_BYTES", default: 1024 * 1024, range: 1024...(10 * 1024 * 1024))
         server.headerTimeoutMilliseconds = try environment.int(
             "HTTP_HEADER_TIMEOUT_MS", default: 10_000, range: 100...600_000)
-        server.bodyTimeoutMilliseconds = try environment.int("HTTP_BODY_TIMEOUT_MS", default: 30_000, range: 100...600_000)
-        server.idleTimeoutMilliseconds = try environment.int("HTTP_IDLE_TIMEOUT_MS", default: 75_000, range: 100...3_600_000)
+        server.bodyTimeoutMilliseconds = try environment.int(
+            "HTTP_BODY_TIMEOUT_MS", default: 30_000, range: 100...600_000)
+        server.idleTimeoutMilliseconds = try environment.int(
+            "HTTP_IDLE_TIMEOUT_MS", default: 75_000, range: 100...3_600_000)
         server.writeTimeoutMilliseconds = try environment.int(
             "HTTP_WRITE_TIMEOUT_MS", default: 30_000, range: 100...600_000)
         self.server = server
@@ -57,7 +59,8 @@ public struct ServiceConfiguration: Sendable {
         internalKey = environment.string("INTERNAL_KEY", default: ServiceConfiguration.developmentInternalKey)
         shutdownGrace = .milliseconds(try environment.int("SHUTDOWN_GRACE_MS", default: 10_000, range: 0...600_000))
         if descriptor.schema != nil {
-            let (variable, url) = environment.lookup("DATABASE_URL")
+            let (variable, url) =
+                environment.lookup("DATABASE_URL")
                 ?? ("DATABASE_URL", ServiceConfiguration.defaultDatabaseURL)
             do {
                 var database = try PostgresConfiguration(url: url)
@@ -75,7 +78,8 @@ public struct ServiceConfiguration: Sendable {
         }
         if mode == .production && internalKey == ServiceConfiguration.developmentInternalKey {
             throw ConfigurationError(
-                variable: "INTERNAL_KEY", problem: "must be set to a secret of your own in production (APP_ENV=production)")
+                variable: "INTERNAL_KEY",
+                problem: "must be set to a secret of your own in production (APP_ENV=production)")
         }
         if internalKey.utf8.count < 8 {
             throw ConfigurationError(variable: "INTERNAL_KEY", problem: "must be at least 8 characters")

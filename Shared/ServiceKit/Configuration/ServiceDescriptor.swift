@@ -12,7 +12,9 @@ public struct ServiceDescriptor: Sendable {
     /// True for the public edge (the gateway): it has no mesh-only routes, every route is public.
     public let isPublicEdge: Bool
 
-    public init(name: String, defaultPort: Int, schema: String? = nil, migrations: URL? = nil, isPublicEdge: Bool = false) {
+    public init(
+        name: String, defaultPort: Int, schema: String? = nil, migrations: URL? = nil, isPublicEdge: Bool = false
+    ) {
         self.name = name
         self.defaultPort = defaultPort
         self.schema = schema

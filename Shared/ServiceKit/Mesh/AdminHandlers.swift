@@ -46,10 +46,13 @@ public struct AdminHandlers: Sendable {
                     return CanonicalReply.failure(.invalidParams, "the body must be a JSON object").httpResponse
                 }
                 do {
-                    return try await handler(AdminCall(operation: name, parameters: parameters, adminID: adminID), context)
-                        .httpResponse
+                    return try await handler(
+                        AdminCall(operation: name, parameters: parameters, adminID: adminID), context
+                    )
+                    .httpResponse
                 } catch {
-                    context.logger.error("admin operation failed", [("operation", .string(name)), ("error", .string("\(error)"))])
+                    context.logger.error(
+                        "admin operation failed", [("operation", .string(name)), ("error", .string("\(error)"))])
                     return CanonicalReply.failure(.internal, "internal error").httpResponse
                 }
             }

@@ -65,7 +65,8 @@ public struct MeshClient: Sendable {
             response = try await client.send(request, to: upstream, timeout: timeout)
         } catch {
             throw MeshCallError(
-                service: service, operation: operation, detail: error.description, mayHaveApplied: !error.requestNotSent)
+                service: service, operation: operation, detail: error.description, mayHaveApplied: !error.requestNotSent
+            )
         }
         do {
             return try CanonicalReply(response: response)

@@ -39,8 +39,12 @@ public struct OperationHandlers: Sendable {
                 do {
                     return try await handler(call, context).httpResponse
                 } catch {
-                    context.logger.error("operation failed", [("operation", .string("\(dialectName)/\(name)")),
-                                                              ("error", .string("\(error)"))])
+                    context.logger.error(
+                        "operation failed",
+                        [
+                            ("operation", .string("\(dialectName)/\(name)")),
+                            ("error", .string("\(error)")),
+                        ])
                     return CanonicalReply.failure(.internal, "internal error").httpResponse
                 }
             },

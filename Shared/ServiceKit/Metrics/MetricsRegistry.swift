@@ -83,7 +83,8 @@ public final class MetricsRegistry: Sendable {
         let key = MetricLabels(labels)
         let bucket = MetricsRegistry.latencyBuckets.firstIndex { value <= $0 } ?? MetricsRegistry.latencyBuckets.count
         families.withLock { f in
-            var histogram = f.histograms[name]?.series[key]
+            var histogram =
+                f.histograms[name]?.series[key]
                 ?? Histogram(buckets: Array(repeating: 0, count: MetricsRegistry.latencyBuckets.count + 1))
             histogram.buckets[bucket] += 1
             histogram.count += 1
@@ -110,7 +111,8 @@ public final class MetricsRegistry: Sendable {
         for name in snapshot.histograms.keys.sorted() {
             let family = snapshot.histograms[name]!
             out += "# HELP \(name) \(family.help)\n# TYPE \(name) histogram\n"
-            for (labels, histogram) in family.series.sorted(by: { $0.key.pairs.lexicographicallyPrecedes($1.key.pairs) }) {
+            for (labels, histogram) in family.series.sorted(by: { $0.key.pairs.lexicographicallyPrecedes($1.key.pairs) }
+            ) {
                 var cumulative = 0
                 for (index, bound) in MetricsRegistry.latencyBuckets.enumerated() {
                     cumulative += histogram.buckets[index]

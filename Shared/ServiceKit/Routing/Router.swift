@@ -18,7 +18,8 @@ public struct Router: Sendable {
         var patterned: [Route] = []
         for route in routes {
             if route.segments.allSatisfy({ if case .literal = $0 { true } else { false } }) {
-                let key = "/" + route.segments.map { if case .literal(let s) = $0 { s } else { "" } }.joined(separator: "/")
+                let key =
+                    "/" + route.segments.map { if case .literal(let s) = $0 { s } else { "" } }.joined(separator: "/")
                 literal[key, default: []].append(route)
             } else {
                 patterned.append(route)

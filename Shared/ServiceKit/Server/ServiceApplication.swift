@@ -1,7 +1,7 @@
 import Dispatch
+import EventLoops
 import Foundation
 import HTTPClient
-import EventLoops
 import HTTPServer
 import Postgres
 import Synchronization
@@ -111,31 +111,51 @@ public final class ServiceApplication: Sendable {
             guard let self else { return [] }
             var samples: [GaugeSample] = []
             if let server = self.server.withLock({ $0 }) {
-                samples.append(GaugeSample(name: "http_open_connections", help: "Client connections open now.",
-                                           value: Double(server.openConnections)))
-                samples.append(GaugeSample(name: "http_accepted_connections", help: "Connections accepted since start.",
-                                           value: Double(server.acceptedConnections)))
+                samples.append(
+                    GaugeSample(
+                        name: "http_open_connections", help: "Client connections open now.",
+                        value: Double(server.openConnections)))
+                samples.append(
+                    GaugeSample(
+                        name: "http_accepted_connections", help: "Connections accepted since start.",
+                        value: Double(server.acceptedConnections)))
             }
             if let stats = self.database?.stats {
-                samples.append(GaugeSample(name: "db_pool_connections", help: "Database connections open.",
-                                           value: Double(stats.size)))
-                samples.append(GaugeSample(name: "db_pool_in_use", help: "Database connections lent out.",
-                                           value: Double(stats.inUse)))
-                samples.append(GaugeSample(name: "db_pool_waiting", help: "Callers waiting for a connection.",
-                                           value: Double(stats.waiting)))
-                samples.append(GaugeSample(name: "db_pool_waits_total", help: "Acquisitions that had to wait.",
-                                           value: Double(stats.totalWaits)))
-                samples.append(GaugeSample(name: "db_pool_timeouts_total", help: "Acquisitions that timed out.",
-                                           value: Double(stats.timeouts)))
+                samples.append(
+                    GaugeSample(
+                        name: "db_pool_connections", help: "Database connections open.",
+                        value: Double(stats.size)))
+                samples.append(
+                    GaugeSample(
+                        name: "db_pool_in_use", help: "Database connections lent out.",
+                        value: Double(stats.inUse)))
+                samples.append(
+                    GaugeSample(
+                        name: "db_pool_waiting", help: "Callers waiting for a connection.",
+                        value: Double(stats.waiting)))
+                samples.append(
+                    GaugeSample(
+                        name: "db_pool_waits_total", help: "Acquisitions that had to wait.",
+                        value: Double(stats.totalWaits)))
+                samples.append(
+                    GaugeSample(
+                        name: "db_pool_timeouts_total", help: "Acquisitions that timed out.",
+                        value: Double(stats.timeouts)))
             }
             for pool in self.client.poolCounts {
                 let labels = [("upstream", pool.upstream)]
-                samples.append(GaugeSample(name: "upstream_pool_connections", help: "Mesh connections open per upstream.",
-                                           labels: labels, value: Double(pool.open)))
-                samples.append(GaugeSample(name: "upstream_pool_idle", help: "Idle mesh connections per upstream.",
-                                           labels: labels, value: Double(pool.idle)))
-                samples.append(GaugeSample(name: "upstream_pool_waiting", help: "Callers waiting per upstream.",
-                                           labels: labels, value: Double(pool.waiting)))
+                samples.append(
+                    GaugeSample(
+                        name: "upstream_pool_connections", help: "Mesh connections open per upstream.",
+                        labels: labels, value: Double(pool.open)))
+                samples.append(
+                    GaugeSample(
+                        name: "upstream_pool_idle", help: "Idle mesh connections per upstream.",
+                        labels: labels, value: Double(pool.idle)))
+                samples.append(
+                    GaugeSample(
+                        name: "upstream_pool_waiting", help: "Callers waiting per upstream.",
+                        labels: labels, value: Double(pool.waiting)))
             }
             return samples
         }

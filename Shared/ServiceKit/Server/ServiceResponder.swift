@@ -1,7 +1,7 @@
 import Crypto
+import EventLoops
 import Foundation
 import HTTPCore
-import EventLoops
 import HTTPServer
 
 /// The service's answer to every request: request id, internal-key check for the mesh-only
@@ -63,7 +63,8 @@ public struct ServiceResponder: HTTPResponder {
                 } catch let error as HTTPError {
                     response = error.response(requestID: requestID)
                 } catch {
-                    requestLogger.error("handler failed", [("error", .string("\(error)")), ("route", .string(template))])
+                    requestLogger.error(
+                        "handler failed", [("error", .string("\(error)")), ("route", .string(template))])
                     response = HTTPError(.internalServerError, "internal error").response(requestID: requestID)
                 }
             case .methodNotAllowed(let allowed):
@@ -76,16 +77,19 @@ public struct ServiceResponder: HTTPResponder {
         }
         response.headers.set(ServiceResponder.requestIDHeader, requestID)
         let seconds = Double(MonotonicClock.now() &- started) / 1e9
-        record(request: request, template: template, status: response.status.code, seconds: seconds, logger: requestLogger)
+        record(
+            request: request, template: template, status: response.status.code, seconds: seconds, logger: requestLogger)
         return response
     }
 
     private func record(request: HTTPRequest, template: String, status: Int, seconds: Double, logger: Logger) {
         let labels = [("route", template), ("method", request.method.rawValue), ("status", String(status))]
-        metrics.increment("http_requests_total", help: "Requests answered, by route template, method and status.",
-                          labels: labels)
-        metrics.observe("http_request_duration_seconds", help: "Time to answer a request, by route template.",
-                        labels: [("route", template)], value: seconds)
+        metrics.increment(
+            "http_requests_total", help: "Requests answered, by route template, method and status.",
+            labels: labels)
+        metrics.observe(
+            "http_request_duration_seconds", help: "Time to answer a request, by route template.",
+            labels: [("route", template)], value: seconds)
         if template == "/health" || template == "/metrics" || template == "/ready" {
             logger.debug("request", requestFields(request, status: status, seconds: seconds))
         } else {
@@ -116,7 +120,9 @@ public struct ServiceResponder: HTTPResponder {
     /// The caller's id when it is a sane token, or a new random one.
     static func requestID(from header: String?) -> String {
         if let header, (1...64).contains(header.utf8.count),
-            header.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x5F })
+            header.utf8.allSatisfy({
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D || $0 == 0x5F
+            })
         {
             return header
         }

@@ -5,7 +5,10 @@ enum StandardRoutes {
     static func make(for application: ServiceApplication) -> [Route] {
         [
             .get("/health") { _ in
-                .json(JSONText.object([("status", "\"ok\""), ("service", JSONText.quoted(application.configuration.name))]))
+                .json(
+                    JSONText.object([
+                        ("status", "\"ok\""), ("service", JSONText.quoted(application.configuration.name)),
+                    ]))
             },
             .get("/ready") { _ in
                 let (ready, results) = await application.readiness()

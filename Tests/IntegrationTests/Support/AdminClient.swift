@@ -16,7 +16,9 @@ struct AdminClient {
     }
 
     /// The canonical reply of internal operation `name` of `service`.
-    func internalCall(_ service: String, _ name: String, _ body: JSONObject, idempotencyKey: String? = nil)
+    func internalCall(
+        _ service: String, _ name: String, _ body: JSONObject, idempotencyKey: String? = nil
+    )
         async throws -> JSONValue
     {
         var request = HTTPRequest(

@@ -34,7 +34,8 @@ enum DialectRequests {
             if let token { query.append(("token", token)) }
             let method = operation.methods.first ?? .post
             if method == .get {
-                return HTTPRequest(method: .get, target: operation.path + "?" + String(decoding: formBody(query), as: UTF8.self))
+                return HTTPRequest(
+                    method: .get, target: operation.path + "?" + String(decoding: formBody(query), as: UTF8.self))
             }
             return HTTPRequest(
                 method: .post, target: operation.path, headers: ["Content-Type": "application/x-www-form-urlencoded"],

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import Glibc
+import Synchronization
 
 /// Where the integration tests find the database server and the built executables.
 enum TestEnvironment {

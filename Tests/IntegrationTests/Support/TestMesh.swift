@@ -1,8 +1,8 @@
 import Crypto
+import EventLoops
 import Foundation
 import HTTPClient
 import HTTPCore
-import EventLoops
 import Postgres
 import Synchronization
 
@@ -10,7 +10,8 @@ import Synchronization
 final class TestMesh: Sendable {
     static let internalKey = "integration-test-key"
     static let ports: [String: Int] = [
-        "gateway": 8080, "auth": 8101, "user": 8102, "orders": 8103, "merchants": 8104, "exchange": 8105, "content": 8106,
+        "gateway": 8080, "auth": 8101, "user": 8102, "orders": 8103, "merchants": 8104, "exchange": 8105,
+        "content": 8106,
     ]
 
     /// Deadlines long enough for a machine under heavy load: the tests check outcomes, not speed.
@@ -57,7 +58,8 @@ final class TestMesh: Sendable {
         }
     }
 
-    private static func startHoldingSlot(_ names: [String], extraEnvironment: [String: String]) async throws -> TestMesh {
+    private static func startHoldingSlot(_ names: [String], extraEnvironment: [String: String]) async throws -> TestMesh
+    {
         guard let serverURL = TestEnvironment.databaseURL else { throw HarnessError("TEST_DATABASE_URL is not set") }
         let databaseName = "it_" + SecureRandom.token(bytes: 6)
         let admin = PostgresPool(configuration: try PostgresConfiguration(url: serverURL))
@@ -114,7 +116,8 @@ final class TestMesh: Sendable {
                 throw HarnessError("\(service.name) exited during start-up:\n\(service.log.suffix(2000))")
             }
             let probe = HTTPRequest(method: .get, target: "/health")
-            if let answer = try? await client.send(probe, to: Upstream(host: "127.0.0.1", port: service.port), timeout: .seconds(1)),
+            if let answer = try? await client.send(
+                probe, to: Upstream(host: "127.0.0.1", port: service.port), timeout: .seconds(1)),
                 answer.status == .ok
             {
                 // A process that could not bind its port exits at once: make sure the answer was its own.
@@ -134,7 +137,9 @@ final class TestMesh: Sendable {
         return try await client.send(request, to: Upstream(host: "127.0.0.1", port: service.port), timeout: timeout)
     }
 
-    func get(_ target: String, from name: String, headers: HTTPHeaders = [:], timeout: Duration = .seconds(30))
+    func get(
+        _ target: String, from name: String, headers: HTTPHeaders = [:], timeout: Duration = .seconds(30)
+    )
         async throws -> HTTPResponse
     {
         try await send(HTTPRequest(method: .get, target: target, headers: headers), to: name, timeout: timeout)
@@ -167,7 +172,8 @@ final class TestMesh: Sendable {
         await group.shutdown()
         if let serverURL = TestEnvironment.databaseURL, let configuration = try? PostgresConfiguration(url: serverURL) {
             let admin = PostgresPool(configuration: configuration)
-            _ = try? await admin.execute(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(databaseName) WITH (FORCE)"))
+            _ = try? await admin.execute(
+                PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(databaseName) WITH (FORCE)"))
             await admin.close()
         }
     }
@@ -175,7 +181,8 @@ final class TestMesh: Sendable {
     static func replacingDatabase(in url: String, with name: String) -> String {
         var base = url
         if let query = base.firstIndex(of: "?") { base = String(base[..<query]) }
-        guard let slash = base.range(of: "/", options: .backwards), slash.lowerBound > base.index(base.startIndex, offsetBy: 10)
+        guard let slash = base.range(of: "/", options: .backwards),
+            slash.lowerBound > base.index(base.startIndex, offsetBy: 10)
         else { return base + "/" + name }
         return String(base[..<slash.lowerBound]) + "/" + name
     }

@@ -4,7 +4,9 @@ import Postgres
 /// Sessions written straight into the auth schema, standing in for logins (tokens are stored as
 /// their SHA-256, as the auth service does).
 enum TestSessions {
-    static func open(_ mesh: TestMesh, dialect: String, account: Int64, revokedReason: String? = nil) async throws
+    static func open(
+        _ mesh: TestMesh, dialect: String, account: Int64, revokedReason: String? = nil
+    ) async throws
         -> String
     {
         let token = SecureRandom.token(bytes: 16)

@@ -36,7 +36,8 @@ extension Accounts {
 
     /// Binds `identity` to `account` in place of its earlier mobile or e-mail, as part of
     /// `queryable`'s work; false when another account holds it.
-    func bind(_ identity: AccountIdentity, to account: Int64, on queryable: some PostgresQueryable) async throws -> Bool {
+    func bind(_ identity: AccountIdentity, to account: Int64, on queryable: some PostgresQueryable) async throws -> Bool
+    {
         let rows: PostgresRows
         switch identity {
         case .mobile(let mobile):

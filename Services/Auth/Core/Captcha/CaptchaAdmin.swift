@@ -9,7 +9,9 @@ enum CaptchaAdmin {
     static func register(on handlers: inout AdminHandlers, images: CaptchaImages, settings: AuthSettings) {
         let allowed = settings.simulatesSMS
         handlers.on("captcha.issue") { _, _ in
-            guard allowed else { return .failure(.forbidden, "known captcha answers exist only in development and test") }
+            guard allowed else {
+                return .failure(.forbidden, "known captcha answers exist only in development and test")
+            }
             let (id, answer) = try await images.makeKnown()
             return .ok(.object(["captcha_id": .string(id), "answer": .string(answer)]))
         }

@@ -108,9 +108,11 @@ struct CaptchaCanvas {
         let fractionX = clampedX - Float(left)
         let fractionY = clampedY - Float(top)
         func channel(_ offset: Int) -> Float {
-            let upper = samples[(top * width + left) * 3 + offset] * (1 - fractionX)
+            let upper =
+                samples[(top * width + left) * 3 + offset] * (1 - fractionX)
                 + samples[(top * width + right) * 3 + offset] * fractionX
-            let lower = samples[(bottom * width + left) * 3 + offset] * (1 - fractionX)
+            let lower =
+                samples[(bottom * width + left) * 3 + offset] * (1 - fractionX)
                 + samples[(bottom * width + right) * 3 + offset] * fractionX
             return upper * (1 - fractionY) + lower * fractionY
         }

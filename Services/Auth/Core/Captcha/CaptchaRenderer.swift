@@ -44,8 +44,9 @@ enum CaptchaRenderer {
                 x: margin + slot * (Float(index) + 0.5) + Float.random(in: -2...2, using: &generator),
                 y: Float(height) / 2 + Float.random(in: -2.5...2.5, using: &generator)
             )
-            draw(glyph, at: centre, placement: randomPlacement(using: &generator), on: &canvas,
-                 colour: darkColour(using: &generator))
+            draw(
+                glyph, at: centre, placement: randomPlacement(using: &generator), on: &canvas,
+                colour: darkColour(using: &generator))
         }
 
         canvas = canvas.waved(

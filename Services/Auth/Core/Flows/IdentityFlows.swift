@@ -15,11 +15,14 @@ struct IdentityFlows: Sendable {
     private var database: PostgresPool { credentials.database }
 
     /// Makes a code for `identity` and `purpose` and sends it by SMS or e-mail, within the limits.
-    func sendCode(to identity: AccountIdentity, purpose: CodePurpose, clientAddress: String?) async throws
+    func sendCode(
+        to identity: AccountIdentity, purpose: CodePurpose, clientAddress: String?
+    ) async throws
         -> CodeSending
     {
         guard case .email(let address) = identity else {
-            return try await credentials.sendCode(mobile: identity.value, purpose: purpose, clientAddress: clientAddress)
+            return try await credentials.sendCode(
+                mobile: identity.value, purpose: purpose, clientAddress: clientAddress)
         }
         let issue = try await codes.issue(
             channel: identity.channel, target: address, purpose: purpose, clientAddress: clientAddress)
@@ -35,7 +38,9 @@ struct IdentityFlows: Sendable {
     }
 
     /// Checks a code without using it up.
-    func checkCode(_ code: String, for identity: AccountIdentity, purpose: CodePurpose) async throws
+    func checkCode(
+        _ code: String, for identity: AccountIdentity, purpose: CodePurpose
+    ) async throws
         -> CredentialRefusal?
     {
         switch try await codes.check(target: identity.value, purpose: purpose, code: code) {
@@ -46,7 +51,9 @@ struct IdentityFlows: Sendable {
     }
 
     /// A new account known by `identity` with `password`, proven by a registration code.
-    func register(identity: AccountIdentity, password: String, code: String) async throws
+    func register(
+        identity: AccountIdentity, password: String, code: String
+    ) async throws
         -> Result<AccountRecord, CredentialRefusal>
     {
         let codeID: Int64
@@ -84,7 +91,9 @@ struct IdentityFlows: Sendable {
 
     /// A new password for the account of `identity`, proven by a reset code; lifts a lock and ends
     /// every client session of the account.
-    func resetPassword(identity: AccountIdentity, code: String, new: String) async throws
+    func resetPassword(
+        identity: AccountIdentity, code: String, new: String
+    ) async throws
         -> Result<Void, CredentialRefusal>
     {
         let codeID: Int64
@@ -105,7 +114,9 @@ struct IdentityFlows: Sendable {
 
     /// Whether `account` may bind `identity`: nobody else holds it, and an account that already has a
     /// binding of that kind (or any password) proves itself with its login password.
-    func checkBinding(account id: Int64, identity: AccountIdentity, password: String?) async throws
+    func checkBinding(
+        account id: Int64, identity: AccountIdentity, password: String?
+    ) async throws
         -> IdentityRefusal?
     {
         guard let account = try await accounts.find(id: id) else { return .credential(.accountNotFound) }
@@ -128,7 +139,9 @@ struct IdentityFlows: Sendable {
 
     /// Binds `identity` to `account` (first binding, or a change proven by the login password), with a
     /// code sent to the new identity.
-    func bind(account id: Int64, identity: AccountIdentity, code: String, password: String?) async throws
+    func bind(
+        account id: Int64, identity: AccountIdentity, code: String, password: String?
+    ) async throws
         -> IdentityRefusal?
     {
         let codeID: Int64
@@ -138,8 +151,12 @@ struct IdentityFlows: Sendable {
         case .valid(let found): codeID = found
         }
         if let refusal = try await checkBinding(account: id, identity: identity, password: password) { return refusal }
-        let outcome: Result<Void, IdentityRefusal> = try await inTransaction(refusing: IdentityRefusal.self, taken: .identityTaken) { transaction in
-            guard try await accounts.bind(identity, to: id, on: transaction) else { throw IdentityRefusal.identityTaken }
+        let outcome: Result<Void, IdentityRefusal> = try await inTransaction(
+            refusing: IdentityRefusal.self, taken: .identityTaken
+        ) { transaction in
+            guard try await accounts.bind(identity, to: id, on: transaction) else {
+                throw IdentityRefusal.identityTaken
+            }
             guard try await codes.consume(id: codeID, on: transaction) else {
                 throw IdentityRefusal.credential(.codeExpired)
             }
@@ -149,7 +166,9 @@ struct IdentityFlows: Sendable {
     }
 
     /// Sets the pay password of `account`, proven by a code sent to the account's own mobile or e-mail.
-    func setPayPassword(account id: Int64, identity: AccountIdentity, code: String, payPassword: String)
+    func setPayPassword(
+        account id: Int64, identity: AccountIdentity, code: String, payPassword: String
+    )
         async throws -> IdentityRefusal?
     {
         guard let holder = try await accounts.find(identity), holder.id == id else { return .notOwnIdentity }
@@ -159,7 +178,9 @@ struct IdentityFlows: Sendable {
         case .expired: return .credential(.codeExpired)
         case .valid(let found): codeID = found
         }
-        let outcome: Result<Void, IdentityRefusal> = try await inTransaction(refusing: IdentityRefusal.self, taken: .identityTaken) { transaction in
+        let outcome: Result<Void, IdentityRefusal> = try await inTransaction(
+            refusing: IdentityRefusal.self, taken: .identityTaken
+        ) { transaction in
             guard try await codes.consume(id: codeID, on: transaction) else {
                 throw IdentityRefusal.credential(.codeExpired)
             }
@@ -185,7 +206,9 @@ struct IdentityFlows: Sendable {
 
     /// Opens a session on the account linked to `account` (see `AccountLinks.switchTarget`) in place of
     /// the caller's session, which ends.
-    func switchLinked(account: Int64, scope: String, app: String, currentToken: String?) async throws
+    func switchLinked(
+        account: Int64, scope: String, app: String, currentToken: String?
+    ) async throws
         -> Result<SignedIn, IdentityRefusal>
     {
         guard let target = try await links.switchTarget(from: account),

@@ -12,7 +12,9 @@ enum AccountInternalOperations {
         on handlers: inout InternalHandlers, accounts: Accounts, payPasswords: PayPasswords, displayTime: DisplayTime
     ) {
         handlers.on("accounts.get") { call, _ in
-            guard let id = accountID(call) else { return .failure(.invalidParams, "account_id must be a positive integer") }
+            guard let id = accountID(call) else {
+                return .failure(.invalidParams, "account_id must be a positive integer")
+            }
             guard let account = try await accounts.find(id: id) else { return .failure(.notFound, "no such account") }
             return .ok(
                 .object([
@@ -24,7 +26,9 @@ enum AccountInternalOperations {
                 ]))
         }
         handlers.on("paypwd.verify") { call, _ in
-            guard let id = accountID(call) else { return .failure(.invalidParams, "account_id must be a positive integer") }
+            guard let id = accountID(call) else {
+                return .failure(.invalidParams, "account_id must be a positive integer")
+            }
             guard let password = call.parameters["pay_password"]?.stringValue, !password.isEmpty else {
                 return .failure(.payPasswordNotSet, "支付密码为空")
             }

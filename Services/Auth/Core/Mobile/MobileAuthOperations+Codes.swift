@@ -36,7 +36,8 @@ extension MobileAuthOperations {
             throw CallRefusal(.invalidParams, "请输入正确的邮箱")
         }
         let purpose = try Self.purpose(input)
-        let sending = try await identities.sendCode(to: .email(email), purpose: purpose, clientAddress: call.clientAddress)
+        let sending = try await identities.sendCode(
+            to: .email(email), purpose: purpose, clientAddress: call.clientAddress)
         return MobileAuthReplies.refusal(sending)
     }
 

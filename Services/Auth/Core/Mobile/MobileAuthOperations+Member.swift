@@ -38,7 +38,8 @@ extension MobileAuthOperations {
         let input = CallInput(parameters: call.parameters)
         let (identity, password) = try binding(input)
         let code = try input.required("phonecode")
-        if let refusal = try await identities.bind(account: account, identity: identity, code: code, password: password) {
+        if let refusal = try await identities.bind(account: account, identity: identity, code: code, password: password)
+        {
             return MobileAuthReplies.refusal(refusal)
         }
         return MobileAuthReplies.ok("绑定成功")

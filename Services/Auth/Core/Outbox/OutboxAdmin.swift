@@ -17,20 +17,27 @@ enum OutboxAdmin {
             guard let mobile = call.parameters["mobile"]?.scalarText, CredentialFormat.isMobile(mobile) else {
                 return .failure(.invalidParams, "mobile must be 11 digits starting with 1")
             }
-            guard let limit = limit(call) else { return .failure(.invalidParams, "limit must be a whole number from 1 to 100") }
+            guard let limit = limit(call) else {
+                return .failure(.invalidParams, "limit must be a whole number from 1 to 100")
+            }
             let rows = try await database.query(
                 """
                 SELECT id, mobile, NULL::text AS subject, text, created_at FROM auth.sms_outbox
                  WHERE mobile = \(mobile) ORDER BY id DESC LIMIT \(limit)
                 """)
-            return .ok(.object(["messages": .array(try rows.map { try message($0, recipient: "mobile", displayTime) })]))
+            return .ok(
+                .object(["messages": .array(try rows.map { try message($0, recipient: "mobile", displayTime) })]))
         }
         handlers.on("email.outbox") { call, _ in
-            guard simulates else { return .failure(.forbidden, "the e-mail outbox exists only in development and test") }
+            guard simulates else {
+                return .failure(.forbidden, "the e-mail outbox exists only in development and test")
+            }
             guard case .email(let email)? = call.parameters["email"]?.stringValue.flatMap(AccountIdentity.init) else {
                 return .failure(.invalidParams, "email must be an e-mail address")
             }
-            guard let limit = limit(call) else { return .failure(.invalidParams, "limit must be a whole number from 1 to 100") }
+            guard let limit = limit(call) else {
+                return .failure(.invalidParams, "limit must be a whole number from 1 to 100")
+            }
             let rows = try await database.query(
                 """
                 SELECT id, email, subject, text, created_at FROM auth.email_outbox

@@ -24,7 +24,9 @@ struct SceneStore: Sendable {
 
     /// A new scene for `account` carrying `payload`, or the scene an earlier call with the same
     /// `idempotencyKey` and the same parameters made.
-    func create(account: Int64, payload: JSONObject, lifetimeSeconds: Int, idempotencyKey: String) async throws
+    func create(
+        account: Int64, payload: JSONObject, lifetimeSeconds: Int, idempotencyKey: String
+    ) async throws
         -> Creation
     {
         let payloadText = JSONValue.object(payload).serialized()

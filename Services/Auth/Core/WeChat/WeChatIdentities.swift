@@ -49,7 +49,9 @@ struct WeChatIdentities: Sendable {
     }
 
     /// The account `openID` of `app` is bound to, if any.
-    func boundAccount(app: String, openID: String, on queryable: some PostgresQueryable) async throws
+    func boundAccount(
+        app: String, openID: String, on queryable: some PostgresQueryable
+    ) async throws
         -> AccountRecord?
     {
         let rows = try await queryable.query(

@@ -80,7 +80,9 @@ struct WeChatSettings: Sendable {
     }
 
     /// `name:value,name2:value2`; names are app ids or codes (1 to 64 letters, digits, `_`, `-`).
-    private static func pairs(_ environment: Environment, _ name: String, default fallback: String) throws
+    private static func pairs(
+        _ environment: Environment, _ name: String, default fallback: String
+    ) throws
         -> [(String, String)]
     {
         let (variable, text) = environment.lookup(name) ?? (name, fallback)

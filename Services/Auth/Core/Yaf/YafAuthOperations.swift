@@ -14,15 +14,18 @@ struct YafAuthOperations: Sendable {
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
-        handlers.on(.yaf, "sms.send", CallRefusal.guarded { call, context in try await operations.sendCode(call, context) })
+        handlers.on(
+            .yaf, "sms.send", CallRefusal.guarded { call, context in try await operations.sendCode(call, context) })
         handlers.on(.yaf, "sms.verify", CallRefusal.guarded { call, _ in try await operations.verifyCode(call) })
-        handlers.on(.yaf, "user.register", CallRefusal.guarded { call, _ in try await operations.registerAccount(call) })
+        handlers.on(
+            .yaf, "user.register", CallRefusal.guarded { call, _ in try await operations.registerAccount(call) })
         handlers.on(.yaf, "user.login", CallRefusal.guarded { call, _ in try await operations.logIn(call) })
         handlers.on(.yaf, "user.logout", CallRefusal.guarded { call, _ in try await operations.logOut(call) })
         handlers.on(.yaf, "user.pwd.edit", CallRefusal.guarded { call, _ in try await operations.changePassword(call) })
         handlers.on(.yaf, "user.pwd.find", CallRefusal.guarded { call, _ in try await operations.resetPassword(call) })
         handlers.on(
-            .yaf, "system.request.token", CallRefusal.guarded { call, _ in try await operations.issueRequestTokens(call) })
+            .yaf, "system.request.token",
+            CallRefusal.guarded { call, _ in try await operations.issueRequestTokens(call) })
     }
 
     /// The app the call comes from (yaf `appid`): one session per account and app.

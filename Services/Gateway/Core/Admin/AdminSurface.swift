@@ -61,7 +61,9 @@ struct AdminSurface: Sendable {
     private func call(
         _ service: ServiceName, _ path: String, body: [UInt8], context: RequestContext, headers: HTTPHeaders = [:]
     ) async -> HTTPResponse {
-        guard let upstream = upstreams[service] else { return AdminSurface.answer(.failure(.noSuchOperation, "no such service")) }
+        guard let upstream = upstreams[service] else {
+            return AdminSurface.answer(.failure(.noSuchOperation, "no such service"))
+        }
         var request = HTTPRequest(method: .post, target: path, headers: headers, body: body)
         request.headers.add("Content-Type", "application/json")
         request.headers.add(MeshHeaders.internalKey, internalKey)
@@ -73,7 +75,8 @@ struct AdminSurface: Sendable {
             }
             return AdminSurface.answer(try CanonicalReply(response: response))
         } catch {
-            context.logger.warning("admin call failed", [("service", .string(service.rawValue)), ("error", .string("\(error)"))])
+            context.logger.warning(
+                "admin call failed", [("service", .string(service.rawValue)), ("error", .string("\(error)"))])
             return AdminSurface.answer(.failure(.upstreamFailed, "service unavailable"))
         }
     }

@@ -22,7 +22,11 @@ struct DialectCodecs: Sendable {
     static let base64ImagePaths: Set<String> = ["/mobile/member/updateheadpic"]
 
     func routes(pipeline: DialectPipeline) -> [Route] {
-        let train = self.train, o2o = self.o2o, c2c = self.c2c, yaf = self.yaf, mobile = self.mobile
+        let train = self.train
+        let o2o = self.o2o
+        let c2c = self.c2c
+        let yaf = self.yaf
+        let mobile = self.mobile
         let rootRefusal: Route.Refusal = { status, head in
             let codec: any DialectCodec = head.target.contains("_apiname=") ? c2c : yaf
             return DialectCodecs.refuse(status, codec)
@@ -43,14 +47,17 @@ struct DialectCodecs: Sendable {
         var mobilePaths = Set<String>()
         for operation in OperationCatalog.operations(of: .mobile) where mobilePaths.insert(operation.path).inserted {
             let path = mobile.contextPath + operation.path
-            let bodyLimit = DialectCodecs.base64ImagePaths.contains(operation.path) ? DialectCodecs.base64ImageBodyLimit : nil
-            routes.append(Route([.get, .post], path, bodyLimit: bodyLimit, refusal: mobileRefusal) { context in
+            let bodyLimit =
+                DialectCodecs.base64ImagePaths.contains(operation.path) ? DialectCodecs.base64ImageBodyLimit : nil
+            routes.append(
+                Route([.get, .post], path, bodyLimit: bodyLimit, refusal: mobileRefusal) { context in
+                    await pipeline.handle(context, codec: mobile)
+                })
+        }
+        routes.append(
+            Route([.get, .post], mobile.contextPath + "/mobile/*", refusal: mobileRefusal) { context in
                 await pipeline.handle(context, codec: mobile)
             })
-        }
-        routes.append(Route([.get, .post], mobile.contextPath + "/mobile/*", refusal: mobileRefusal) { context in
-            await pipeline.handle(context, codec: mobile)
-        })
         return routes
     }
 

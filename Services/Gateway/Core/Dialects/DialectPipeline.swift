@@ -57,7 +57,9 @@ struct DialectPipeline: Sendable {
     }
 
     /// The caller and the session state to tell the service, or the reply that ends the request.
-    private func resolveSession(_ call: ClientCall, requestID: String, logger: Logger) async
+    private func resolveSession(
+        _ call: ClientCall, requestID: String, logger: Logger
+    ) async
         -> Result<(CallerIdentity?, String), CanonicalReplyBox>
     {
         let token = call.token.flatMap { $0.isEmpty ? nil : $0 }
@@ -106,7 +108,8 @@ struct DialectPipeline: Sendable {
             return try CanonicalReply(response: response)
         } catch let error as HTTPClientError {
             context.logger.warning(
-                "upstream call failed", [("service", .string(call.operation.service.rawValue)), ("error", .string("\(error)"))])
+                "upstream call failed",
+                [("service", .string(call.operation.service.rawValue)), ("error", .string("\(error)"))])
             return .failure(.upstreamFailed, "service unavailable")
         } catch {
             context.logger.error(

@@ -22,7 +22,8 @@ struct DialectSecrets: Sendable {
     init(configuration: ServiceConfiguration) throws {
         let environment = configuration.environment
         trainKeys = try DialectSecrets.pairs(environment, "TRAIN_APP_KEYS", default: DialectSecrets.documentedTrainKeys)
-        yafSecrets = try DialectSecrets.pairs(environment, "YAF_APP_SECRETS", default: DialectSecrets.documentedYafSecrets)
+        yafSecrets = try DialectSecrets.pairs(
+            environment, "YAF_APP_SECRETS", default: DialectSecrets.documentedYafSecrets)
         c2cSecret = environment.string("C2C_SECRET", default: DialectSecrets.developmentC2CSecret)
         timestampWindowSeconds = try environment.int("SIGNATURE_WINDOW_SECONDS", default: 300, range: 1...86_400)
         if configuration.mode == .production {
@@ -30,7 +31,8 @@ struct DialectSecrets: Sendable {
                 throw ConfigurationError(variable: "TRAIN_APP_KEYS", problem: "still holds the document's example key")
             }
             if yafSecrets.values.contains(where: { DialectSecrets.documentedYafSecrets.values.contains($0) }) {
-                throw ConfigurationError(variable: "YAF_APP_SECRETS", problem: "still holds the document's example secret")
+                throw ConfigurationError(
+                    variable: "YAF_APP_SECRETS", problem: "still holds the document's example secret")
             }
             if c2cSecret == DialectSecrets.developmentC2CSecret {
                 throw ConfigurationError(variable: "C2C_SECRET", problem: "must be set to a secret of your own")
@@ -39,7 +41,9 @@ struct DialectSecrets: Sendable {
     }
 
     /// `A:key1,B:key2`, each name and key non-empty.
-    private static func pairs(_ environment: Environment, _ name: String, default fallback: [String: String]) throws
+    private static func pairs(
+        _ environment: Environment, _ name: String, default fallback: [String: String]
+    ) throws
         -> [String: String]
     {
         guard let (variable, text) = environment.lookup(name) else { return fallback }

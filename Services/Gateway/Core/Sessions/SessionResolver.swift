@@ -29,8 +29,10 @@ final class SessionResolver: Sendable {
     private let maxEntries: Int
     private let cache = Mutex<[String: Entry]>([:])
 
-    init(client: HTTPClient, auth: Upstream, internalKey: String, cacheDuration: Duration = .seconds(2),
-         maxEntries: Int = 100_000) {
+    init(
+        client: HTTPClient, auth: Upstream, internalKey: String, cacheDuration: Duration = .seconds(2),
+        maxEntries: Int = 100_000
+    ) {
         self.client = client
         self.auth = auth
         self.internalKey = internalKey
@@ -40,14 +42,19 @@ final class SessionResolver: Sendable {
 
     /// Resolves `token` of `dialect` and claims `nonce` in the same call, either being optional.
     /// Without a token the answer is `.valid` with no identity once the nonce is claimed.
-    func resolve(dialect: Dialect, token: String?, nonce: String?, nonceScope: String?, requestID: String)
+    func resolve(
+        dialect: Dialect, token: String?, nonce: String?, nonceScope: String?, requestID: String
+    )
         async throws(HTTPClientError) -> SessionAnswer
     {
-        try await resolve(scope: dialect.rawValue, token: token, nonce: nonce, nonceScope: nonceScope, requestID: requestID)
+        try await resolve(
+            scope: dialect.rawValue, token: token, nonce: nonce, nonceScope: nonceScope, requestID: requestID)
     }
 
     /// The same for a scope that is not a dialect (`admin`).
-    func resolve(scope: String, token: String?, nonce: String?, nonceScope: String?, requestID: String)
+    func resolve(
+        scope: String, token: String?, nonce: String?, nonceScope: String?, requestID: String
+    )
         async throws(HTTPClientError) -> SessionAnswer
     {
         let key = "\(scope):\(token ?? "")"
@@ -58,8 +65,10 @@ final class SessionResolver: Sendable {
         if let nonceScope { parameters["nonceScope"] = .string(nonceScope) }
         var request = HTTPRequest(
             method: .post, target: "/internal/sessions/resolve",
-            headers: ["Content-Type": "application/json", MeshHeaders.internalKey: internalKey,
-                      MeshHeaders.requestID: requestID],
+            headers: [
+                "Content-Type": "application/json", MeshHeaders.internalKey: internalKey,
+                MeshHeaders.requestID: requestID,
+            ],
             body: JSONValue.object(parameters).serializedBytes())
         request.headers.add("Idempotency-Key", requestID)
         let response = try await client.send(request, to: auth)
@@ -77,7 +86,8 @@ final class SessionResolver: Sendable {
         guard case .object(let data)? = reply.data, let userID = data["userId"]?.scalarText else {
             return .refused(.internal, message: "auth answered without a user")
         }
-        let identity = CallerIdentity(userID: userID, openID: data["openId"]?.stringValue, role: data["role"]?.stringValue)
+        let identity = CallerIdentity(
+            userID: userID, openID: data["openId"]?.stringValue, role: data["role"]?.stringValue)
         store(key, identity)
         return .valid(identity)
     }
