@@ -4,15 +4,19 @@ import PackageDescription
 /// The services of the mesh: each has a library core (`Services/<Name>/Core`, domain, dialect
 /// adapters and SQL migrations) and a thin executable (`Services/<Name>/Main`); a service with
 /// unit tests has them in `Tests/<Name>ServiceTests`.
-let services: [(folder: String, executable: String, usesDatabase: Bool, hasUnitTests: Bool)] = [
-    ("Gateway", "gateway", false, false),
-    ("Auth", "auth", true, true),
-    ("User", "user", true, true),
-    ("Orders", "orders", true, false),
-    ("Merchants", "merchants", true, false),
-    ("Exchange", "exchange", true, false),
-    ("Content", "content", true, true),
-]
+let services:
+    [(
+        folder: String, executable: String, usesDatabase: Bool, hasUnitTests: Bool,
+        extraDependencies: [Target.Dependency]
+    )] = [
+        ("Gateway", "gateway", false, false, ["Dialects"]),
+        ("Auth", "auth", true, true, ["HTTPSClient"]),
+        ("User", "user", true, true, []),
+        ("Orders", "orders", true, false, []),
+        ("Merchants", "merchants", true, false, []),
+        ("Exchange", "exchange", true, false, []),
+        ("Content", "content", true, true, []),
+    ]
 
 let swiftSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
@@ -41,11 +45,19 @@ var targets: [Target] = [
     .target(name: "Crypto", dependencies: ["COpenSSL"], path: "Shared/Crypto", swiftSettings: swiftSettings),
     .target(name: "JSON", path: "Shared/JSON", swiftSettings: swiftSettings),
     .target(
-        name: "Envelope", dependencies: ["JSON", "HTTPCore", "Crypto"], path: "Shared/Envelope",
+        name: "Mesh", dependencies: ["JSON", "HTTPCore", "Crypto"], path: "Shared/Mesh", swiftSettings: swiftSettings),
+    .target(name: "Catalog", dependencies: ["Mesh", "HTTPCore"], path: "Shared/Catalog", swiftSettings: swiftSettings),
+    .target(
+        name: "Dialects", dependencies: ["Mesh", "Catalog", "JSON", "HTTPCore", "Crypto"], path: "Shared/Dialects",
+        swiftSettings: swiftSettings),
+    .target(
+        name: "HTTPSClient", dependencies: ["COpenSSL", "HTTPCore"], path: "Shared/HTTPSClient",
         swiftSettings: swiftSettings),
     .target(
         name: "ServiceKit",
-        dependencies: ["EventLoops", "HTTPCore", "HTTPServer", "HTTPClient", "Postgres", "Crypto", "Envelope", "JSON"],
+        dependencies: [
+            "EventLoops", "HTTPCore", "HTTPServer", "HTTPClient", "Postgres", "Crypto", "Mesh", "Catalog", "JSON",
+        ],
         path: "Shared/ServiceKit", swiftSettings: swiftSettings),
 
     .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore"], path: "Tests/HTTPCoreTests"),
@@ -55,11 +67,15 @@ var targets: [Target] = [
     .testTarget(name: "PostgresTests", dependencies: ["Postgres", "EventLoops"], path: "Tests/PostgresTests"),
     .testTarget(name: "CryptoTests", dependencies: ["Crypto"], path: "Tests/CryptoTests"),
     .testTarget(name: "JSONTests", dependencies: ["JSON"], path: "Tests/JSONTests"),
-    .testTarget(name: "EnvelopeTests", dependencies: ["Envelope", "JSON", "HTTPCore"], path: "Tests/EnvelopeTests"),
+    .testTarget(
+        name: "DialectsTests", dependencies: ["Dialects", "Catalog", "Mesh", "JSON", "HTTPCore"],
+        path: "Tests/DialectsTests"),
     .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit"], path: "Tests/ServiceKitTests"),
     .testTarget(
         name: "IntegrationTests",
-        dependencies: ["HTTPClient", "HTTPCore", "EventLoops", "Postgres", "Crypto", "JSON", "Envelope"],
+        dependencies: [
+            "HTTPClient", "HTTPCore", "EventLoops", "Postgres", "Crypto", "JSON", "Mesh", "Catalog", "Dialects",
+        ],
         path: "Tests/IntegrationTests"),
     .testTarget(name: "DeployTests", path: "Tests/DeployTests"),
     .executableTarget(
@@ -72,7 +88,8 @@ for service in services {
     let core = "\(service.folder)Service"
     targets.append(
         .target(
-            name: core, dependencies: ["ServiceKit", "Envelope", "JSON"], path: "Services/\(service.folder)/Core",
+            name: core, dependencies: ["ServiceKit", "Mesh", "Catalog", "JSON"] + service.extraDependencies,
+            path: "Services/\(service.folder)/Core",
             resources: (service.usesDatabase ? [.copy("Migrations")] : [])
                 + (service.folder == "Content" ? [.copy("Regions/Data")] : []),
             swiftSettings: swiftSettings))
@@ -86,7 +103,7 @@ for service in services {
             .testTarget(
                 name: "\(core)Tests",
                 dependencies: [
-                    .target(name: core), "ServiceKit", "Envelope", "JSON", "Postgres", "EventLoops", "Crypto",
+                    .target(name: core), "ServiceKit", "Mesh", "Catalog", "JSON", "Postgres", "EventLoops", "Crypto",
                 ],
                 path: "Tests/\(core)Tests", swiftSettings: swiftSettings))
     }

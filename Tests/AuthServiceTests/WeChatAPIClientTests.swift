@@ -1,4 +1,5 @@
 import HTTPCore
+import HTTPSClient
 import Testing
 
 @testable import AuthService

@@ -1,8 +1,10 @@
+import Catalog
 import Crypto
-import Envelope
+import Dialects
 import Foundation
 import HTTPCore
 import JSON
+import Mesh
 import Postgres
 import Testing
 

@@ -1,7 +1,9 @@
-import Envelope
+import Catalog
+import Dialects
 import Foundation
 import HTTPCore
 import JSON
+import Mesh
 import Testing
 
 /// Every catalog operation answers through the gateway in its dialect, and requests that a check
@@ -21,7 +23,7 @@ struct DialectGatewayTests {
     }
 
     /// The code the dialect writes for `kind` on `operation`, as the gateway's codec writes it.
-    private static func expectedCode(_ kind: ReplyKind, _ operation: Envelope.Operation) -> String? {
+    private static func expectedCode(_ kind: ReplyKind, _ operation: Catalog.Operation) -> String? {
         DialectRequests.code(
             of: codec(for: operation.dialect).encode(.failure(kind, "x"), call: nil, operation: operation))
     }
@@ -110,7 +112,7 @@ struct DialectGatewayTests {
             #expect(try await code(DialectRequests.request(for: userDetail, token: loggedOut)) == "601")
             #expect(try await code(DialectRequests.request(for: userDetail, token: replaced)) == "603")
             #expect(try await code(DialectRequests.request(for: userDetail, token: nil)) == "602")
-            let unknown = Envelope.Operation(
+            let unknown = Catalog.Operation(
                 dialect: .yaf, name: "no.such.method", path: "/", methods: [.post], service: .content, session: .none,
                 signed: true, title: "")
             #expect(try await code(DialectRequests.request(for: unknown, token: nil)) == "509")

@@ -1,5 +1,6 @@
+import Catalog
 import Crypto
-import Envelope
+import Dialects
 import Foundation
 import HTTPCore
 import JSON

@@ -1,7 +1,9 @@
-import Envelope
+import Catalog
+import Dialects
 import Foundation
 import HTTPCore
 import JSON
+import Mesh
 import Testing
 
 /// The mobile mall's (document 004) auth operations through the gateway, as its pages call them:

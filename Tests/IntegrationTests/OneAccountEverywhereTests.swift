@@ -1,5 +1,5 @@
 import Crypto
-import Envelope
+import Dialects
 import JSON
 import Testing
 

@@ -1,4 +1,5 @@
-import Envelope
+import Catalog
+import Dialects
 import Foundation
 import JSON
 import Testing

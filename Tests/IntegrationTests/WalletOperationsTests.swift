@@ -1,4 +1,4 @@
-import Envelope
+import Dialects
 import Foundation
 import JSON
 import Testing

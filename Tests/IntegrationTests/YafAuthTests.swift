@@ -1,7 +1,9 @@
-import Envelope
+import Catalog
+import Dialects
 import Foundation
 import HTTPCore
 import JSON
+import Mesh
 import Testing
 
 /// The app base API's (yaf) auth operations driven through the gateway as the document's clients

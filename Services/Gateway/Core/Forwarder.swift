@@ -1,6 +1,7 @@
-import Envelope
+import Dialects
 import HTTPClient
 import HTTPCore
+import Mesh
 import ServiceKit
 
 /// Sends a request on to the service that owns it and hands back the answer, turning mesh

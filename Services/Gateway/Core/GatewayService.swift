@@ -1,7 +1,9 @@
-import Envelope
+import Catalog
+import Dialects
 import HTTPClient
 import HTTPCore
 import JSON
+import Mesh
 import ServiceKit
 
 /// The gateway: the only public listener. It speaks the five client dialects, checks signatures,

@@ -1,6 +1,7 @@
-import Envelope
+import Catalog
 import HTTPCore
 import JSON
+import Mesh
 
 /// A call of the admin surface as a service receives it on `POST /admin/{operation}`: the JSON
 /// body and the admin who makes it.

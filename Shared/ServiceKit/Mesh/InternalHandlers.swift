@@ -1,6 +1,7 @@
-import Envelope
+import Catalog
 import HTTPCore
 import JSON
+import Mesh
 
 /// A service-to-service call as the receiving service sees it on `POST /internal/{name}`: the JSON
 /// body, the idempotency key every mutating call carries, and the request id of the client request

@@ -1,7 +1,8 @@
-import Envelope
+import Catalog
 import HTTPClient
 import HTTPCore
 import JSON
+import Mesh
 
 /// Why a call to another service gave no canonical reply.
 public struct MeshCallError: Error, CustomStringConvertible, Sendable {

@@ -1,6 +1,7 @@
-import Envelope
+import Catalog
 import HTTPCore
 import JSON
+import Mesh
 
 /// The client operations a service implements, served on `POST /op/{dialect}/{name}` with the
 /// canonical protocol, and listed on `GET /internal/operations` for the gateway's API reference.

@@ -1,8 +1,10 @@
+import Catalog
 import Crypto
-import Envelope
+import Dialects
 import Foundation
 import HTTPCore
 import JSON
+import Mesh
 
 /// Builds client requests the way each document's clients send them, signed with the development
 /// keys the gateway starts with.
@@ -15,7 +17,7 @@ enum DialectRequests {
 
     /// A request for `operation` with `parameters`, carrying `token` where the dialect carries one.
     static func request(
-        for operation: Envelope.Operation, token: String?, userID: String = "1", parameters: JSONObject = [:],
+        for operation: Catalog.Operation, token: String?, userID: String = "1", parameters: JSONObject = [:],
         nonce: String = SecureRandom.token(bytes: 8), timestamp: Int = DialectRequests.now,
         signWith key: String? = nil
     ) -> HTTPRequest {

@@ -1,5 +1,5 @@
 import Crypto
-import Envelope
+import Mesh
 import Postgres
 import ServiceKit
 

@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 import ServiceKit
 
 /// `user.user.login` of the C2C exchange (document 002 has no login; this is the platform's): with

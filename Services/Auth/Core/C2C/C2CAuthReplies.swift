@@ -1,4 +1,4 @@
-import Envelope
+import Mesh
 
 /// The C2C wording of sign-in refusals; the C2C code table gives 20005 (wrong code), 20004 (expired
 /// code), 2002 (no such user), 2003 (wrong password) and 60000 (locked).

@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 import ServiceKit
 
 /// The business parameters of a client call, read strictly: every value must match its shape before

@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 import ServiceKit
 
 /// What the auth service answers other services about accounts, on `POST /internal/{name}`:

@@ -1,6 +1,6 @@
-import Envelope
 import HTTPCore
 import JSON
+import Mesh
 import ServiceKit
 
 /// `POST /internal/admin/login` `{"username","password"}` → `{"token"}`, and

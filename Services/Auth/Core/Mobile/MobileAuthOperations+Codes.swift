@@ -1,6 +1,6 @@
 import Crypto
-import Envelope
 import JSON
+import Mesh
 
 extension MobileAuthOperations {
     /// The purpose of a code by the document's `type`: 1 signs up or binds a new mobile or e-mail, 2
@@ -14,7 +14,7 @@ extension MobileAuthOperations {
     }
 
     /// The captcha challenge of the call: its cookie, passed on by the codec as `captchaId`.
-    static func captchaID(_ input: CallInput) -> String { input.text(MobileCodec.captchaCookie) ?? "" }
+    static func captchaID(_ input: CallInput) -> String { input.text(MobileConventions.captchaCookie) ?? "" }
 
     /// `phonecode`: `phone`, `validcode` (the captcha answer, used up by the send) and `type`.
     func sendPhoneCode(_ call: MeshCall) async throws -> CanonicalReply {
@@ -49,7 +49,7 @@ extension MobileAuthOperations {
             .object([
                 "contentType": .string(CaptchaRenderer.contentType),
                 "base64": .string(Base64.encode(jpeg)),
-                "cookies": .object([MobileCodec.captchaCookie: .string(id)]),
+                "cookies": .object([MobileConventions.captchaCookie: .string(id)]),
             ]))
     }
 

@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 
 extension MobileAuthOperations {
     /// `member/modifypwd`: the old `pwd` and the `newpwd`; the caller stays signed in, every other

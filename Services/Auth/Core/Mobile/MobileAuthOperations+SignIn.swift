@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 
 extension MobileAuthOperations {
     /// `login`: `username` (mobile or e-mail) and `pwd`. A new sign-in ends the account's earlier mobile

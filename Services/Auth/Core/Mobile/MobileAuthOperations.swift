@@ -1,4 +1,4 @@
-import Envelope
+import Mesh
 import ServiceKit
 
 /// The auth operations of the mobile mall user module (document 004): sign-up, sign-in and reset by

@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 
 /// The mobile mall's wording of the auth replies. The document gives only "登录成功", "校验码已发送",
 /// "校验码正确" and "支付密码设置成功"; the other messages are the platform's own.

@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 import ServiceKit
 
 /// The auth operations of the O2O mini-program (document 001): `wxLogin` (a `wx.login` code → a

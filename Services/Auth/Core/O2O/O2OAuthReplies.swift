@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 
 /// The O2O wording of auth answers: the document's `userInfo` and the refusals, which the O2O code
 /// table turns into 10001 (a parameter to change), 10007 / 70010 (get a new token through

@@ -1,4 +1,3 @@
-import Envelope
 import Foundation
 import JSON
 import Postgres

@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 import ServiceKit
 
 /// The public face of an account that the sign-in replies show (nickname, name, sex, introduction,

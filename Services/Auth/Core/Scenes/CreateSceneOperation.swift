@@ -1,4 +1,3 @@
-import Envelope
 import JSON
 import ServiceKit
 

@@ -1,4 +1,4 @@
-import Envelope
+import Mesh
 
 /// Where a session belongs: one of the five dialects, or the admin surface.
 enum SessionScope {

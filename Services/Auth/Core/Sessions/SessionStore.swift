@@ -1,6 +1,6 @@
 import Crypto
-import Envelope
 import Foundation
+import Mesh
 import Postgres
 
 /// What a token resolves to.

@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 import ServiceKit
 
 /// The auth operations of the train-ticket mini-program (document 000): `login` by a `wx.login`

@@ -1,4 +1,5 @@
-import Envelope
+import Catalog
+import Mesh
 
 /// The train-ticket wording of auth refusals, with the codes of the document's appendix: 0019 for
 /// a code that cannot be sent, 0020 expired, 0021 wrong, 0022 a code operation that failed, 1000 and

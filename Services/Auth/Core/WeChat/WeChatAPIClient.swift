@@ -1,4 +1,5 @@
 import HTTPCore
+import HTTPSClient
 import JSON
 import ServiceKit
 

@@ -1,4 +1,4 @@
-import Envelope
+import Catalog
 import JSON
 import ServiceKit
 

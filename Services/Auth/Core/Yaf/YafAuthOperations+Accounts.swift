@@ -1,4 +1,4 @@
-import Envelope
+import Mesh
 
 extension YafAuthOperations {
     /// `user.register`: mobile, password and a registration code → the new account, signed in.

@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 import ServiceKit
 
 extension YafAuthOperations {

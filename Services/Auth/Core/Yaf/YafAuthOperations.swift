@@ -1,4 +1,4 @@
-import Envelope
+import Mesh
 import ServiceKit
 
 /// The auth operations of the app base API (yaf, document 003): SMS codes, sign-up, sign-in and

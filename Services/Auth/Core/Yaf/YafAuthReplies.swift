@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 import ServiceKit
 
 /// The yaf wording of the auth replies; messages come from the app base API document (003) where it

@@ -1,6 +1,7 @@
-import Envelope
+import Catalog
 import Foundation
 import JSON
+import Mesh
 import Postgres
 import ServiceKit
 

@@ -1,6 +1,6 @@
 import Crypto
-import Envelope
 import JSON
+import Mesh
 import Postgres
 import ServiceKit
 

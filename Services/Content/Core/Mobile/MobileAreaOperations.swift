@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 import ServiceKit
 
 /// The region list of the mobile mall (document 004, `area/list`): `pcode` 1 lists the provinces, a

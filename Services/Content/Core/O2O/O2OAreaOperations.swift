@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 import ServiceKit
 
 /// The region operations of the O2O mini-program (document 001): the province / city / county tree,

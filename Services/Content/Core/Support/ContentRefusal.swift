@@ -1,4 +1,5 @@
-import Envelope
+import Catalog
+import Mesh
 
 /// A refusal of a content operation, as the canonical reply it becomes (a missing or malformed
 /// parameter, an unknown id).

@@ -1,5 +1,6 @@
-import Envelope
+import Catalog
 import JSON
+import Mesh
 import ServiceKit
 
 /// The content operation of the train-ticket mini-program (document 000): `appConfig`, which answers

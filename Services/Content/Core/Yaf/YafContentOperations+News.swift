@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 
 extension YafContentOperations {
     /// `news.list`: published articles, newest first, of one article category and those below it, or

@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 
 extension YafContentOperations {
     /// `notice.list`: the notices on show, newest first; a logged-in caller also sees `is_read` (0 or 1).

@@ -1,5 +1,6 @@
-import Envelope
+import Catalog
 import JSON
+import Mesh
 import ServiceKit
 
 /// The content operations of the app base API (yaf, document 003): app init and upgrade, ads,

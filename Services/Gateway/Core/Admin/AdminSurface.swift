@@ -1,7 +1,8 @@
-import Envelope
+import Catalog
 import HTTPClient
 import HTTPCore
 import JSON
+import Mesh
 import ServiceKit
 
 /// The admin surface: `POST /admin/api/login`, `POST /admin/api/logout` and

@@ -1,5 +1,7 @@
-import Envelope
+import Catalog
+import Dialects
 import HTTPCore
+import Mesh
 import ServiceKit
 
 /// The five codecs and the public routes that lead to them.

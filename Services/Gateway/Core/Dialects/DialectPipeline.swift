@@ -1,7 +1,9 @@
-import Envelope
+import Catalog
+import Dialects
 import HTTPClient
 import HTTPCore
 import JSON
+import Mesh
 import ServiceKit
 
 /// The way of every client request: decode in its dialect, check the signature, the rate limits

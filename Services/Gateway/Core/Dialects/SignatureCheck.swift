@@ -1,4 +1,5 @@
-import Envelope
+import Catalog
+import Dialects
 import Foundation
 
 /// Verifies a decoded call's signature and timestamp with the configured keys.

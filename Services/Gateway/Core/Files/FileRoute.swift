@@ -1,6 +1,6 @@
-import Envelope
 import HTTPClient
 import HTTPCore
+import Mesh
 import ServiceKit
 
 /// `GET /files/...` (and `HEAD`): uploaded files, fetched from the content service, which names them

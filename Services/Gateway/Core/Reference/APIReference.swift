@@ -1,6 +1,8 @@
-import Envelope
+import Catalog
+import Dialects
 import HTTPCore
 import JSON
+import Mesh
 
 /// The API reference generated from the operation catalog: an HTML page and an OpenAPI document,
 /// each telling which operations are served now.

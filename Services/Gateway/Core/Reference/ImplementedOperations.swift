@@ -1,7 +1,7 @@
-import Envelope
 import HTTPClient
 import HTTPCore
 import JSON
+import Mesh
 import ServiceKit
 import Synchronization
 

@@ -1,4 +1,4 @@
-import Envelope
+import Catalog
 import HTTPCore
 import JSON
 

@@ -1,5 +1,6 @@
-import Envelope
+import Catalog
 import JSON
+import Mesh
 import ServiceKit
 
 /// One administrative division as the content service's region data has it.

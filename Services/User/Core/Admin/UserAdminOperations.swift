@@ -1,6 +1,7 @@
+import Catalog
 import Crypto
-import Envelope
 import JSON
+import Mesh
 import Postgres
 import ServiceKit
 

@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 import ServiceKit
 
 /// The customer operations of the C2C exchange (document 002): a customer's details, and their

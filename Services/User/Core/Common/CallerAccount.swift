@@ -1,4 +1,4 @@
-import Envelope
+import Mesh
 
 extension MeshCall {
     /// The caller's account id as the gateway resolved it from the session; nil without one.

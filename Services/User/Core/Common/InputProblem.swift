@@ -1,4 +1,4 @@
-import Envelope
+import Mesh
 
 /// A parameter that is missing or malformed: which one and what is wrong with it, in words a
 /// client developer can act on.

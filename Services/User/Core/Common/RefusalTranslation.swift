@@ -1,4 +1,5 @@
-import Envelope
+import Catalog
+import Mesh
 import ServiceKit
 
 /// Turns the typed refusals an operation throws into its dialect's reply; anything it does not

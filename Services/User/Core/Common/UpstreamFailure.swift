@@ -1,4 +1,5 @@
-import Envelope
+import Catalog
+import Mesh
 
 /// Another service of the mesh did not give the answer this service needs.
 struct UpstreamFailure: Error, Sendable, CustomStringConvertible {

@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 import ServiceKit
 
 /// The JSON the internal and admin operations answer with: amounts in fen as integers, ids as text.

@@ -1,5 +1,6 @@
-import Envelope
+import Catalog
 import JSON
+import Mesh
 import ServiceKit
 
 /// The operations the other services call on `POST /internal/{name}`: profiles, passengers and

@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 import ServiceKit
 
 /// The delivery-address operations of the mobile mall (document 004, section 7): save from WeChat

@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 import ServiceKit
 
 /// The member operations of the mobile mall (document 004): personal information, head image,

@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 
 /// The mobile document knows one failure code, 300; every refusal of the user operations is answered
 /// with it and a message saying what to fix.

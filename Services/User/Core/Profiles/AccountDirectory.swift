@@ -1,5 +1,6 @@
-import Envelope
+import Catalog
 import JSON
+import Mesh
 import ServiceKit
 
 /// What the auth service knows of an account that the user service shows: its mobile, e-mail,

@@ -1,6 +1,7 @@
+import Catalog
 import Crypto
-import Envelope
 import JSON
+import Mesh
 import ServiceKit
 
 /// A stored head image: the full URL clients load and the path relative to the file host.

@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 import ServiceKit
 
 /// The user operations of the train-ticket mini-program (document 000): personal information with

@@ -1,4 +1,5 @@
-import Envelope
+import Catalog
+import Mesh
 
 /// Why a wallet or points movement was not applied.
 enum WalletRefusal: String, Error, Sendable, Equatable {

@@ -1,5 +1,5 @@
-import Envelope
 import JSON
+import Mesh
 import ServiceKit
 
 /// The user detail of the app base API (document 003, `user.detail`).
