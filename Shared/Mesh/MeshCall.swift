@@ -5,12 +5,18 @@ import JSON
 public struct CallerIdentity: Sendable, Equatable {
     public let userID: String
     public let openID: String?
-    public let role: String?
+    public let role: CallerRole?
 
-    public init(userID: String, openID: String? = nil, role: String? = nil) {
+    public init(userID: String, openID: String? = nil, role: CallerRole? = nil) {
         self.userID = userID
         self.openID = openID
         self.role = role
+    }
+
+    /// The account id as a number; nil when the id is not a positive integer.
+    public var accountID: Int64? {
+        guard let id = Int64(userID), id > 0 else { return nil }
+        return id
     }
 }
 
@@ -23,16 +29,16 @@ public struct MeshCall: Sendable {
     public let caller: CallerIdentity?
     public let appID: String?
     public let token: String?
-    public let sessionState: String
+    public let sessionState: SessionState
     public let clientAddress: String?
     public let requestID: String?
     /// The role the request asks for (train `userRole`), whatever the session says.
-    public let requestedRole: String?
+    public let requestedRole: CallerRole?
 
     public init(
         dialect: Dialect, operation: String, parameters: JSONObject, caller: CallerIdentity? = nil,
-        appID: String? = nil, token: String? = nil, sessionState: String = "none", clientAddress: String? = nil,
-        requestID: String? = nil, requestedRole: String? = nil
+        appID: String? = nil, token: String? = nil, sessionState: SessionState = .none, clientAddress: String? = nil,
+        requestID: String? = nil, requestedRole: CallerRole? = nil
     ) {
         self.dialect = dialect
         self.operation = operation
@@ -53,12 +59,14 @@ public struct MeshCall: Sendable {
         self.init(
             dialect: dialect, operation: operation, parameters: parameters,
             caller: headers[MeshHeaders.userID].map {
-                CallerIdentity(userID: $0, openID: headers[MeshHeaders.openID], role: headers[MeshHeaders.role])
+                CallerIdentity(
+                    userID: $0, openID: headers[MeshHeaders.openID],
+                    role: headers[MeshHeaders.role].flatMap(CallerRole.init(rawValue:)))
             },
             appID: headers[MeshHeaders.appID], token: headers[MeshHeaders.token],
-            sessionState: headers[MeshHeaders.sessionState] ?? "none",
+            sessionState: headers[MeshHeaders.sessionState].flatMap(SessionState.init(rawValue:)) ?? .none,
             clientAddress: headers[MeshHeaders.clientAddress], requestID: headers[MeshHeaders.requestID],
-            requestedRole: headers[MeshHeaders.requestedRole])
+            requestedRole: headers[MeshHeaders.requestedRole].flatMap(CallerRole.init(rawValue:)))
     }
 
     /// The request the gateway sends for this call (the internal key is added by the sender).
@@ -69,13 +77,13 @@ public struct MeshCall: Sendable {
         if let caller {
             headers.add(MeshHeaders.userID, caller.userID)
             if let openID = caller.openID { headers.add(MeshHeaders.openID, openID) }
-            if let role = caller.role { headers.add(MeshHeaders.role, role) }
+            if let role = caller.role { headers.add(MeshHeaders.role, role.rawValue) }
         }
         if let appID { headers.add(MeshHeaders.appID, appID) }
         if let token { headers.add(MeshHeaders.token, token) }
-        headers.add(MeshHeaders.sessionState, sessionState)
+        headers.add(MeshHeaders.sessionState, sessionState.rawValue)
         if let clientAddress { headers.add(MeshHeaders.clientAddress, clientAddress) }
-        if let requestedRole { headers.add(MeshHeaders.requestedRole, requestedRole) }
+        if let requestedRole { headers.add(MeshHeaders.requestedRole, requestedRole.rawValue) }
         return HTTPRequest(
             method: .post, target: "/op/\(dialect.rawValue)/\(operation)", headers: headers,
             body: JSONValue.object(parameters).serializedBytes())

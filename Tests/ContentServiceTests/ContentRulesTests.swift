@@ -79,10 +79,10 @@ struct ContentRulesTests {
     }
 
     @Test func urlsOfAdminInputAreHTTPOrOurPaths() {
-        #expect(AdminInput.isURL("https://example.com/x?y=1"))
-        #expect(AdminInput.isURL("/files/ab/cd.png"))
-        #expect(!AdminInput.isURL("//evil.example.com"))
-        #expect(!AdminInput.isURL("javascript:alert(1)"))
-        #expect(!AdminInput.isURL("https://exa mple.com"))
+        #expect(Parameters.isURL("https://example.com/x?y=1"))
+        #expect(Parameters.isURL("/files/ab/cd.png"))
+        #expect(!Parameters.isURL("//evil.example.com"))
+        #expect(!Parameters.isURL("javascript:alert(1)"))
+        #expect(!Parameters.isURL("https://exa mple.com"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import ServiceKit
 import Testing
 
 @testable import UserService

@@ -34,7 +34,7 @@ public enum AuthService {
             email: settings.simulatesSMS ? EmailSimulator(database: database) : UnconfiguredEmailProvider(),
             payPasswords: payPasswords, links: AccountLinks(database: database))
         let profiles = ProfileLookup(mesh: try MeshClient(application: application))
-        var operations = OperationHandlers()
+        var operations = OperationHandlers(service: .auth)
         YafAuthOperations(
             flows: flows, sessions: sessions,
             requestTokens: RequestTokens(database: database, lifetimeSeconds: settings.requestTokenLifetimeSeconds),
@@ -54,7 +54,7 @@ public enum AuthService {
             application, flows: flows, settings: settings, operations: &operations, admin: &adminOperations,
             mesh: &internalOperations)
         return [ResolveSessionRoute.make(store: sessions)] + AdminSessionRoutes.make(admins: admins, sessions: sessions)
-            + operations.routes() + adminOperations.routes() + internalOperations.routes()
+            + (try operations.routes()) + adminOperations.routes() + internalOperations.routes()
     }
 
     /// The WeChat mini-program dialects (train, O2O), the C2C sign-in and scenes.

@@ -21,7 +21,7 @@ public enum ContentService {
             let seeded = try await DemoContent(database: database, files: stores.files).seedIfNeeded()
             if seeded { application.logger.info("demo content seeded") }
         }
-        var operations = OperationHandlers()
+        var operations = OperationHandlers(service: .content)
         let yaf = YafContentOperations(stores: stores)
         yaf.register(on: &operations)
         TrainContentOperations(stores: stores).register(on: &operations)
@@ -39,7 +39,7 @@ public enum ContentService {
         NewsAdmin.register(on: &admin)
         VersionsAdmin.register(on: &admin)
         AppConfigAdmin.register(on: &admin)
-        return operations.routes(bodyLimit: operationBodyLimit)
+        return try operations.routes(bodyLimit: operationBodyLimit)
             + internalOperations.routes(bodyLimit: operationBodyLimit) + admin.handlers.routes()
             + [FileRoutes.make(files: stores.files)]
     }

@@ -12,7 +12,7 @@ public enum UserService {
         guard let database = application.database else { return [] }
         let settings = try UserSettings(configuration: application.configuration)
         let domain = UserDomain(database: database, mesh: try MeshClient(application: application), settings: settings)
-        var operations = OperationHandlers()
+        var operations = OperationHandlers(service: .user)
         TrainUserOperations(domain: domain).register(on: &operations)
         C2CUserOperations(domain: domain).register(on: &operations)
         YafUserOperations(domain: domain).register(on: &operations)
@@ -23,6 +23,7 @@ public enum UserService {
         var adminOperations = AdminHandlers()
         UserAdminOperations(domain: domain).register(on: &adminOperations)
         // The gateway bounds each client request; an operation may carry a base64 avatar of up to 5 MiB.
-        return operations.routes(bodyLimit: 10 * 1024 * 1024) + internalOperations.routes() + adminOperations.routes()
+        return try operations.routes(bodyLimit: 10 * 1024 * 1024) + internalOperations.routes()
+            + adminOperations.routes()
     }
 }

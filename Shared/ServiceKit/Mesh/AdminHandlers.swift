@@ -4,24 +4,28 @@ import JSON
 import Mesh
 
 /// A call of the admin surface as a service receives it on `POST /admin/{operation}`: the JSON
-/// body and the admin who makes it.
+/// body, read under the one rule set, and the admin who makes it.
 public struct AdminCall: Sendable {
     public let operation: String
-    public let parameters: JSONObject
+    public let parameters: Parameters
     /// The admin account id, from the gateway.
     public let adminID: String
+    public let context: RequestContext
 
-    public init(operation: String, parameters: JSONObject, adminID: String) {
+    public init(operation: String, parameters: JSONObject, adminID: String, context: RequestContext) {
         self.operation = operation
-        self.parameters = parameters
+        self.parameters = Parameters(parameters)
         self.adminID = adminID
+        self.context = context
     }
 }
 
 /// The management operations a service offers to the admin surface (`/admin/api/{service}/{operation}`
-/// on the gateway), answered with canonical replies. Unregistered operations answer 404.
+/// on the gateway), answered with canonical replies. Every one needs an admin session (`Access.admin`);
+/// what a handler throws is answered as every handler's is (`HandlerOutcome`). Unregistered operations
+/// answer 404.
 public struct AdminHandlers: Sendable {
-    public typealias Handler = @Sendable (AdminCall, RequestContext) async throws -> CanonicalReply
+    public typealias Handler = @Sendable (AdminCall) async throws -> CanonicalReply
 
     private var table: [String: Handler] = [:]
 
@@ -34,28 +38,27 @@ public struct AdminHandlers: Sendable {
     public func routes(bodyLimit: Int? = nil) -> [Route] {
         let table = self.table
         return [
-            .post("/admin/*", bodyLimit: bodyLimit) { context in
+            Route(
+                [.post], "/admin/*", bodyLimit: bodyLimit,
+                metricLabel: { parameters in
+                    parameters["*"].flatMap { table[$0] == nil ? nil : "/admin/\($0)" }
+                }
+            ) { context in
                 guard let name = context.parameter("*"), let handler = table[name] else {
                     throw HTTPError(.notFound, "no such admin operation")
                 }
                 guard let adminID = context.request.headers[MeshHeaders.userID],
-                    context.request.headers[MeshHeaders.role] == "admin"
+                    context.request.headers[MeshHeaders.role] == CallerRole.admin.rawValue
                 else {
                     return CanonicalReply.failure(.forbidden, "admin session required").httpResponse
                 }
                 guard let parameters = await MeshBody.object(of: context.request) else {
                     return CanonicalReply.failure(.invalidParams, "the body must be a JSON object").httpResponse
                 }
-                do {
-                    return try await handler(
-                        AdminCall(operation: name, parameters: parameters, adminID: adminID), context
-                    )
-                    .httpResponse
-                } catch {
-                    context.logger.error(
-                        "admin operation failed", [("operation", .string(name)), ("error", .string("\(error)"))])
-                    return CanonicalReply.failure(.internal, "internal error").httpResponse
-                }
+                let call = AdminCall(operation: name, parameters: parameters, adminID: adminID, context: context)
+                return await HandlerOutcome.reply(operation: "admin/\(name)", dialect: nil, logger: context.logger) {
+                    try await handler(call)
+                }.httpResponse
             }
         ]
     }

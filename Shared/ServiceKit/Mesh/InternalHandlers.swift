@@ -23,7 +23,8 @@ public struct InternalCall: Sendable {
 
 /// The operations a service offers to the other services, served on `POST /internal/{name}` with
 /// canonical replies (only callers holding the mesh's internal key reach them). Unregistered names
-/// answer 404; a literal route such as `/internal/sessions/resolve` takes precedence.
+/// answer 404; a literal route such as `/internal/sessions/resolve` takes precedence. What a handler
+/// throws is answered as every handler's is (`HandlerOutcome`).
 public struct InternalHandlers: Sendable {
     public typealias Handler = @Sendable (InternalCall, RequestContext) async throws -> CanonicalReply
 
@@ -39,7 +40,12 @@ public struct InternalHandlers: Sendable {
     public func routes(bodyLimit: Int? = nil) -> [Route] {
         let table = self.table
         return [
-            .post("/internal/*", bodyLimit: bodyLimit) { context in
+            Route(
+                [.post], "/internal/*", bodyLimit: bodyLimit,
+                metricLabel: { parameters in
+                    parameters["*"].flatMap { table[$0] == nil ? nil : "/internal/\($0)" }
+                }
+            ) { context in
                 guard let name = context.parameter("*"), let handler = table[name] else {
                     throw HTTPError(.notFound, "no such internal operation")
                 }
@@ -50,13 +56,9 @@ public struct InternalHandlers: Sendable {
                     name: name, parameters: parameters,
                     idempotencyKey: context.request.headers[MeshClient.idempotencyKeyHeader],
                     requestID: context.request.headers[MeshHeaders.requestID])
-                do {
-                    return try await handler(call, context).httpResponse
-                } catch {
-                    context.logger.error(
-                        "internal operation failed", [("operation", .string(name)), ("error", .string("\(error)"))])
-                    return CanonicalReply.failure(.internal, "internal error").httpResponse
-                }
+                return await HandlerOutcome.reply(operation: "internal/\(name)", dialect: nil, logger: context.logger) {
+                    try await handler(call, context)
+                }.httpResponse
             }
         ]
     }

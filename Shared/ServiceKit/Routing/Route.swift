@@ -6,14 +6,17 @@ public struct Route: Sendable {
     public typealias Handler = @Sendable (RequestContext) async throws -> HTTPResponse
     /// Answers a request of this route that the server refuses before the handler runs (its body
     /// is over `bodyLimit`), given the status and the request head.
-    public typealias Refusal = @Sendable (HTTPStatus, RequestHead) -> HTTPResponse
+    public typealias RefusalAnswer = @Sendable (HTTPStatus, RequestHead) -> HTTPResponse
 
     public let methods: Set<HTTPMethod>
     public let template: String
     /// Body limit in bytes for this route, or nil for the server's default.
     public let bodyLimit: Int?
     public let handler: Handler
-    public let refusal: Refusal?
+    public let refusal: RefusalAnswer?
+    /// The label of a matched request in the metrics, from its path parameters (e.g. the catalog operation
+    /// of `/op/{dialect}/*`); nil or absent: the template. It must give few distinct values.
+    public let metricLabel: (@Sendable ([String: String]) -> String?)?
     let segments: [Segment]
 
     enum Segment: Sendable, Equatable {
@@ -23,13 +26,14 @@ public struct Route: Sendable {
     }
 
     public init(
-        _ methods: Set<HTTPMethod>, _ template: String, bodyLimit: Int? = nil, refusal: Refusal? = nil,
-        handler: @escaping Handler
+        _ methods: Set<HTTPMethod>, _ template: String, bodyLimit: Int? = nil, refusal: RefusalAnswer? = nil,
+        metricLabel: (@Sendable ([String: String]) -> String?)? = nil, handler: @escaping Handler
     ) {
         self.methods = methods
         self.template = template
         self.bodyLimit = bodyLimit
         self.refusal = refusal
+        self.metricLabel = metricLabel
         self.handler = handler
         segments = template.split(separator: "/", omittingEmptySubsequences: true).map { part in
             if part == "*" { return .rest }

@@ -55,7 +55,7 @@ public struct ServiceResponder: HTTPResponder {
         } else {
             switch router.match(method: request.method, path: Substring(request.path)) {
             case .found(let route, let parameters):
-                template = route.template
+                template = route.metricLabel?(parameters) ?? route.template
                 let context = RequestContext(
                     request: request, pathParameters: parameters, requestID: requestID, logger: requestLogger)
                 do {

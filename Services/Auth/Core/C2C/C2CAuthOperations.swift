@@ -18,7 +18,7 @@ struct C2CAuthOperations: Sendable {
     func register(on handlers: inout OperationHandlers) {
         let operations = self
         handlers.on(
-            .c2c, "user.user.login", CallRefusal.guarded { call, context in try await operations.logIn(call, context) })
+            .c2c, "user.user.login", { call in try await operations.logIn(call.mesh, call.context) })
     }
 
     func logIn(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {

@@ -8,7 +8,7 @@ import ServiceKit
 enum CaptchaAdmin {
     static func register(on handlers: inout AdminHandlers, images: CaptchaImages, settings: AuthSettings) {
         let allowed = settings.simulatesSMS
-        handlers.on("captcha.issue") { _, _ in
+        handlers.on("captcha.issue") { _ in
             guard allowed else {
                 return .failure(.forbidden, "known captcha answers exist only in development and test")
             }

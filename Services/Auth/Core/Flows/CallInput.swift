@@ -48,28 +48,20 @@ struct CallInput {
     }
 }
 
-/// A refusal of a client call before or after the work, as the reply it becomes.
-struct CallRefusal: Error, Sendable {
-    let reply: CanonicalReply
+/// A refusal of a client call before or after the work, with the dialect code where the operation's
+/// document gives one.
+struct CallRefusal: Refusal {
+    let kind: ReplyKind
+    let message: String
+    let code: String?
 
     init(_ kind: ReplyKind, _ message: String, code: String? = nil) {
-        reply = .failure(kind, message, code: code)
+        self.kind = kind
+        self.message = message
+        self.code = code
     }
+
+    func wording(in dialect: Dialect) -> DialectWording? { code.map { DialectWording(code: $0) } }
 
     static func missing(_ key: String) -> CallRefusal { CallRefusal(.missingParameter, "缺少参数 \(key)") }
-}
-
-extension CallRefusal {
-    /// A handler that answers a `CallRefusal` thrown by `body` as its reply.
-    static func guarded(
-        _ body: @escaping @Sendable (MeshCall, RequestContext) async throws -> CanonicalReply
-    ) -> OperationHandlers.Handler {
-        { call, context in
-            do {
-                return try await body(call, context)
-            } catch let refusal as CallRefusal {
-                return refusal.reply
-            }
-        }
-    }
 }

@@ -33,7 +33,7 @@ enum ResolveSessionRoute {
             case .valid(let caller):
                 var data: JSONObject = ["userId": .string(caller.userID)]
                 if let openID = caller.openID { data["openId"] = .string(openID) }
-                if let role = caller.role { data["role"] = .string(role) }
+                if let role = caller.role { data["role"] = .string(role.rawValue) }
                 return CanonicalReply.ok(.object(data)).httpResponse
             case .refused(let kind, let message):
                 return CanonicalReply.failure(kind, message).httpResponse

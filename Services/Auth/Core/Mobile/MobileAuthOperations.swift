@@ -34,7 +34,7 @@ struct MobileAuthOperations: Sendable {
             ("member/relatelogin", operations.switchLinkedAccount),
         ]
         for (name, body) in table {
-            handlers.on(.mobile, name, CallRefusal.guarded { call, _ in try await body(call) })
+            handlers.on(.mobile, name) { call in try await body(call.mesh) }
         }
     }
 

@@ -18,12 +18,12 @@ struct O2OAuthOperations: Sendable {
     func register(on handlers: inout OperationHandlers) {
         let operations = self
         handlers.on(
-            .o2o, "wxLogin", CallRefusal.guarded { call, context in try await operations.wxLogin(call, context) })
-        handlers.on(.o2o, "login", CallRefusal.guarded { call, _ in try await operations.bindMobile(call) })
-        handlers.on(.o2o, "loginWithSceneId", CallRefusal.guarded { call, _ in try await operations.sceneLogin(call) })
+            .o2o, "wxLogin", { call in try await operations.wxLogin(call.mesh, call.context) })
+        handlers.on(.o2o, "login", { call in try await operations.bindMobile(call.mesh) })
+        handlers.on(.o2o, "loginWithSceneId", { call in try await operations.sceneLogin(call.mesh) })
         handlers.on(
             .o2o, "sms/verify_code",
-            CallRefusal.guarded { call, context in try await operations.sendCode(call, context) })
+            { call in try await operations.sendCode(call.mesh, call.context) })
     }
 
     /// `wxLogin`: `code` → `token`, with `userInfo` once the WeChat user's account has a mobile. A

@@ -11,9 +11,9 @@ enum OutboxAdmin {
     static func register(on handlers: inout AdminHandlers, database: PostgresPool, settings: AuthSettings) {
         let simulates = settings.simulatesSMS
         let displayTime = settings.displayTime
-        handlers.on("sms.outbox") { call, _ in
+        handlers.on("sms.outbox") { call in
             guard simulates else { return .failure(.forbidden, "the SMS outbox exists only in development and test") }
-            guard let mobile = call.parameters["mobile"]?.scalarText, CredentialFormat.isMobile(mobile) else {
+            guard let mobile = call.parameters.values["mobile"]?.scalarText, CredentialFormat.isMobile(mobile) else {
                 return .failure(.invalidParams, "mobile must be 11 digits starting with 1")
             }
             guard let limit = limit(call) else {
@@ -27,11 +27,12 @@ enum OutboxAdmin {
             return .ok(
                 .object(["messages": .array(try rows.map { try message($0, recipient: "mobile", displayTime) })]))
         }
-        handlers.on("email.outbox") { call, _ in
+        handlers.on("email.outbox") { call in
             guard simulates else {
                 return .failure(.forbidden, "the e-mail outbox exists only in development and test")
             }
-            guard case .email(let email)? = call.parameters["email"]?.stringValue.flatMap(AccountIdentity.init) else {
+            guard case .email(let email)? = call.parameters.values["email"]?.stringValue.flatMap(AccountIdentity.init)
+            else {
                 return .failure(.invalidParams, "email must be an e-mail address")
             }
             guard let limit = limit(call) else {
@@ -47,7 +48,7 @@ enum OutboxAdmin {
     }
 
     private static func limit(_ call: AdminCall) -> Int? {
-        guard let given = call.parameters["limit"] else { return 20 }
+        guard let given = call.parameters.values["limit"] else { return 20 }
         guard let number = given.scalarText.flatMap({ Int($0) }), (1...100).contains(number) else { return nil }
         return number
     }

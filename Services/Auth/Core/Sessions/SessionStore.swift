@@ -57,7 +57,7 @@ struct SessionStore: Sendable {
         return .valid(
             CallerIdentity(
                 userID: String(account), openID: try row.decode("open_id", as: String?.self),
-                role: try row.decode("role", as: String?.self)))
+                role: try row.decode("role", as: String?.self).flatMap(CallerRole.init(rawValue:))))
     }
 
     /// True the first time `nonce` is seen in `scope` within the nonce lifetime.

@@ -8,7 +8,7 @@ import ServiceKit
 struct TrainAuthOperations: Sendable {
     static let scope = Dialect.train.rawValue
     /// The role a login records when the request names none.
-    static let defaultRole = "customer"
+    static let defaultRole = CallerRole.customer
 
     let wechat: WeChatFlows
     let settings: WeChatSettings
@@ -16,11 +16,11 @@ struct TrainAuthOperations: Sendable {
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
-        handlers.on(.train, "login", CallRefusal.guarded { call, context in try await operations.logIn(call, context) })
+        handlers.on(.train, "login", { call in try await operations.logIn(call.mesh, call.context) })
         handlers.on(
             .train, "sendPhoneCode",
-            CallRefusal.guarded { call, context in try await operations.sendCode(call, context) })
-        handlers.on(.train, "checkPhoneCode", CallRefusal.guarded { call, _ in try await operations.checkCode(call) })
+            { call in try await operations.sendCode(call.mesh, call.context) })
+        handlers.on(.train, "checkPhoneCode", { call in try await operations.checkCode(call.mesh) })
     }
 
     /// `login`: `code` from `wx.login` → `userId` and `loginKey`. The session keeps the request's
@@ -30,7 +30,7 @@ struct TrainAuthOperations: Sendable {
         guard let appCode = call.appID, let app = settings.trainApp(appCode: appCode) else {
             return .failure(.unknownApp, "请检查APPID是否正确", code: "1006")
         }
-        let role = call.requestedRole ?? Self.defaultRole
+        let role = (call.requestedRole ?? Self.defaultRole).rawValue
         switch try await wechat.signIn(
             code: code, app: app, scope: Self.scope, sessionApp: appCode, role: { _ in role })
         {

@@ -10,15 +10,15 @@ import ServiceKit
 /// in an app. Refused when WeChat's own API checks codes (and so always in production).
 enum WeChatCodeAdmin {
     static func register(on handlers: inout AdminHandlers, simulator: WeChatSimulator?, settings: WeChatSettings) {
-        handlers.on("wechat.code") { call, _ in
+        handlers.on("wechat.code") { call in
             guard let simulator else {
                 return .failure(.forbidden, "WeChat's own API checks login codes here; the simulator is off")
             }
-            guard let app = call.parameters["app_id"]?.stringValue, settings.apps[app] != nil else {
+            guard let app = call.parameters.values["app_id"]?.stringValue, settings.apps[app] != nil else {
                 let known = settings.apps.keys.sorted().joined(separator: ", ")
                 return .failure(.unknownApp, "app_id must be one of the configured mini-programs: \(known)")
             }
-            guard let person = call.parameters["person"]?.stringValue, CallInput.isAppName(person) else {
+            guard let person = call.parameters.values["person"]?.stringValue, CallInput.isAppName(person) else {
                 return .failure(.invalidParams, "person must be 1 to 64 letters, digits, '_', '-' or '.'")
             }
             let code = try await simulator.issueCode(app: app, person: person)

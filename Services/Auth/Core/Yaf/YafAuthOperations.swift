@@ -15,17 +15,17 @@ struct YafAuthOperations: Sendable {
     func register(on handlers: inout OperationHandlers) {
         let operations = self
         handlers.on(
-            .yaf, "sms.send", CallRefusal.guarded { call, context in try await operations.sendCode(call, context) })
-        handlers.on(.yaf, "sms.verify", CallRefusal.guarded { call, _ in try await operations.verifyCode(call) })
+            .yaf, "sms.send", { call in try await operations.sendCode(call.mesh, call.context) })
+        handlers.on(.yaf, "sms.verify", { call in try await operations.verifyCode(call.mesh) })
         handlers.on(
-            .yaf, "user.register", CallRefusal.guarded { call, _ in try await operations.registerAccount(call) })
-        handlers.on(.yaf, "user.login", CallRefusal.guarded { call, _ in try await operations.logIn(call) })
-        handlers.on(.yaf, "user.logout", CallRefusal.guarded { call, _ in try await operations.logOut(call) })
-        handlers.on(.yaf, "user.pwd.edit", CallRefusal.guarded { call, _ in try await operations.changePassword(call) })
-        handlers.on(.yaf, "user.pwd.find", CallRefusal.guarded { call, _ in try await operations.resetPassword(call) })
+            .yaf, "user.register", { call in try await operations.registerAccount(call.mesh) })
+        handlers.on(.yaf, "user.login", { call in try await operations.logIn(call.mesh) })
+        handlers.on(.yaf, "user.logout", { call in try await operations.logOut(call.mesh) })
+        handlers.on(.yaf, "user.pwd.edit", { call in try await operations.changePassword(call.mesh) })
+        handlers.on(.yaf, "user.pwd.find", { call in try await operations.resetPassword(call.mesh) })
         handlers.on(
             .yaf, "system.request.token",
-            CallRefusal.guarded { call, _ in try await operations.issueRequestTokens(call) })
+            { call in try await operations.issueRequestTokens(call.mesh) })
     }
 
     /// The app the call comes from (yaf `appid`): one session per account and app.

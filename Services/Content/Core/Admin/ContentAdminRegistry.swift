@@ -6,7 +6,7 @@ import Postgres
 import ServiceKit
 
 /// Registers the content service's admin operations (`/admin/api/content/{operation}` on the gateway):
-/// every handler reads its body through `AdminInput`, a change clears the read cache, and a row that
+/// every handler reads its body with the admin fields of `Parameters`, a change clears the read cache, and a row that
 /// breaks a database rule is refused with the rule's name instead of failing.
 struct ContentAdminRegistry {
     var handlers = AdminHandlers()
@@ -18,25 +18,22 @@ struct ContentAdminRegistry {
 
     /// Registers `name`; `changes` says whether a success changes what clients see.
     mutating func on(
-        _ name: String, changes: Bool = true, _ body: @escaping @Sendable (AdminInput) async throws -> CanonicalReply
+        _ name: String, changes: Bool = true, _ body: @escaping @Sendable (Parameters) async throws -> CanonicalReply
     ) {
         let stores = self.stores
-        handlers.on(
-            name,
-            Refusals.answering { (call: AdminCall, _: RequestContext) in
-                let input = AdminInput(parameters: call.parameters, displayTime: stores.settings.displayTime)
-                let reply: CanonicalReply
-                do {
-                    reply = try await body(input)
-                } catch let error as PostgresError where error.isCheckViolation || error.isForeignKeyViolation {
-                    throw ContentRefusal.invalid("the values break the rule \(error.constraint ?? "of the table")")
-                } catch let error as PostgresError where error.isUniqueViolation {
-                    throw ContentRefusal(
-                        .alreadyExists, "the values collide with another row (\(error.constraint ?? "unique key"))")
-                }
-                if changes && reply.kind == .ok { stores.cache.clear() }
-                return reply
-            })
+        handlers.on(name) { call in
+            let reply: CanonicalReply
+            do {
+                reply = try await body(call.parameters)
+            } catch let error as PostgresError where error.isCheckViolation || error.isForeignKeyViolation {
+                throw ContentRefusal.invalid("the values break the rule \(error.constraint ?? "of the table")")
+            } catch let error as PostgresError where error.isUniqueViolation {
+                throw ContentRefusal(
+                    .alreadyExists, "the values collide with another row (\(error.constraint ?? "unique key"))")
+            }
+            if changes && reply.kind == .ok { stores.cache.clear() }
+            return reply
+        }
     }
 
     /// `<kind>.publish` and `<kind>.withdraw` for a table, and `<kind>.schedule` where rows have a window
@@ -46,6 +43,7 @@ struct ContentAdminRegistry {
         render: @escaping @Sendable (Int64) async throws -> JSONValue?
     ) {
         let publications = stores.publications
+        let displayTime = stores.settings.displayTime
         for status in [PublicationStatus.published, .withdrawn] {
             on("\(kind).\(status == .published ? "publish" : "withdraw")") { input in
                 let id = try input.id(idKey)
@@ -58,8 +56,8 @@ struct ContentAdminRegistry {
         guard table.hasWindow else { return }
         on("\(kind).schedule") { input in
             let id = try input.id(idKey)
-            let startsAt = try input.time("starts_at") ?? nil
-            let endsAt = try input.time("ends_at") ?? nil
+            let startsAt = try input.time("starts_at", in: displayTime) ?? nil
+            let endsAt = try input.time("ends_at", in: displayTime) ?? nil
             if let startsAt, let endsAt, endsAt <= startsAt {
                 throw ContentRefusal.invalid("ends_at must be after starts_at")
             }

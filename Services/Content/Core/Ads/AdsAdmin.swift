@@ -1,4 +1,5 @@
 import JSON
+import ServiceKit
 
 /// Admin operations on ads: `ads.list` (`position_code`?), `ads.create`, `ads.update` (`ad_id` and the
 /// fields to change), `ads.publish`, `ads.withdraw`, `ads.schedule` (`ad_id`, `starts_at`, `ends_at`).
@@ -18,7 +19,7 @@ enum AdsAdmin {
             ])
         }
         registry.on("ads.list", changes: false) { input in
-            let position = try input.text("position_code", maximum: 50)
+            let position = try input.adminText("position_code", maximum: 50)
             return .ok(.object(["ads": .array(try await ads.all(position: position).map(render))]))
         }
         registry.on("ads.create") { input in
@@ -36,13 +37,13 @@ enum AdsAdmin {
         }
     }
 
-    private static func fields(_ input: AdminInput, creating: Bool) throws(ContentRefusal) -> AdFields {
-        let position = try input.text("position_code", maximum: 50, required: creating)
+    private static func fields(_ input: Parameters, creating: Bool) throws -> AdFields {
+        let position = try input.adminText("position_code", maximum: 50, required: creating)
         if let position, !AdPosition.isValid(position) {
-            throw .invalid("position_code must be 1 to 50 letters, digits, '_', '-' or '.'")
+            throw ContentRefusal.invalid("position_code must be 1 to 50 letters, digits, '_', '-' or '.'")
         }
         return AdFields(
-            positionCode: position, name: try input.text("name", maximum: 100, required: creating),
+            positionCode: position, name: try input.adminText("name", maximum: 100, required: creating),
             imageURL: try input.url("image_url", required: creating), targetURL: try input.url("target_url"),
             sortOrder: try input.integer("sort_order", in: 0...9999))
     }

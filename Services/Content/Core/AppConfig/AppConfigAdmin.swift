@@ -1,4 +1,5 @@
 import JSON
+import ServiceKit
 
 /// Admin operations on configuration keys: `config.list`, `config.get` (`key`), `config.set` (`key`, `value`
 /// any JSON, `description`?; the keys the service reads must have their shape, see `ConfigKeys`),
@@ -9,8 +10,8 @@ enum AppConfigAdmin {
         let catalog = registry.stores.regions.catalog
         let cityCodes = Set(catalog.cityDirectory.map(\.code))
         let time = registry.stores.settings.displayTime
-        let key: @Sendable (AdminInput) throws -> String = { input in
-            let key = try input.text("key", maximum: 64, required: true)!
+        let key: @Sendable (Parameters) throws -> String = { input in
+            let key = try input.adminText("key", maximum: 64, required: true)!
             guard AppConfigStore.isValidKey(key) else {
                 throw ContentRefusal.invalid(
                     "key must start with a lower-case letter and hold only a-z, 0-9, '_' and '.'")
@@ -39,14 +40,14 @@ enum AppConfigAdmin {
         }
         registry.on("config.set") { input in
             let name = try key(input)
-            guard let value = input.parameters["value"], !value.isNull else { throw ContentRefusal.missing("value") }
+            guard let value = input.values["value"], !value.isNull else { throw ContentRefusal.missing("value") }
             guard value.serialized().utf8.count <= 64 * 1024 else {
                 throw ContentRefusal.invalid("value must be at most 64 KiB of JSON")
             }
             if let problem = ConfigKeys.problem(key: name, value: value, isCity: { cityCodes.contains($0) }) {
                 throw ContentRefusal.invalid(problem)
             }
-            try await config.set(name, value: value, description: try input.text("description", maximum: 200))
+            try await config.set(name, value: value, description: try input.adminText("description", maximum: 200))
             return .ok(.object(["key": .string(name), "value": value]))
         }
         registry.on("config.delete") { input in

@@ -1,4 +1,5 @@
 import JSON
+import ServiceKit
 
 /// The configuration keys the service itself reads, and the shape each value must have.
 enum ConfigKeys {
@@ -20,12 +21,12 @@ enum ConfigKeys {
     static func problem(key: String, value: JSONValue, isCity: (String) -> Bool) -> String? {
         switch key {
         case homeRightButtonURL:
-            guard let url = value.stringValue, url.isEmpty || AdminInput.isURL(url) else {
+            guard let url = value.stringValue, url.isEmpty || Parameters.isURL(url) else {
                 return "\(key) must be a URL string"
             }
         case service, about, feedback:
             guard case .object(let button) = value, button.count == 2, button["txt"]?.stringValue != nil,
-                let url = button["url"]?.stringValue, url.isEmpty || AdminInput.isURL(url)
+                let url = button["url"]?.stringValue, url.isEmpty || Parameters.isURL(url)
             else { return "\(key) must be {\"txt\": text, \"url\": URL}" }
         case refuelBag:
             guard case .array(let packs) = value,

@@ -32,7 +32,7 @@ enum CategoriesAdmin {
                 }
                 parent = found
             }
-            let name = try input.text("name", maximum: 50, required: true)!
+            let name = try input.adminText("name", maximum: 50, required: true)!
             let sortOrder = try input.integer("sort_order", in: 0...9999) ?? 0
             switch try await categories.create(type: type, parent: parent, name: name, sortOrder: sortOrder) {
             case .success(let category): return .ok(render(category))
@@ -41,7 +41,7 @@ enum CategoriesAdmin {
         }
         registry.on("categories.update") { input in
             let id = try input.id("cat_id")
-            let name = try input.text("name", maximum: 50)
+            let name = try input.adminText("name", maximum: 50)
             if name?.isEmpty == true { throw ContentRefusal.invalid("name must not be empty") }
             guard
                 let category = try await categories.update(

@@ -22,16 +22,12 @@ struct ContentInternalOperations: Sendable {
 
     func register(on handlers: inout InternalHandlers) {
         let operations = self
-        handlers.on(
-            "regions.lookup",
-            Refusals.answering { (call: InternalCall, _: RequestContext) in
-                try operations.lookup(call)
-            })
-        handlers.on(
-            "files.store",
-            Refusals.answering { (call: InternalCall, _: RequestContext) in
-                try await operations.store(call)
-            })
+        handlers.on("regions.lookup") { call, _ in
+            try operations.lookup(call)
+        }
+        handlers.on("files.store") { call, _ in
+            try await operations.store(call)
+        }
     }
 
     func lookup(_ call: InternalCall) throws(ContentRefusal) -> CanonicalReply {

@@ -1,4 +1,5 @@
 import JSON
+import ServiceKit
 
 /// Admin operations on friendly links: `links.list` (`cat_id`?), `links.create` (`cat_id` of a link
 /// category, `name`, `url`, `image_url`?, `sort_order`?), `links.update` (`link_id` and the fields to
@@ -16,7 +17,7 @@ enum LinksAdmin {
                 "created_at": .string(time.format(link.createdAt)), "updated_at": .string(time.format(link.updatedAt)),
             ])
         }
-        let fields: @Sendable (AdminInput, Bool) async throws -> LinkFields = { input, creating in
+        let fields: @Sendable (Parameters, Bool) async throws -> LinkFields = { input, creating in
             let categoryID = try input.integer("cat_id", in: 1...Int64.max, required: creating)
             if let categoryID {
                 guard let category = try await categories.find(id: categoryID),
@@ -26,7 +27,7 @@ enum LinksAdmin {
             let url = try input.url("url", required: creating)
             if let url, url.isEmpty { throw ContentRefusal.invalid("url must not be empty") }
             return LinkFields(
-                categoryID: categoryID, name: try input.text("name", maximum: 100, required: creating), url: url,
+                categoryID: categoryID, name: try input.adminText("name", maximum: 100, required: creating), url: url,
                 imageURL: try input.url("image_url"), sortOrder: try input.integer("sort_order", in: 0...9999))
         }
         registry.on("links.list", changes: false) { input in

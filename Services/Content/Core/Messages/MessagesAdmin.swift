@@ -29,8 +29,8 @@ enum MessagesAdmin {
             let draft = MessageDraft(
                 accountID: account, type: try input.integer("msg_type", in: 1...2) ?? 1,
                 typeRefID: try input.integer("type_ref_id", in: 0...Int64.max) ?? 0,
-                title: try input.text("title", maximum: 100, required: true)!,
-                content: try input.text("content", maximum: 5000) ?? "", url: try input.url("url") ?? "")
+                title: try input.adminText("title", maximum: 100, required: true)!,
+                content: try input.adminText("content", maximum: 5000) ?? "", url: try input.url("url") ?? "")
             return .ok(render(try await messages.send(draft)))
         }
         registry.on("messages.withdraw") { input in

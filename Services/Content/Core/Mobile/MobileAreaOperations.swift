@@ -13,28 +13,26 @@ struct MobileAreaOperations: Sendable {
 
     func register(on handlers: inout OperationHandlers) {
         let regions = self.regions
-        handlers.on(
-            .mobile, "area/list",
-            Refusals.answering { (call: MeshCall, _: RequestContext) in
-                let code = call.parameters["pcode"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 } ?? Self.provincesCode
-                let catalog = regions.catalog
-                let list: [Region]
-                if code == Self.provincesCode {
-                    list = catalog.provinces
-                } else {
-                    guard code.utf8.count == 6, catalog.region(code) != nil else {
-                        throw ContentRefusal.notFound("pcode \(code.prefix(12)) 不是已知的行政区划编码")
-                    }
-                    list = catalog.children(of: code)
+        handlers.on(.mobile, "area/list") { call in
+            let code = call.mesh.parameters["pcode"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 } ?? Self.provincesCode
+            let catalog = regions.catalog
+            let list: [Region]
+            if code == Self.provincesCode {
+                list = catalog.provinces
+            } else {
+                guard code.utf8.count == 6, catalog.region(code) != nil else {
+                    throw ContentRefusal.notFound("pcode \(code.prefix(12)) 不是已知的行政区划编码")
                 }
-                return .ok(
-                    .array(
-                        list.map { region in
-                            .object([
-                                "code": .string(region.code), "name": .string(region.name),
-                                "pcode": .string(region.parentCode ?? Self.provincesCode),
-                            ])
-                        }))
-            })
+                list = catalog.children(of: code)
+            }
+            return .ok(
+                .array(
+                    list.map { region in
+                        .object([
+                            "code": .string(region.code), "name": .string(region.name),
+                            "pcode": .string(region.parentCode ?? Self.provincesCode),
+                        ])
+                    }))
+        }
     }
 }

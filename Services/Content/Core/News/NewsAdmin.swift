@@ -1,4 +1,5 @@
 import JSON
+import ServiceKit
 
 /// Admin operations on news: `news.list` (`cat_id`?), `news.create` (`cat_id` of an article category,
 /// `title`, `intro`?, `image_url`?, `source`?, `content`?), `news.update` (`news_id` and the fields to
@@ -21,19 +22,19 @@ enum NewsAdmin {
             if let content = article.content { fields["content"] = .string(content) }
             return .object(fields)
         }
-        let fields: @Sendable (AdminInput, Bool) async throws -> NewsFields = { input, creating in
+        let fields: @Sendable (Parameters, Bool) async throws -> NewsFields = { input, creating in
             let categoryID = try input.integer("cat_id", in: 1...Int64.max, required: creating)
             if let categoryID {
                 guard let category = try await categories.find(id: categoryID),
                     category.type == CategoryType.article.rawValue
                 else { throw ContentRefusal.invalid("cat_id must name an article category (cat_type 1)") }
             }
-            let title = try input.text("title", maximum: 200, required: creating)
+            let title = try input.adminText("title", maximum: 200, required: creating)
             if title?.isEmpty == true { throw ContentRefusal.invalid("title must not be empty") }
             return NewsFields(
-                categoryID: categoryID, title: title, intro: try input.text("intro", maximum: 1000),
-                imageURL: try input.url("image_url"), source: try input.text("source", maximum: 100),
-                content: try input.text("content", maximum: 200_000))
+                categoryID: categoryID, title: title, intro: try input.adminText("intro", maximum: 1000),
+                imageURL: try input.url("image_url"), source: try input.adminText("source", maximum: 100),
+                content: try input.adminText("content", maximum: 200_000))
         }
         registry.on("news.list", changes: false) { input in
             let categoryID = try input.integer("cat_id", in: 1...Int64.max)

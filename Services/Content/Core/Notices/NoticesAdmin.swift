@@ -1,4 +1,5 @@
 import JSON
+import ServiceKit
 
 /// Admin operations on notices: `notices.list`, `notices.create` (`title`, `summary`?, `body`?,
 /// `is_dialog`?), `notices.update` (`notice_id` and the fields to change; a published notice gets a new
@@ -20,10 +21,11 @@ enum NoticesAdmin {
                 "updated_at": .string(time.format(notice.updatedAt)),
             ])
         }
-        let fields: @Sendable (AdminInput, Bool) throws -> NoticeFields = { input, creating in
+        let fields: @Sendable (Parameters, Bool) throws -> NoticeFields = { input, creating in
             NoticeFields(
-                title: try input.text("title", maximum: 100, required: creating),
-                summary: try input.text("summary", maximum: 500), body: try input.text("body", maximum: 100_000),
+                title: try input.adminText("title", maximum: 100, required: creating),
+                summary: try input.adminText("summary", maximum: 500),
+                body: try input.adminText("body", maximum: 100_000),
                 isDialog: try input.bool("is_dialog"))
         }
         registry.on("notices.list", changes: false) { _ in

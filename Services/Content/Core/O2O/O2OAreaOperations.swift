@@ -30,21 +30,15 @@ struct O2OAreaOperations: Sendable {
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
-        handlers.on(
-            .o2o, "area/tree",
-            Refusals.answering { (call: MeshCall, _: RequestContext) in
-                try operations.tree(call)
-            })
-        handlers.on(
-            .o2o, "area/cities/withHot",
-            Refusals.answering { (_: MeshCall, _: RequestContext) in
-                try await operations.citiesWithHot()
-            })
-        handlers.on(
-            .o2o, "area/getByGps",
-            Refusals.answering { (call: MeshCall, _: RequestContext) in
-                try operations.locate(call)
-            })
+        handlers.on(.o2o, "area/tree") { call in
+            try operations.tree(call.mesh)
+        }
+        handlers.on(.o2o, "area/cities/withHot") { _ in
+            try await operations.citiesWithHot()
+        }
+        handlers.on(.o2o, "area/getByGps") { call in
+            try operations.locate(call.mesh)
+        }
     }
 
     /// `{"id","area_id","name","parent_id"}`: both ids are the region code as a number, `parent_id` 0 for

@@ -1,4 +1,5 @@
 import JSON
+import ServiceKit
 
 /// Admin operations on app versions: `versions.list` (`platform`?), `versions.create` (`platform` 1 iOS or
 /// 2 Android, `channel`? ("" for every channel), `app_v`, `title`?, `description`?, `download_url`?,
@@ -19,9 +20,10 @@ enum VersionsAdmin {
                 "updated_at": .string(time.format(version.updatedAt)),
             ])
         }
-        let changes: @Sendable (AdminInput) throws -> VersionFields = { input in
+        let changes: @Sendable (Parameters) throws -> VersionFields = { input in
             VersionFields(
-                title: try input.text("title", maximum: 100), description: try input.text("description", maximum: 2000),
+                title: try input.adminText("title", maximum: 100),
+                description: try input.adminText("description", maximum: 2000),
                 downloadURL: try input.url("download_url"), upgradeWay: try input.integer("upgrade_way", in: 1...3),
                 dialogRepeat: try input.bool("dialog_repeat"))
         }
@@ -32,12 +34,12 @@ enum VersionsAdmin {
         registry.on("versions.create") { input in
             var fields = try changes(input)
             fields.platform = try input.integer("platform", in: 1...2, required: true)
-            let channel = try input.text("channel", maximum: 50) ?? ""
+            let channel = try input.adminText("channel", maximum: 50) ?? ""
             guard channel.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x2C }) else {
                 throw ContentRefusal.invalid("channel must be letters, digits, '_', '-' or '.'")
             }
             fields.channel = channel
-            let appVersion = try input.text("app_v", maximum: 40, required: true)!
+            let appVersion = try input.adminText("app_v", maximum: 40, required: true)!
             guard AppVersion(appVersion) != nil else {
                 throw ContentRefusal.invalid("app_v must be 1 to 4 numbers joined by dots, such as 1.10.0")
             }

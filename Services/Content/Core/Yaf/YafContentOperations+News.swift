@@ -1,14 +1,15 @@
 import JSON
 import Mesh
+import ServiceKit
 
 extension YafContentOperations {
     /// `news.list`: published articles, newest first, of one article category and those below it, or
     /// of all (`cat_id` -1).
-    func newsList(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = YafParameters(parameters: call.parameters)
-        let categoryID = try input.integer("cat_id", fallback: -1)
+    func newsList(_ call: OperationCall) async throws -> CanonicalReply {
+        let input = call.parameters
+        let categoryID = try input.integer("cat_id", in: Int64.min...Int64.max) ?? -1
         guard categoryID == -1 || categoryID > 0 else { throw ContentRefusal.invalid("cat_id 须为分类 ID 或 -1") }
-        let page = try PageRequest(call.parameters["page"], size: settings.pageSize)
+        let page = try PageRequest(call.mesh.parameters["page"], size: settings.pageSize)
         let reply: JSONValue = try await stores.cache.value("yaf.news.\(categoryID).\(page.page)") {
             var prefix: String?
             if categoryID > 0 {
@@ -26,8 +27,8 @@ extension YafContentOperations {
     }
 
     /// `news.detail`: one published article with its content.
-    func newsDetail(_ call: MeshCall) async throws -> CanonicalReply {
-        let id = try YafParameters(parameters: call.parameters).id("news_id")
+    func newsDetail(_ call: OperationCall) async throws -> CanonicalReply {
+        let id = try call.parameters.id("news_id")
         guard let article = try await stores.news.published(id: id) else { throw ContentRefusal.notFound("文章不存在") }
         var fields = YafRendering.newsSummary(article, settings: settings)
         fields["content"] = .string(article.content ?? "")

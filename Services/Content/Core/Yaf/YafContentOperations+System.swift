@@ -5,8 +5,8 @@ import ServiceKit
 extension YafContentOperations {
     /// `system.init`: the token's status, the upgrade decision, the start ad, the configured URLs and the
     /// newest dialog notice, in one answer.
-    func initialize(_ call: MeshCall) async throws -> CanonicalReply {
-        let client = try UpgradeRequest(call.parameters)
+    func initialize(_ call: OperationCall) async throws -> CanonicalReply {
+        let client = try UpgradeRequest(call.mesh.parameters)
         let upgrade = try await decideUpgrade(client)
         let shared: JSONValue = try await stores.cache.value("yaf.init") {
             let startAd = try await stores.ads.shown(position: settings.startAdPosition, limit: 1).first
@@ -34,15 +34,15 @@ extension YafContentOperations {
             return .object(object)
         }
         var data: JSONObject = [
-            "token_status": .number(call.sessionState == "valid" ? 1 : 0), "upgrade": upgrade.json,
+            "token_status": .number(call.mesh.sessionState == .valid ? 1 : 0), "upgrade": upgrade.json,
         ]
         if case .object(let rest) = shared { data.merge(rest) }
         return Self.ok(.object(data))
     }
 
     /// `system.upgrade` (also spelled `app.upgrade`): the same upgrade object `system.init` carries.
-    func upgrade(_ call: MeshCall) async throws -> CanonicalReply {
-        let client = try UpgradeRequest(call.parameters)
+    func upgrade(_ call: OperationCall) async throws -> CanonicalReply {
+        let client = try UpgradeRequest(call.mesh.parameters)
         return Self.ok(try await decideUpgrade(client).json)
     }
 
@@ -62,9 +62,9 @@ extension YafContentOperations {
     }
 
     /// `system.ads`: the ads of one position on show now.
-    func ads(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = YafParameters(parameters: call.parameters)
-        guard let code = input.text("code") else { throw ContentRefusal.missing("code") }
+    func ads(_ call: OperationCall) async throws -> CanonicalReply {
+        let input = call.parameters
+        let code = try input.required("code", maxLength: 64)
         guard AdPosition.isValid(code) else { throw ContentRefusal.invalid("code 须为 1-50 位字母、数字、_、- 或 .") }
         let list: JSONValue = try await stores.cache.value("yaf.ads.\(code)") {
             .array(try await stores.ads.shown(position: code).map { YafRendering.ad($0, settings: settings) })
@@ -110,11 +110,11 @@ extension YafContentOperations {
     }
 
     /// `system.category.list`: the categories of one type below `parentid` (0: all of them), as a tree.
-    func categories(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = YafParameters(parameters: call.parameters)
-        let parent = try input.integer("parentid", fallback: 0)
+    func categories(_ call: OperationCall) async throws -> CanonicalReply {
+        let input = call.parameters
+        let parent = try input.integer("parentid", in: Int64.min...Int64.max) ?? 0
         guard parent >= 0 else { throw ContentRefusal.invalid("parentid 须为 0 或分类 ID") }
-        guard let typeText = input.text("cat_type") else { throw ContentRefusal.missing("cat_type") }
+        let typeText = try input.required("cat_type", maxLength: 20)
         guard let number = Int(typeText), let type = CategoryType(rawValue: number) else {
             throw ContentRefusal.invalid("cat_type 须为 1（文章分类）、2（友情链接）或 3（商品分类）")
         }
@@ -128,9 +128,8 @@ extension YafContentOperations {
     }
 
     /// `system.upload`: stores the posted image (multipart part `image`) and answers its URLs.
-    func upload(_ call: MeshCall) async throws -> CanonicalReply {
-        _ = try Self.requiredAccount(of: call)
-        guard let value = call.parameters["image"], !value.isNull else { throw ContentRefusal.missing("image") }
+    func upload(_ call: OperationCall) async throws -> CanonicalReply {
+        guard let value = call.mesh.parameters["image"], !value.isNull else { throw ContentRefusal.missing("image") }
         guard let file = try await BlockingWork.run({ YafUploadedFile(json: value) }) else {
             throw ContentRefusal.invalid("image 须为表单上传的文件")
         }

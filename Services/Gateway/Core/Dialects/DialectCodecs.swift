@@ -29,7 +29,7 @@ struct DialectCodecs: Sendable {
         let c2c = self.c2c
         let yaf = self.yaf
         let mobile = self.mobile
-        let rootRefusal: Route.Refusal = { status, head in
+        let rootRefusal: Route.RefusalAnswer = { status, head in
             let codec: any DialectCodec = head.target.contains("_apiname=") ? c2c : yaf
             return DialectCodecs.refuse(status, codec)
         }
@@ -45,7 +45,7 @@ struct DialectCodecs: Sendable {
                 return await pipeline.handle(context, codec: codec)
             },
         ]
-        let mobileRefusal: Route.Refusal = { status, _ in DialectCodecs.refuse(status, mobile) }
+        let mobileRefusal: Route.RefusalAnswer = { status, _ in DialectCodecs.refuse(status, mobile) }
         var mobilePaths = Set<String>()
         for operation in OperationCatalog.operations(of: .mobile) where mobilePaths.insert(operation.path).inserted {
             let path = mobile.contextPath + operation.path

@@ -41,7 +41,7 @@ struct DialectPipeline: Sendable {
             return codec.encode(failure.reply, call: call, operation: call.operation)
         }
         let caller: CallerIdentity?
-        let sessionState: String
+        let sessionState: SessionState
         switch await resolveSession(call, requestID: context.requestID, logger: context.logger) {
         case .failure(let box):
             return codec.encode(box.reply, call: call, operation: call.operation)
@@ -62,14 +62,14 @@ struct DialectPipeline: Sendable {
     private func resolveSession(
         _ call: ClientCall, requestID: String, logger: Logger
     ) async
-        -> Result<(CallerIdentity?, String), CanonicalReplyBox>
+        -> Result<(CallerIdentity?, SessionState), CanonicalReplyBox>
     {
         let token = call.token.flatMap { $0.isEmpty ? nil : $0 }
         let required = call.operation.session == .required
         if token == nil && required {
             return .failure(CanonicalReplyBox(.failure(.notLoggedIn, "not logged in")))
         }
-        guard token != nil || call.nonce != nil else { return .success((nil, "none")) }
+        guard token != nil || call.nonce != nil else { return .success((nil, .none)) }
         let answer: SessionAnswer
         do {
             answer = try await sessions.resolve(
@@ -83,17 +83,18 @@ struct DialectPipeline: Sendable {
             if let claimed = call.claimedUserID, let identity, claimed != identity.userID {
                 return .failure(CanonicalReplyBox(.failure(.tokenInvalid, "userId does not belong to this loginKey")))
             }
-            return .success((identity, identity == nil ? "none" : "valid"))
+            return .success((identity, identity == nil ? .none : .valid))
         case .refused(let kind, let message):
             if kind == .replayed || required || token == nil {
                 return .failure(CanonicalReplyBox(.failure(kind, message)))
             }
-            return .success((nil, "invalid"))
+            return .success((nil, .invalid))
         }
     }
 
     private func forward(
-        _ call: ClientCall, caller: CallerIdentity?, sessionState: String, context: RequestContext, address: String
+        _ call: ClientCall, caller: CallerIdentity?, sessionState: SessionState, context: RequestContext,
+        address: String
     ) async -> CanonicalReply {
         guard let upstream = upstreams[call.operation.service] else {
             return .failure(.notImplemented, "not implemented")
@@ -101,7 +102,7 @@ struct DialectPipeline: Sendable {
         let meshCall = MeshCall(
             dialect: call.dialect, operation: call.operation.name, parameters: call.parameters, caller: caller,
             appID: call.appID, token: call.token, sessionState: sessionState, clientAddress: address,
-            requestID: context.requestID, requestedRole: call.role)
+            requestID: context.requestID, requestedRole: call.role.flatMap(CallerRole.init(rawValue:)))
         var request = meshCall.httpRequest()
         request.headers.add(MeshHeaders.internalKey, internalKey)
         do {

@@ -87,7 +87,8 @@ final class SessionResolver: Sendable {
             return .refused(.internal, message: "auth answered without a user")
         }
         let identity = CallerIdentity(
-            userID: userID, openID: data["openId"]?.stringValue, role: data["role"]?.stringValue)
+            userID: userID, openID: data["openId"]?.stringValue,
+            role: data["role"]?.stringValue.flatMap(CallerRole.init(rawValue:)))
         store(key, identity)
         return .valid(identity)
     }

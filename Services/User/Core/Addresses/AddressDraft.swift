@@ -1,3 +1,5 @@
+import ServiceKit
+
 /// An address as a client sends it, before its regions are checked: codes, the names the client
 /// showed, and the delivery fields.
 struct AddressDraft: Sendable, Equatable {
@@ -27,7 +29,7 @@ struct AddressDraft: Sendable, Equatable {
         guard MobileNumber.isValid(phone) else { throw InputProblem(names.phone, .malformed("须为 11 位手机号码")) }
         self.phone = phone
         if let key = names.postcode, let postcode = try parameters.text(key, maxLength: 6) {
-            guard postcode.utf8.count == 6, postcode.utf8.allSatisfy(MobileNumber.isDigit) else {
+            guard postcode.utf8.count == 6, postcode.utf8.allSatisfy(Parameters.isDigit) else {
                 throw InputProblem(key, .malformed("须为 6 位数字"))
             }
             self.postcode = postcode
@@ -38,7 +40,7 @@ struct AddressDraft: Sendable, Equatable {
 
     private static func code(_ parameters: Parameters, _ key: String) throws(InputProblem) -> String {
         let code = try parameters.required(key, maxLength: 6)
-        guard code.utf8.count == 6, code.utf8.allSatisfy(MobileNumber.isDigit) else {
+        guard code.utf8.count == 6, code.utf8.allSatisfy(Parameters.isDigit) else {
             throw InputProblem(key, .malformed("须为 6 位行政区划代码"))
         }
         return code

@@ -1,5 +1,8 @@
+import Mesh
+import ServiceKit
+
 /// Why an address operation was refused.
-enum AddressRefusal: Error, Sendable, Equatable {
+enum AddressRefusal: Refusal, Equatable {
     /// No address with that id belongs to the caller (another user's id reads the same).
     case notFound
     case limitReached(Int)
@@ -13,4 +16,6 @@ enum AddressRefusal: Error, Sendable, Equatable {
         case .regionInvalid(let detail): "省市区不正确：\(detail)"
         }
     }
+
+    var kind: ReplyKind { self == .notFound ? .notFound : .invalidParams }
 }

@@ -15,15 +15,11 @@ struct UserAdminOperations: Sendable {
 
     func register(on handlers: inout AdminHandlers) {
         let operations = self
-        handlers.on("users.find", Self.guarded { call in try await operations.find(Parameters(call.parameters)) })
-        handlers.on("wallet.get", Self.guarded { call in try await operations.wallet(Parameters(call.parameters)) })
-        handlers.on(
-            "wallet.adjust",
-            Self.guarded { call in
-                try await operations.adjust(Parameters(call.parameters), admin: call.adminID)
-            })
-        handlers.on("merchant.set", Self.guarded { call in try await operations.setMerchant(call.parameters) })
-        handlers.on("wallet.audit", Self.guarded { _ in try await operations.audit() })
+        handlers.on("users.find") { call in try await operations.find(call.parameters) }
+        handlers.on("wallet.get") { call in try await operations.wallet(call.parameters) }
+        handlers.on("wallet.adjust") { call in try await operations.adjust(call.parameters, admin: call.adminID) }
+        handlers.on("merchant.set") { call in try await operations.setMerchant(call.parameters) }
+        handlers.on("wallet.audit") { _ in try await operations.audit() }
     }
 
     /// By `account_id`, or by `query`: a part of the nickname or real name, or a whole ID number.
@@ -80,10 +76,9 @@ struct UserAdminOperations: Sendable {
     }
 
     /// `is_merchant` (boolean) and `benefit_rate` (a fraction from 0 to 1 with up to 4 decimals).
-    func setMerchant(_ values: JSONObject) async throws -> CanonicalReply {
-        let parameters = Parameters(values)
+    func setMerchant(_ parameters: Parameters) async throws -> CanonicalReply {
         let account = try parameters.accountID()
-        guard let isMerchant = values["is_merchant"]?.boolValue else {
+        guard let isMerchant = parameters.values["is_merchant"]?.boolValue else {
             throw InputProblem("is_merchant", .malformed("须为 true 或 false"))
         }
         let rate = try parameters.text("benefit_rate", maxLength: 8) ?? "0"
@@ -134,17 +129,5 @@ struct UserAdminOperations: Sendable {
             parts.count == 1 || !fraction.isEmpty
         else { return false }
         return whole == 0 || (whole == 1 && fraction.allSatisfy { $0 == "0" })
-    }
-
-    private static func guarded(
-        _ body: @escaping @Sendable (AdminCall) async throws -> CanonicalReply
-    ) -> AdminHandlers.Handler {
-        { call, _ in
-            do {
-                return try await body(call)
-            } catch let problem as InputProblem {
-                return problem.reply()
-            }
-        }
     }
 }

@@ -3,63 +3,48 @@ import Mesh
 import ServiceKit
 
 /// The customer operations of the C2C exchange (document 002): a customer's details, and their
-/// payment methods (bank card, Alipay, WeChat Pay). Codes from its business table: 1000 record not
-/// found, 1001 no permission, 20012 / 20016 bank card number wrong / malformed, 20013 card already
-/// used (by this customer), 304 exists, 1004 out of range, 404 parameter wrong.
+/// payment methods (bank card, Alipay, WeChat Pay). The business table's codes are `PaymentRefusal`'s.
 struct C2CUserOperations: Sendable {
     let domain: UserDomain
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
-        let translation = RefusalTranslation(translate: Self.reply(for:))
-        handlers.on(
-            .c2c, "user.user.getUserInfoById",
-            translation.handler { call, account, _ in
-                try await operations.userInfo(call, account: account)
-            })
-        handlers.on(
-            .c2c, "user.payment.addPayment",
-            translation.handler { call, account, _ in
-                let parameters = Parameters(call.parameters)
-                let details = try PaymentDetails(kind: try Self.kind(parameters), parameters: parameters)
-                let record = try await operations.domain.paymentMethods.add(details, for: account)
-                return .ok(["id": .string(String(record.id))])
-            })
-        handlers.on(
-            .c2c, "user.payment.updatePayment",
-            translation.handler { call, account, _ in
-                let parameters = Parameters(call.parameters)
-                let kind = try Self.kind(parameters)
-                let id = try parameters.requiredPositiveInteger("id")
-                let details = try PaymentDetails(kind: kind, parameters: parameters)
-                let record = try await operations.domain.paymentMethods.update(id, with: details, for: account)
-                return .ok(["type": .string(String(kind.rawValue)), "id": .string(String(record.id))])
-            })
-        handlers.on(
-            .c2c, "user.payment.delPayment",
-            translation.handler { call, account, _ in
-                let parameters = Parameters(call.parameters)
-                let kind = try Self.kind(parameters)
-                let id = try parameters.requiredPositiveInteger("id")
-                try await operations.domain.paymentMethods.delete(id, kind: kind, for: account)
-                return .ok(["type": .string(String(kind.rawValue)), "id": .string(String(id))])
-            })
-        handlers.on(
-            .c2c, "user.payment.getPaymentInfoById",
-            translation.handler { call, account, _ in
-                let parameters = Parameters(call.parameters)
-                let kind = try Self.kind(parameters)
-                let id = try parameters.requiredPositiveInteger("id")
-                guard let record = try await operations.domain.paymentMethods.find(id, kind: kind, of: account) else {
-                    throw PaymentRefusal.notFound
-                }
-                return .ok(.object(Self.fields(of: record.details)))
-            })
-        handlers.on(
-            .c2c, "user.payment.getPaymentList",
-            translation.handler { _, account, _ in
-                try await operations.paymentList(of: account)
-            })
+        handlers.on(.c2c, "user.user.getUserInfoById", access: .account) { call in
+            try await operations.userInfo(call.mesh, account: call.account)
+        }
+        handlers.on(.c2c, "user.payment.addPayment", access: .account) { call in
+            let parameters = call.parameters
+            let details = try PaymentDetails(kind: try Self.kind(parameters), parameters: parameters)
+            let record = try await operations.domain.paymentMethods.add(details, for: call.account)
+            return .ok(["id": .string(String(record.id))])
+        }
+        handlers.on(.c2c, "user.payment.updatePayment", access: .account) { call in
+            let parameters = call.parameters
+            let kind = try Self.kind(parameters)
+            let id = try parameters.requiredPositiveInteger("id")
+            let details = try PaymentDetails(kind: kind, parameters: parameters)
+            let record = try await operations.domain.paymentMethods.update(id, with: details, for: call.account)
+            return .ok(["type": .string(String(kind.rawValue)), "id": .string(String(record.id))])
+        }
+        handlers.on(.c2c, "user.payment.delPayment", access: .account) { call in
+            let parameters = call.parameters
+            let kind = try Self.kind(parameters)
+            let id = try parameters.requiredPositiveInteger("id")
+            try await operations.domain.paymentMethods.delete(id, kind: kind, for: call.account)
+            return .ok(["type": .string(String(kind.rawValue)), "id": .string(String(id))])
+        }
+        handlers.on(.c2c, "user.payment.getPaymentInfoById", access: .account) { call in
+            let parameters = call.parameters
+            let kind = try Self.kind(parameters)
+            let id = try parameters.requiredPositiveInteger("id")
+            guard let record = try await operations.domain.paymentMethods.find(id, kind: kind, of: call.account) else {
+                throw PaymentRefusal.notFound
+            }
+            return .ok(.object(Self.fields(of: record.details)))
+        }
+        handlers.on(.c2c, "user.payment.getPaymentList", access: .account) { call in
+            try await operations.paymentList(of: call.account)
+        }
     }
 
     /// The customer's details. The document asks by id; a customer reads only their own record
@@ -67,7 +52,7 @@ struct C2CUserOperations: Sendable {
     /// the customer's default delivery address.
     func userInfo(_ call: MeshCall, account: Int64) async throws -> CanonicalReply {
         let asked = try Parameters(call.parameters).requiredPositiveInteger("id", maximum: Int64.max)
-        guard asked == account || call.caller?.role == "admin" else {
+        guard asked == account || call.caller?.role == .admin else {
             return .failure(.forbidden, "只能查看自己的客户信息")
         }
         let profile = try await domain.profiles.load(asked)
@@ -122,24 +107,5 @@ struct C2CUserOperations: Sendable {
             throw InputProblem("type", .malformed("须为 1（银行卡）、2（支付宝）或 3（微信支付）"))
         }
         return kind
-    }
-
-    static func reply(for error: any Error) -> CanonicalReply? {
-        switch error {
-        case let problem as InputProblem:
-            return problem.reply(code: "404")
-        case let refusal as PaymentRefusal:
-            switch refusal {
-            case .notFound: return .failure(.notFound, refusal.message, code: "1000")
-            case .duplicate(.bankCard): return .failure(.alreadyExists, refusal.message, code: "20013")
-            case .duplicate: return .failure(.alreadyExists, refusal.message, code: "304")
-            case .limitReached: return .failure(.invalidParams, refusal.message, code: "1004")
-            case .cardMalformed: return .failure(.invalidParams, refusal.message, code: "20016")
-            case .cardCheckDigit: return .failure(.invalidParams, refusal.message, code: "20012")
-            case .accountMalformed: return .failure(.invalidParams, refusal.message, code: "404")
-            }
-        default:
-            return nil
-        }
     }
 }

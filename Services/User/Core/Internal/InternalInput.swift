@@ -1,4 +1,5 @@
 import JSON
+import ServiceKit
 
 /// Reading the parameters of the internal operations: ids and amounts are whole numbers, sent as
 /// JSON numbers or as digit strings.

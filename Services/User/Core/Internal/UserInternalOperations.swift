@@ -15,13 +15,13 @@ struct UserInternalOperations: Sendable {
         let domain = self.domain
         handlers.on(
             "profiles.get",
-            Self.guarded { call in
+            { call, _ in
                 let account = try Parameters(call.parameters).accountID()
                 return .ok(InternalReplies.profile(try await domain.profiles.load(account)))
             })
         handlers.on(
             "contacts.get",
-            Self.guarded { call in
+            { call, _ in
                 let parameters = Parameters(call.parameters)
                 let account = try parameters.accountID()
                 let id = try parameters.requiredPositiveInteger("contact_id", maximum: Int64.max)
@@ -32,7 +32,7 @@ struct UserInternalOperations: Sendable {
             })
         handlers.on(
             "addresses.get",
-            Self.guarded { call in
+            { call, _ in
                 let parameters = Parameters(call.parameters)
                 let account = try parameters.accountID()
                 let found =
@@ -46,14 +46,14 @@ struct UserInternalOperations: Sendable {
             })
         handlers.on(
             "wallet.get",
-            Self.guarded { call in
+            { call, _ in
                 let account = try Parameters(call.parameters).accountID()
                 return .ok(InternalReplies.balances(account, try await domain.wallets.balances(of: account)))
             })
         for kind in [WalletMovementKind.credit, .debit, .freeze, .unfreeze, .settle] {
             handlers.on(
                 kind.operation,
-                Self.guarded { call in
+                { call, _ in
                     let key = try IdempotencyKey.required(call.idempotencyKey)
                     let parameters = Parameters(call.parameters)
                     let account = try parameters.accountID()
@@ -68,7 +68,7 @@ struct UserInternalOperations: Sendable {
         for kind in [PointsMovement.Kind.add, .spend] {
             handlers.on(
                 kind.operation,
-                Self.guarded { call in
+                { call, _ in
                     let key = try IdempotencyKey.required(call.idempotencyKey)
                     let parameters = Parameters(call.parameters)
                     let account = try parameters.accountID()
@@ -79,19 +79,6 @@ struct UserInternalOperations: Sendable {
                         actor: "service")
                     return InternalReplies.outcome(try await domain.points.apply(movement, key: key), account: account)
                 })
-        }
-    }
-
-    /// A handler that answers malformed parameters as `invalid_params` / `missing_parameter`.
-    private static func guarded(
-        _ body: @escaping @Sendable (InternalCall) async throws -> CanonicalReply
-    ) -> InternalHandlers.Handler {
-        { call, _ in
-            do {
-                return try await body(call)
-            } catch let problem as InputProblem {
-                return problem.reply()
-            }
         }
     }
 }

@@ -1,8 +1,13 @@
+import Mesh
 import Postgres
+import ServiceKit
 
-/// Why a passenger was not added.
-enum PassengerRefusal: Error, Sendable, Equatable {
+/// Why a passenger was not added. The train document's codes: 0023 for a wrong ID number or name,
+/// 0025 for a passenger added twice, 0024 when adding fails.
+enum PassengerRefusal: Refusal, Equatable {
     case invalidIDNumber(ResidentIDNumber.Problem)
+    /// The ID number or the name is not even of the right shape (too long, control characters).
+    case identityMalformed
     case invalidName
     /// Only resident ID cards are accepted.
     case unsupportedIdentityType
@@ -20,10 +25,30 @@ enum PassengerRefusal: Error, Sendable, Equatable {
         case .invalidIDNumber(.implausibleBirthDate): "身份证号码中的出生日期不正确"
         case .invalidIDNumber(.wrongCheckCharacter): "身份证号码校验位不正确"
         case .invalidName: "姓名须为 2-30 个汉字或字母"
+        case .identityMalformed: "身份证或者姓名有误，请检查"
         case .unsupportedIdentityType: "证件类型须为身份证"
         case .unknownPassengerType: "乘车人类型须为成人、儿童或学生"
         case .duplicate: "该联系人已存在"
         case .limitReached(let limit): "联系人最多 \(limit) 个"
+        }
+    }
+
+    var kind: ReplyKind {
+        switch self {
+        case .invalidIDNumber, .invalidName, .identityMalformed, .unsupportedIdentityType, .unknownPassengerType:
+            .invalidParams
+        case .duplicate: .alreadyExists
+        case .limitReached: .invalidState
+        }
+    }
+
+    func wording(in dialect: Dialect) -> DialectWording? {
+        guard dialect == .train else { return nil }
+        switch self {
+        case .invalidIDNumber, .invalidName, .identityMalformed: return DialectWording(code: "0023")
+        case .duplicate: return DialectWording(code: "0025")
+        case .limitReached: return DialectWording(code: "0024")
+        case .unsupportedIdentityType, .unknownPassengerType: return nil
         }
     }
 }

@@ -1,3 +1,5 @@
+import ServiceKit
+
 /// A bank card number: 12 to 19 digits (the document's field allows 20 characters; issued cards have
 /// at most 19) whose last digit is the Luhn check digit of the others.
 enum BankCardNumber {
@@ -11,7 +13,7 @@ enum BankCardNumber {
 
     static func check(_ text: String) throws(Problem) {
         let bytes = Array(text.utf8)
-        guard (12...19).contains(bytes.count), bytes.allSatisfy(MobileNumber.isDigit) else { throw .malformed }
+        guard (12...19).contains(bytes.count), bytes.allSatisfy(Parameters.isDigit) else { throw .malformed }
         guard passesLuhn(bytes.map { Int($0 - UInt8(ascii: "0")) }) else { throw .checkDigit }
     }
 

@@ -1,3 +1,5 @@
+import ServiceKit
+
 /// The fields of a payment method as the c2c document's tables give them per type, checked: a bank
 /// card has a Luhn-valid number, the account holder, bank and branch address; Alipay and WeChat have
 /// an account and the URL of its payment QR code.
@@ -60,7 +62,7 @@ enum PaymentDetails: Sendable, Equatable {
         case .wechatPay, .bankCard:
             guard (6...20).contains(bytes.count), let first = bytes.first, isLetter(first) else { return false }
             return bytes.allSatisfy {
-                isLetter($0) || MobileNumber.isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+                isLetter($0) || Parameters.isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
             }
         }
     }

@@ -1,4 +1,6 @@
+import Mesh
 import Postgres
+import ServiceKit
 
 /// Turns points into balance at a configured rate, in one statement that lowers the points, raises
 /// the balance and writes a row in each ledger.
@@ -8,7 +10,7 @@ struct PointsExchange: Sendable {
     let rate: PointsRate
 
     /// Why an exchange was refused.
-    enum Refusal: Error, Sendable, Equatable {
+    enum Refusal: ServiceKit.Refusal, Equatable {
         /// The points do not make a whole number of fen at the rate.
         case notWholeFen(pointsPerYuan: Int64)
         case insufficientPoints
@@ -19,6 +21,8 @@ struct PointsExchange: Sendable {
             case .insufficientPoints: "积分不足"
             }
         }
+
+        var kind: ReplyKind { self == .insufficientPoints ? .invalidState : .invalidParams }
     }
 
     /// Exchanges `points` of `account`; answers the fen credited.

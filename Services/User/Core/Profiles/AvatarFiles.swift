@@ -11,11 +11,20 @@ struct StoredImage: Sendable, Equatable {
 }
 
 /// Why an avatar could not be stored.
-enum AvatarRefusal: Error, Sendable, Equatable {
+enum AvatarRefusal: Refusal, Equatable {
     /// The text is not base64 (with or without a `data:image/…;base64,` prefix).
     case notBase64
     /// The content service refused it: not an image, or too big; its message says which.
     case rejected(String)
+
+    var kind: ReplyKind { .invalidParams }
+
+    var message: String {
+        switch self {
+        case .notBase64: "头像须为 base64 编码的图片"
+        case .rejected(let reason): "头像修改失败：\(reason)"
+        }
+    }
 }
 
 /// Stores head images through the content service (`POST /internal/files.store`, purpose `avatar`).

@@ -1,4 +1,5 @@
 import Foundation
+import ServiceKit
 
 /// The personal information a member saves (mobile `member/saveinfo`), checked field by field.
 struct PersonalInfo: Sendable, Equatable {

@@ -1,5 +1,8 @@
+import Mesh
+import ServiceKit
+
 /// Why a profile change was refused.
-enum ProfileRefusal: Error, Sendable, Equatable {
+enum ProfileRefusal: Refusal, Equatable {
     /// The birthday was saved before and may not change (the mobile document's saveinfo rule).
     case birthdayAlreadySet
     /// The first save of the personal information must carry the birthday.
@@ -11,4 +14,6 @@ enum ProfileRefusal: Error, Sendable, Equatable {
         case .birthdayRequired: "首次保存个人信息时须填写生日"
         }
     }
+
+    var kind: ReplyKind { .invalidState }
 }

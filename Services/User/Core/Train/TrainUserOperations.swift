@@ -3,29 +3,22 @@ import Mesh
 import ServiceKit
 
 /// The user operations of the train-ticket mini-program (document 000): personal information with
-/// the wallet, and the passengers ("contacts") tickets are booked for. Codes from its appendix:
-/// 0023 for a wrong ID number or name, 0025 for a passenger added twice, 0024 when adding fails.
+/// the wallet, and the passengers ("contacts") tickets are booked for (the appendix's codes are
+/// `PassengerRefusal`'s).
 struct TrainUserOperations: Sendable {
     let domain: UserDomain
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
-        let translation = RefusalTranslation(translate: Self.reply(for:))
-        handlers.on(
-            .train, "getUserInfo",
-            translation.handler { call, account, _ in
-                try await operations.userInfo(account, requestID: call.requestID)
-            })
-        handlers.on(
-            .train, "addContacts",
-            translation.handler { call, account, _ in
-                try await operations.addContact(Parameters(call.parameters), for: account)
-            })
-        handlers.on(
-            .train, "selectContacts",
-            translation.handler { _, account, _ in
-                try await operations.contacts(of: account)
-            })
+        handlers.on(.train, "getUserInfo", access: .account) { call in
+            try await operations.userInfo(call.account, requestID: call.requestID)
+        }
+        handlers.on(.train, "addContacts", access: .account) { call in
+            try await operations.addContact(call.parameters, for: call.account)
+        }
+        handlers.on(.train, "selectContacts", access: .account) { call in
+            try await operations.contacts(of: call.account)
+        }
     }
 
     /// The document's personal information; the codec adds the reply's `sign`.
@@ -52,8 +45,8 @@ struct TrainUserOperations: Sendable {
     }
 
     func addContact(_ parameters: Parameters, for account: Int64) async throws -> CanonicalReply {
-        let idText = try parameters.required("indentity", maxLength: 18)
-        let name = try parameters.required("name", maxLength: PersonName.maximumLength)
+        let idText = try Self.identityField(parameters, "indentity", maxLength: 18)
+        let name = try Self.identityField(parameters, "name", maxLength: PersonName.maximumLength)
         let typeText = try parameters.required("linkmanType", maxLength: 10)
         let identityType = try parameters.required("indentityType", maxLength: 10)
         guard identityType == PassengerRecord.identityTypeName || identityType.lowercased() == "resident_id" else {
@@ -91,24 +84,12 @@ struct TrainUserOperations: Sendable {
                 }))
     }
 
-    /// The appendix's codes for the refusals of these operations.
-    static func reply(for error: any Error) -> CanonicalReply? {
-        switch error {
-        case let problem as InputProblem:
-            if problem.reason != .missing && (problem.field == "indentity" || problem.field == "name") {
-                return .failure(.invalidParams, "身份证或者姓名有误，请检查", code: "0023")
-            }
-            return problem.reply(code: "0013")
-        case let refusal as PassengerRefusal:
-            switch refusal {
-            case .invalidIDNumber, .invalidName: return .failure(.invalidParams, refusal.message, code: "0023")
-            case .duplicate: return .failure(.alreadyExists, refusal.message, code: "0025")
-            case .limitReached: return .failure(.invalidState, refusal.message, code: "0024")
-            case .unsupportedIdentityType, .unknownPassengerType:
-                return .failure(.invalidParams, refusal.message, code: "0013")
-            }
-        default:
-            return nil
+    /// The ID number or the name: missing is a missing parameter, malformed is the document's 0023.
+    private static func identityField(_ parameters: Parameters, _ key: String, maxLength: Int) throws -> String {
+        guard parameters.has(key) else { throw InputProblem(key, .missing) }
+        guard let text = try? parameters.text(key, maxLength: maxLength) else {
+            throw PassengerRefusal.identityMalformed
         }
+        return text
     }
 }

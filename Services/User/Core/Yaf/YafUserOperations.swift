@@ -8,12 +8,9 @@ struct YafUserOperations: Sendable {
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
-        let translation = RefusalTranslation(translate: { _ in nil })
-        handlers.on(
-            .yaf, "user.detail",
-            translation.handler { call, account, _ in
-                try await operations.detail(account, requestID: call.requestID)
-            })
+        handlers.on(.yaf, "user.detail", access: .account) { call in
+            try await operations.detail(call.account, requestID: call.requestID)
+        }
     }
 
     /// The document's fields; a member who chose no nickname is shown by the masked mobile, as its

@@ -1,0 +1,28 @@
+import Mesh
+
+/// The one place where what a handler threw becomes a reply, for client, internal and admin
+/// operations alike: a `Refusal` is answered in the caller's dialect, an unavailable dependency as
+/// "service unavailable" (logged as a warning), anything else as "internal error" with the detail in
+/// the log only.
+enum HandlerOutcome {
+    static func reply(
+        operation: String, dialect: Dialect?, logger: Logger, _ body: () async throws -> CanonicalReply
+    ) async -> CanonicalReply {
+        do {
+            return try await body()
+        } catch let refusal as any Refusal {
+            return refusal.reply(in: dialect)
+        } catch let failure as UpstreamFailure {
+            logger.warning(
+                "upstream failed", [("operation", .string(operation)), ("error", .string(failure.description))])
+            return UpstreamFailure.reply
+        } catch let failure as MeshCallError {
+            logger.warning(
+                "upstream failed", [("operation", .string(operation)), ("error", .string(failure.description))])
+            return UpstreamFailure.reply
+        } catch {
+            logger.error("operation failed", [("operation", .string(operation)), ("error", .string("\(error)"))])
+            return .failure(.internal, "internal error")
+        }
+    }
+}
