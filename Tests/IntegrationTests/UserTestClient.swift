@@ -15,15 +15,7 @@ struct UserTestClient {
 
     /// An account in the auth schema with `mobile`, and its id.
     func createAccount(mobile: String?, email: String? = nil) async throws -> Int64 {
-        try await mesh.withDatabase { pool in
-            let rows = try await pool.query(
-                """
-                INSERT INTO auth.accounts (mobile, email, open_id)
-                VALUES (\(mobile), \(email), \(SecureRandom.token(bytes: 16)))
-                RETURNING id
-                """)
-            return try rows[0].decode("id", as: Int64.self)
-        }
+        try await TestSessions.createAccount(mesh, mobile: mobile, email: email)
     }
 
     /// An account and a session of it in `dialect`.

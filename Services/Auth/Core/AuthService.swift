@@ -50,6 +50,9 @@ public enum AuthService {
         var internalOperations = InternalHandlers()
         AccountInternalOperations.register(
             on: &internalOperations, accounts: accounts, payPasswords: payPasswords, displayTime: settings.displayTime)
+        if settings.mode != .production {
+            FactoryOperations.register(on: &internalOperations, database: database, sessions: sessions)
+        }
         try registerMiniPrograms(
             application, flows: flows, settings: settings, operations: &operations, admin: &adminOperations,
             mesh: &internalOperations)

@@ -4,6 +4,10 @@ import HTTPCore
 import JSON
 import Mesh
 
+/// How a mesh call reaches its service: the request and its deadline in, the whole response out.
+public typealias MeshTransport =
+    @Sendable (ServiceName, HTTPRequest, Duration?) async throws(HTTPClientError) -> HTTPResponse
+
 /// Why a call to another service gave no canonical reply.
 public struct MeshCallError: Error, CustomStringConvertible, Sendable {
     public let service: ServiceName
@@ -26,18 +30,33 @@ public struct MeshClient: Sendable {
     /// The header that carries a mutating call's idempotency key.
     public static let idempotencyKeyHeader = "Idempotency-Key"
 
-    private let client: HTTPClient
-    private let upstreams: [ServiceName: Upstream]
+    private let transport: MeshTransport
     private let internalKey: String
 
     public init(client: HTTPClient, upstreams: [ServiceName: Upstream], internalKey: String) {
-        self.client = client
-        self.upstreams = upstreams
+        self.init(
+            transport: { service, request, timeout throws(HTTPClientError) in
+                guard let upstream = upstreams[service] else {
+                    throw HTTPClientError(
+                        .invalidUpstream, upstream: service.rawValue, detail: "no address configured",
+                        requestNotSent: true)
+                }
+                return try await client.send(request, to: upstream, timeout: timeout)
+            }, internalKey: internalKey)
+    }
+
+    /// A client whose calls go through `transport` (an in-process mesh).
+    public init(transport: @escaping MeshTransport, internalKey: String) {
+        self.transport = transport
         self.internalKey = internalKey
     }
 
     /// The client of `application`, with every service's address from its configuration.
     public init(application: ServiceApplication) throws {
+        if let transport = application.meshTransport {
+            self.init(transport: transport, internalKey: application.configuration.internalKey)
+            return
+        }
         var upstreams: [ServiceName: Upstream] = [:]
         for service in ServiceName.allCases {
             upstreams[service] = try application.configuration.upstreamURL(
@@ -52,9 +71,6 @@ public struct MeshClient: Sendable {
         _ service: ServiceName, _ operation: String, _ parameters: JSONObject = JSONObject(),
         idempotencyKey: String? = nil, requestID: String? = nil, timeout: Duration? = nil
     ) async throws(MeshCallError) -> CanonicalReply {
-        guard let upstream = upstreams[service] else {
-            throw MeshCallError(service: service, operation: operation, detail: "no address", mayHaveApplied: false)
-        }
         var headers: HTTPHeaders = ["Content-Type": "application/json", MeshHeaders.internalKey: internalKey]
         if let idempotencyKey { headers.add(Self.idempotencyKeyHeader, idempotencyKey) }
         if let requestID { headers.add(MeshHeaders.requestID, requestID) }
@@ -63,7 +79,7 @@ public struct MeshClient: Sendable {
             body: JSONValue.object(parameters).serializedBytes())
         let response: HTTPResponse
         do {
-            response = try await client.send(request, to: upstream, timeout: timeout)
+            response = try await transport(service, request, timeout)
         } catch {
             throw MeshCallError(
                 service: service, operation: operation, detail: error.description, mayHaveApplied: !error.requestNotSent

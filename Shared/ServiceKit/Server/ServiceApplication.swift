@@ -14,14 +14,18 @@ public final class ServiceApplication: Sendable {
     public let metrics = MetricsRegistry()
     public let group: EventLoopGroup
     public let client: HTTPClient
+    /// How this service's `MeshClient` reaches the others: nil for HTTP to their configured addresses;
+    /// an in-process mesh passes calls straight to the other services' routes.
+    public let meshTransport: MeshTransport?
     /// The pool on the service's database, when it has one.
     public let database: PostgresPool?
     private let checks = Mutex<[ReadinessCheck]>([])
     private let draining = Atomic<Bool>(false)
     private let server = Mutex<HTTPServer?>(nil)
 
-    public init(configuration: ServiceConfiguration) throws {
+    public init(configuration: ServiceConfiguration, meshTransport: MeshTransport? = nil) throws {
         self.configuration = configuration
+        self.meshTransport = meshTransport
         logger = Logger(service: configuration.name, minimumLevel: configuration.logLevel)
         ProcessLimits.raiseOpenFileLimit()
         group = try EventLoopGroup(threads: configuration.threads)
@@ -83,15 +87,21 @@ public final class ServiceApplication: Sendable {
     /// Starts serving `routes` plus the standard ones; returns the port bound.
     @discardableResult
     public func start(routes: [Route]) async throws -> Int {
-        let responder = ServiceResponder(
-            routes: StandardRoutes.make(for: self) + routes, logger: logger, metrics: metrics,
-            internalKey: configuration.internalKey,
-            meshOnlyPrefixes: configuration.descriptor.isPublicEdge ? [] : ServiceResponder.innerServicePrefixes)
+        let responder = responder(routes: routes)
         let server = HTTPServer(configuration: configuration.server, group: group, responder: responder)
         let port = try await server.start()
         self.server.withLock { $0 = server }
         logger.info("listening", [("host", .string(configuration.server.host)), ("port", .int(port))])
         return port
+    }
+
+    /// What answers this service's requests: `routes` plus the standard ones, with the internal-key
+    /// check, request logs and metrics. The server uses it; an in-process mesh calls it directly.
+    public func responder(routes: [Route]) -> ServiceResponder {
+        ServiceResponder(
+            routes: StandardRoutes.make(for: self) + routes, logger: logger, metrics: metrics,
+            internalKey: configuration.internalKey,
+            meshOnlyPrefixes: configuration.descriptor.isPublicEdge ? [] : ServiceResponder.innerServicePrefixes)
     }
 
     /// Drains: readiness turns 503, the server stops accepting and finishes in-flight requests

@@ -1,24 +1,30 @@
-import Crypto
-import Postgres
+import JSON
 
-/// Sessions written straight into the auth schema, standing in for logins (tokens are stored as
-/// their SHA-256, as the auth service does).
+/// Accounts and sessions made through the auth service's factory operations (`factory.accounts.create`,
+/// `factory.sessions.open`), as a test of another service needs them, without touching auth's tables.
 enum TestSessions {
+    /// A session of `account` in `dialect`, already ended for `revokedReason` when one is given.
     static func open(
         _ mesh: TestMesh, dialect: String, account: Int64, revokedReason: String? = nil
     ) async throws
         -> String
     {
-        let token = SecureRandom.token(bytes: 16)
-        let hash = Digest.sha256(token)
-        _ = try await mesh.withDatabase { pool in
-            try await pool.execute(
-                """
-                INSERT INTO auth.sessions (token_hash, account_id, dialect, expires_at, revoked_at, revoked_reason)
-                VALUES (\(hash), \(account), \(dialect), now() + interval '1 day',
-                        CASE WHEN \(revokedReason)::text IS NULL THEN NULL ELSE now() END, \(revokedReason))
-                """)
-        }
+        var body: JSONObject = ["account_id": .string(String(account)), "dialect": .string(dialect)]
+        if let revokedReason { body["revoked_reason"] = .string(revokedReason) }
+        let reply = try await AdminClient(mesh: mesh).internalCall("auth", "factory.sessions.open", body)
+        guard let token = reply["data"]?["token"]?.stringValue else { throw HarnessError("no session: \(reply)") }
         return token
+    }
+
+    /// A new account known by `mobile` and/or `email`, without a password.
+    static func createAccount(_ mesh: TestMesh, mobile: String?, email: String? = nil) async throws -> Int64 {
+        var body: JSONObject = [:]
+        if let mobile { body["mobile"] = .string(mobile) }
+        if let email { body["email"] = .string(email) }
+        let reply = try await AdminClient(mesh: mesh).internalCall("auth", "factory.accounts.create", body)
+        guard let text = reply["data"]?["account_id"]?.stringValue, let id = Int64(text) else {
+            throw HarnessError("no account: \(reply)")
+        }
+        return id
     }
 }
