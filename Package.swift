@@ -3,19 +3,20 @@ import PackageDescription
 
 /// The services of the mesh: each has a library core (`Services/<Name>/Core`, domain, dialect
 /// adapters and SQL migrations) and a thin executable (`Services/<Name>/Main`); a service with
-/// unit tests has them in `Tests/<Name>ServiceTests`.
+/// unit tests has them in `Tests/<Name>ServiceTests`, with the services its in-process tests run
+/// beside it (`testPeers`, through Tests/ServiceHarness).
 let services:
     [(
         folder: String, executable: String, usesDatabase: Bool, hasUnitTests: Bool,
-        extraDependencies: [Target.Dependency]
+        extraDependencies: [Target.Dependency], testPeers: [String]
     )] = [
-        ("Gateway", "gateway", false, false, ["Dialects"]),
-        ("Auth", "auth", true, true, ["HTTPSClient"]),
-        ("User", "user", true, true, []),
-        ("Orders", "orders", true, false, []),
-        ("Merchants", "merchants", true, false, []),
-        ("Exchange", "exchange", true, false, []),
-        ("Content", "content", true, true, []),
+        ("Gateway", "gateway", false, false, ["Dialects"], []),
+        ("Auth", "auth", true, true, ["HTTPSClient"], []),
+        ("User", "user", true, true, [], ["Auth", "Content"]),
+        ("Orders", "orders", true, false, [], []),
+        ("Merchants", "merchants", true, false, [], []),
+        ("Exchange", "exchange", true, false, [], []),
+        ("Content", "content", true, true, [], []),
     ]
 
 let swiftSettings: [SwiftSetting] = [
@@ -73,10 +74,15 @@ var targets: [Target] = [
     .testTarget(
         name: "ServiceKitTests", dependencies: ["ServiceKit", "Mesh", "Catalog", "JSON", "HTTPCore"],
         path: "Tests/ServiceKitTests"),
+    .target(
+        name: "ServiceHarness",
+        dependencies: ["ServiceKit", "Mesh", "Catalog", "JSON", "HTTPCore", "HTTPClient", "Postgres", "Crypto"],
+        path: "Tests/ServiceHarness", swiftSettings: swiftSettings),
     .testTarget(
         name: "IntegrationTests",
         dependencies: [
             "HTTPClient", "HTTPCore", "EventLoops", "Postgres", "Crypto", "JSON", "Mesh", "Catalog", "Dialects",
+            "ServiceHarness",
         ],
         path: "Tests/IntegrationTests"),
     .testTarget(name: "DeployTests", path: "Tests/DeployTests"),
@@ -106,7 +112,8 @@ for service in services {
                 name: "\(core)Tests",
                 dependencies: [
                     .target(name: core), "ServiceKit", "Mesh", "Catalog", "JSON", "Postgres", "EventLoops", "Crypto",
-                ],
+                    "ServiceHarness",
+                ] + service.testPeers.map { .target(name: "\($0)Service") },
                 path: "Tests/\(core)Tests", swiftSettings: swiftSettings))
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import HTTPClient
 import HTTPCore
 import Postgres
+import ServiceHarness
 import Synchronization
 
 /// A fresh database and a set of real service processes wired together, for one test suite.
@@ -65,7 +66,7 @@ final class TestMesh: Sendable {
         let admin = PostgresPool(configuration: try PostgresConfiguration(url: serverURL))
         _ = try await admin.execute(PostgresQuery(unsafeSQL: "CREATE DATABASE \(databaseName)"))
         await admin.close()
-        let databaseURL = TestMesh.replacingDatabase(in: serverURL, with: databaseName)
+        let databaseURL = DatabaseURL.replacingDatabase(in: serverURL, with: databaseName)
         let logDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("mesh-\(databaseName)")
         try FileManager.default.createDirectory(at: logDirectory, withIntermediateDirectories: true)
         var ports: [String: Int] = [:]
@@ -176,15 +177,6 @@ final class TestMesh: Sendable {
                 PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(databaseName) WITH (FORCE)"))
             await admin.close()
         }
-    }
-
-    static func replacingDatabase(in url: String, with name: String) -> String {
-        var base = url
-        if let query = base.firstIndex(of: "?") { base = String(base[..<query]) }
-        guard let slash = base.range(of: "/", options: .backwards),
-            slash.lowerBound > base.index(base.startIndex, offsetBy: 10)
-        else { return base + "/" + name }
-        return String(base[..<slash.lowerBound]) + "/" + name
     }
 }
 
