@@ -1,4 +1,5 @@
 import JSON
+import ServiceKit
 import Testing
 
 @testable import AuthService
@@ -13,18 +14,18 @@ struct SceneAndInputShapeTests {
     }
 
     @Test func loginCodesAreShortVisibleASCII() {
-        #expect(CallInput.isLoginCode("081KQq0w3Ds3Ac2YZx1w3jYB0w3KQq0Y"))
-        #expect(!CallInput.isLoginCode(""))
-        #expect(!CallInput.isLoginCode("a b"))
-        #expect(!CallInput.isLoginCode("码"))
-        #expect(!CallInput.isLoginCode(String(repeating: "a", count: 129)))
+        #expect(Parameters.isLoginCode("081KQq0w3Ds3Ac2YZx1w3jYB0w3KQq0Y"))
+        #expect(!Parameters.isLoginCode(""))
+        #expect(!Parameters.isLoginCode("a b"))
+        #expect(!Parameters.isLoginCode("码"))
+        #expect(!Parameters.isLoginCode(String(repeating: "a", count: 129)))
     }
 
     @Test func appNames() {
-        #expect(CallInput.isAppName("wx1234567890abcdef"))
-        #expect(CallInput.isAppName("XCX"))
-        #expect(!CallInput.isAppName("wx:1"))
-        #expect(!CallInput.isAppName(String(repeating: "a", count: 65)))
+        #expect(Parameters.isAppName("wx1234567890abcdef"))
+        #expect(Parameters.isAppName("XCX"))
+        #expect(!Parameters.isAppName("wx:1"))
+        #expect(!Parameters.isAppName(String(repeating: "a", count: 65)))
     }
 
     @Test func theLockMessageNamesTheConfiguredMinutes() throws {

@@ -49,6 +49,24 @@ public struct Parameters: Sendable {
         return text
     }
 
+    /// A password, pay password or code exactly as sent: not trimmed (a space is part of a secret),
+    /// control characters refused, at most `maxLength` characters; nil when absent, null or empty.
+    public func secret(_ key: String, maxLength: Int) throws(InputProblem) -> String? {
+        guard let value = values[key], !value.isNull else { return nil }
+        let text: String
+        switch value {
+        case .string(let string): text = string
+        case .number(let number): text = number.text
+        default: throw InputProblem(key, .notScalar)
+        }
+        guard !text.isEmpty else { return nil }
+        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw InputProblem(key, .malformed("不能包含控制字符"))
+        }
+        guard text.unicodeScalars.count <= maxLength else { throw InputProblem(key, .tooLong(maximum: maxLength)) }
+        return text
+    }
+
     /// A text field of an update: nil when the call does not send it (or sends null), so it stays as it
     /// is; `""` when sent empty, to clear it; else the text under the rules of `text`.
     public func update(_ key: String, maxLength: Int, multiline: Bool = false) throws(InputProblem) -> String? {

@@ -22,19 +22,22 @@ struct C2CAuthOperations: Sendable {
     }
 
     func logIn(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
-        let input = CallInput(parameters: call.parameters)
-        guard let mobile = input.text("mobile_phone") else { throw CallRefusal.missing("mobile_phone") }
-        guard CallInput.isMobile(mobile) else { return .failure(.invalidParams, "手机号码不正确", code: "20006") }
+        let input = Parameters(call.parameters)
+        guard let mobile = try input.text("mobile_phone", maxLength: 64) else {
+            throw InputProblem("mobile_phone", .missing)
+        }
+        guard MobileNumber.isValid(mobile) else { return .failure(.invalidParams, "手机号码不正确", code: "20006") }
         let app = call.appID ?? ""
         let outcome: Result<SignedIn, CredentialRefusal>
         if Self.isGiven("password", in: call.parameters) {
-            guard let password = input.text("password"), CallInput.isPassword(password) else {
+            guard let password = try input.secret("password", maxLength: 64), CredentialFormat.isPassword(password)
+            else {
                 return C2CAuthReplies.refusal(.wrongPassword, settings)
             }
             outcome = try await credentials.logIn(
                 mobile: mobile, password: password, scope: Self.scope, app: app, lockSeconds: settings.lockSeconds)
         } else if Self.isGiven("code", in: call.parameters) {
-            let code = input.text("code") ?? ""
+            let code = try input.secret("code", maxLength: 64) ?? ""
             outcome = try await credentials.logInOrSignUp(mobile: mobile, code: code, scope: Self.scope, app: app)
         } else {
             return try await sendCode(to: mobile, call, context)

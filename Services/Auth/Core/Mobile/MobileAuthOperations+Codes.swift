@@ -1,12 +1,13 @@
 import Crypto
 import JSON
 import Mesh
+import ServiceKit
 
 extension MobileAuthOperations {
     /// The purpose of a code by the document's `type`: 1 signs up or binds a new mobile or e-mail, 2
     /// resets the password or sets the pay password.
-    static func purpose(_ input: CallInput) throws(CallRefusal) -> CodePurpose {
-        switch try input.required("type") {
+    static func purpose(_ input: Parameters) throws -> CodePurpose {
+        switch try input.code("type") {
         case "1": .register
         case "2": .reset
         default: throw CallRefusal(.invalidParams, "type 只能为 1 或 2")
@@ -14,14 +15,16 @@ extension MobileAuthOperations {
     }
 
     /// The captcha challenge of the call: its cookie, passed on by the codec as `captchaId`.
-    static func captchaID(_ input: CallInput) -> String { input.text(MobileConventions.captchaCookie) ?? "" }
+    static func captchaID(_ input: Parameters) throws -> String {
+        try input.text(MobileConventions.captchaCookie, maxLength: 64) ?? ""
+    }
 
     /// `phonecode`: `phone`, `validcode` (the captcha answer, used up by the send) and `type`.
     func sendPhoneCode(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = CallInput(parameters: call.parameters)
-        let mobile = try input.mobile("phone")
+        let input = Parameters(call.parameters)
+        let mobile = try input.requiredMobile("phone")
         let purpose = try Self.purpose(input)
-        guard let answer = try input.bounded("validcode", maxLength: 16) else { throw CallRefusal.missing("validcode") }
+        guard let answer = try input.text("validcode", maxLength: 16) else { throw InputProblem("validcode", .missing) }
         let captcha = try await captchas.check(id: Self.captchaID(input), answer: answer, for: .send)
         guard captcha == .matches else { return MobileAuthReplies.refusal(captcha) }
         let sending = try await identities.sendCode(
@@ -31,8 +34,8 @@ extension MobileAuthOperations {
 
     /// `emailcode`: `email` and `type`; the document asks no captcha here.
     func sendEmailCode(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = CallInput(parameters: call.parameters)
-        guard case .email(let email)? = AccountIdentity(try input.bounded("email", maxLength: 254) ?? "") else {
+        let input = Parameters(call.parameters)
+        guard case .email(let email)? = AccountIdentity(try input.text("email", maxLength: 254) ?? "") else {
             throw CallRefusal(.invalidParams, "请输入正确的邮箱")
         }
         let purpose = try Self.purpose(input)
@@ -56,10 +59,10 @@ extension MobileAuthOperations {
     /// `checkcode`: `phonecode`, `username` and `validcode`. The captcha answer must still match the
     /// challenge that sent the code; the code is checked for either purpose, and not used up.
     func checkCode(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = CallInput(parameters: call.parameters)
+        let input = Parameters(call.parameters)
         let identity = try Self.identity(input)
-        let code = try input.required("phonecode")
-        guard let answer = try input.bounded("validcode", maxLength: 16) else { throw CallRefusal.missing("validcode") }
+        let code = try input.code("phonecode")
+        guard let answer = try input.text("validcode", maxLength: 16) else { throw InputProblem("validcode", .missing) }
         let captcha = try await captchas.check(id: Self.captchaID(input), answer: answer, for: .confirm)
         guard captcha == .matches else { return MobileAuthReplies.refusal(captcha) }
         let forSignUp = try await identities.checkCode(code, for: identity, purpose: .register)

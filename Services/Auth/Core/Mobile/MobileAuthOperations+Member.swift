@@ -1,13 +1,14 @@
 import JSON
 import Mesh
+import ServiceKit
 
 extension MobileAuthOperations {
     /// `member/modifypwd`: the old `pwd` and the `newpwd`; the caller stays signed in, every other
     /// session of the account ends.
     func changePassword(_ call: MeshCall) async throws -> CanonicalReply {
         let account = try Self.account(of: call)
-        let input = CallInput(parameters: call.parameters)
-        guard let old = try input.bounded("pwd", maxLength: 64) else { throw CallRefusal.missing("pwd") }
+        let input = Parameters(call.parameters)
+        guard let old = try input.secret("pwd", maxLength: 64) else { throw InputProblem("pwd", .missing) }
         let new = try Self.password(input, "newpwd")
         guard CredentialFormat.isPassword(old) else { return .failure(.wrongPassword, "原密码不正确") }
         switch try await identities.credentials.changePassword(
@@ -21,23 +22,23 @@ extension MobileAuthOperations {
 
     /// The new mobile or e-mail of `member/changebind` and `member/checkchange`: `username` of the kind
     /// `type` names (`phone` or `email`), and `pwd`, empty at the first binding.
-    private func binding(_ input: CallInput) throws(CallRefusal) -> (AccountIdentity, password: String?) {
+    private func binding(_ input: Parameters) throws -> (AccountIdentity, password: String?) {
         let identity = try Self.identity(input)
-        switch (try input.required("type"), identity) {
+        switch (try input.code("type"), identity) {
         case ("phone", .mobile), ("email", .email): break
         case ("phone", _): throw CallRefusal(.invalidParams, "请输入正确的手机号")
         case ("email", _): throw CallRefusal(.invalidParams, "请输入正确的邮箱")
         default: throw CallRefusal(.invalidParams, "type 只能为 phone 或 email")
         }
-        return (identity, try input.bounded("pwd", maxLength: 64))
+        return (identity, try input.secret("pwd", maxLength: 64))
     }
 
     /// `member/changebind`: binds a first or a new mobile or e-mail with the code sent to it (`type` 1).
     func changeBinding(_ call: MeshCall) async throws -> CanonicalReply {
         let account = try Self.account(of: call)
-        let input = CallInput(parameters: call.parameters)
+        let input = Parameters(call.parameters)
         let (identity, password) = try binding(input)
-        let code = try input.required("phonecode")
+        let code = try input.code("phonecode")
         if let refusal = try await identities.bind(account: account, identity: identity, code: code, password: password)
         {
             return MobileAuthReplies.refusal(refusal)
@@ -48,7 +49,7 @@ extension MobileAuthOperations {
     /// `member/checkchange`: whether the new mobile or e-mail is free and, for a change, the password right.
     func checkBinding(_ call: MeshCall) async throws -> CanonicalReply {
         let account = try Self.account(of: call)
-        let (identity, password) = try binding(CallInput(parameters: call.parameters))
+        let (identity, password) = try binding(Parameters(call.parameters))
         if let refusal = try await identities.checkBinding(account: account, identity: identity, password: password) {
             return MobileAuthReplies.refusal(refusal)
         }
@@ -59,10 +60,10 @@ extension MobileAuthOperations {
     /// e-mail), the code sent to it with `type` 2, and `paypwd`.
     func setPayPassword(_ call: MeshCall) async throws -> CanonicalReply {
         let account = try Self.account(of: call)
-        let input = CallInput(parameters: call.parameters)
+        let input = Parameters(call.parameters)
         let identity = try Self.identity(input)
         let payPassword = try Self.password(input, "paypwd")
-        let code = try input.required("code")
+        let code = try input.code("code")
         if let refusal = try await identities.setPayPassword(
             account: account, identity: identity, code: code, payPassword: payPassword)
         {
@@ -81,9 +82,9 @@ extension MobileAuthOperations {
     /// the primary's password `pwd`.
     func merge(_ call: MeshCall) async throws -> CanonicalReply {
         let account = try Self.account(of: call)
-        let input = CallInput(parameters: call.parameters)
+        let input = Parameters(call.parameters)
         let primary = try Self.identity(input)
-        guard let password = try input.bounded("pwd", maxLength: 64) else { throw CallRefusal.missing("pwd") }
+        guard let password = try input.secret("pwd", maxLength: 64) else { throw InputProblem("pwd", .missing) }
         guard CredentialFormat.isPassword(password) else { return MobileAuthReplies.refusal(.wrongPassword) }
         if let refusal = try await identities.merge(member: account, primaryIdentity: primary, password: password) {
             return MobileAuthReplies.refusal(refusal)

@@ -1,13 +1,14 @@
 import JSON
 import Mesh
+import ServiceKit
 
 extension MobileAuthOperations {
     /// `login`: `username` (mobile or e-mail) and `pwd`. A new sign-in ends the account's earlier mobile
     /// session; five wrong passwords lock the account for the short lock (15 minutes by default).
     func logIn(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = CallInput(parameters: call.parameters)
+        let input = Parameters(call.parameters)
         let identity = try Self.identity(input)
-        guard let password = try input.bounded("pwd", maxLength: 64) else { throw CallRefusal.missing("pwd") }
+        guard let password = try input.secret("pwd", maxLength: 64) else { throw InputProblem("pwd", .missing) }
         guard CredentialFormat.isPassword(password) else { return MobileAuthReplies.refusal(.wrongPassword) }
         switch try await identities.logIn(
             identity: identity, password: password, scope: Self.scope, app: Self.app(of: call),
@@ -23,10 +24,10 @@ extension MobileAuthOperations {
     /// `register`: `username` (mobile or e-mail), `pwd` and `phoneCode`, the code sent with `type` 1. The
     /// document's reply has no token: the new member signs in next.
     func registerAccount(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = CallInput(parameters: call.parameters)
+        let input = Parameters(call.parameters)
         let identity = try Self.identity(input)
         let password = try Self.password(input, "pwd")
-        let code = try input.required("phoneCode")
+        let code = try input.code("phoneCode")
         switch try await identities.register(identity: identity, password: password, code: code) {
         case .success: return MobileAuthReplies.ok("注册成功")
         case .failure(let refusal): return MobileAuthReplies.refusal(refusal)
@@ -36,10 +37,10 @@ extension MobileAuthOperations {
     /// `member/newpwd`: `username`, `newpwd` and `phonecode`, the code sent with `type` 2. Lifts a lock
     /// and ends every session of the account.
     func resetPassword(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = CallInput(parameters: call.parameters)
+        let input = Parameters(call.parameters)
         let identity = try Self.identity(input)
         let password = try Self.password(input, "newpwd")
-        let code = try input.required("phonecode")
+        let code = try input.code("phonecode")
         switch try await identities.resetPassword(identity: identity, code: code, new: password) {
         case .success: return MobileAuthReplies.ok("密码重置成功")
         case .failure(let refusal): return MobileAuthReplies.refusal(refusal)
@@ -48,7 +49,7 @@ extension MobileAuthOperations {
 
     /// `checkusername`: whether a mobile number or e-mail address is taken (`true`) or free (`false`).
     func checkUsername(_ call: MeshCall) async throws -> CanonicalReply {
-        let identity = try Self.identity(CallInput(parameters: call.parameters))
+        let identity = try Self.identity(Parameters(call.parameters))
         let taken = try await identities.credentials.accounts.find(identity) != nil
         return .ok(.bool(taken))
     }

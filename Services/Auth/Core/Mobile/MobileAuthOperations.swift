@@ -39,7 +39,7 @@ struct MobileAuthOperations: Sendable {
     }
 
     /// The account of the caller's session; the gateway lets only signed-in calls through to member routes.
-    static func account(of call: MeshCall) throws(CallRefusal) -> Int64 {
+    static func account(of call: MeshCall) throws -> Int64 {
         guard let caller = call.caller, let account = Int64(caller.userID) else {
             throw CallRefusal(.notLoggedIn, "请先登录")
         }
@@ -50,15 +50,15 @@ struct MobileAuthOperations: Sendable {
     static func app(of call: MeshCall) -> String { call.appID ?? "" }
 
     /// The `username` parameter (or another) as a mobile number or e-mail address.
-    static func identity(_ input: CallInput, _ key: String = "username") throws(CallRefusal) -> AccountIdentity {
-        guard let text = try input.bounded(key, maxLength: 254) else { throw .missing(key) }
+    static func identity(_ input: Parameters, _ key: String = "username") throws -> AccountIdentity {
+        guard let text = try input.secret(key, maxLength: 254) else { throw InputProblem(key, .missing) }
         guard let identity = AccountIdentity(text) else { throw CallRefusal(.invalidParams, "请输入正确的手机号或邮箱") }
         return identity
     }
 
     /// A login or pay password under the platform's rule.
-    static func password(_ input: CallInput, _ key: String) throws(CallRefusal) -> String {
-        guard let password = try input.bounded(key, maxLength: 64) else { throw .missing(key) }
+    static func password(_ input: Parameters, _ key: String) throws -> String {
+        guard let password = try input.secret(key, maxLength: 64) else { throw InputProblem(key, .missing) }
         guard CredentialFormat.isPassword(password) else {
             throw CallRefusal(.invalidParams, "密码须为 6-20 位字母、数字、下划线或破折号")
         }

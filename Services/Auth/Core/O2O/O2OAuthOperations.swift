@@ -30,7 +30,7 @@ struct O2OAuthOperations: Sendable {
     /// token of an account without one is a session that other operations answer with 10003 until
     /// `login` binds the mobile.
     func wxLogin(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
-        let code = try CallInput(parameters: call.parameters).loginCode("code")
+        let code = try Parameters(call.parameters).loginCode("code")
         guard let appID = call.appID, let app = settings.apps[appID] else { return .failure(.unknownApp) }
         let signedIn: WeChatSignedIn
         if code == Self.testCode, let mobile = settings.o2oTestUserMobile {
@@ -55,9 +55,9 @@ struct O2OAuthOperations: Sendable {
     /// `login`: `mobile` and `verify_code` bind the mobile to the caller's WeChat user. When the
     /// mobile already has an account, the WeChat user and the token move to it.
     func bindMobile(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = CallInput(parameters: call.parameters)
-        let mobile = try input.mobile("mobile")
-        let code = try input.required("verify_code")
+        let input = Parameters(call.parameters)
+        let mobile = try input.requiredMobile("mobile")
+        let code = try input.code("verify_code")
         guard let token = call.token else { return .failure(.notLoggedIn) }
         switch try await wechat.bindMobile(
             token: token, scope: Self.scope, identityApp: { $0 }, mobile: mobile, code: code)
@@ -70,7 +70,7 @@ struct O2OAuthOperations: Sendable {
     /// `loginWithSceneId`: `sceneId` (from a mini-program code made for an order) signs the caller's
     /// WeChat user into the scene's account; answers `userInfo` and the scene's `payload`.
     func sceneLogin(_ call: MeshCall) async throws -> CanonicalReply {
-        let sceneID = try CallInput(parameters: call.parameters).required("sceneId")
+        let sceneID = try Parameters(call.parameters).required("sceneId", maxLength: 128)
         guard SceneStore.isSceneID(sceneID) else { return O2OAuthReplies.bindingRefused(.sceneInvalid) }
         guard let token = call.token else { return .failure(.notLoggedIn) }
         switch try await wechat.claimScene(token: token, scope: Self.scope, identityApp: { $0 }, sceneID: sceneID) {
@@ -85,7 +85,7 @@ struct O2OAuthOperations: Sendable {
     /// `sms/verify_code`: `mobile` → a code to bind it, for a session that is still live (checked here,
     /// not only in the gateway's short cache); `verify_code` is in the reply in test mode only.
     func sendCode(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
-        let mobile = try CallInput(parameters: call.parameters).mobile("mobile")
+        let mobile = try Parameters(call.parameters).requiredMobile("mobile")
         guard let token = call.token else { return .failure(.notLoggedIn) }
         if case .refused(let kind, _) = try await wechat.sessions.resolve(scope: Self.scope, token: token) {
             return .failure(kind)

@@ -26,7 +26,7 @@ struct TrainAuthOperations: Sendable {
     /// `login`: `code` from `wx.login` → `userId` and `loginKey`. The session keeps the request's
     /// `userRole`; a new login on the same appCode ends the account's earlier session there.
     func logIn(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
-        let code = try CallInput(parameters: call.parameters).loginCode("code")
+        let code = try Parameters(call.parameters).loginCode("code")
         guard let appCode = call.appID, let app = settings.trainApp(appCode: appCode) else {
             return .failure(.unknownApp, "请检查APPID是否正确", code: "1006")
         }
@@ -46,7 +46,7 @@ struct TrainAuthOperations: Sendable {
     /// is still live (checked here, not only in the gateway's short cache). The reply's `smsCode`
     /// carries the code in test mode only; elsewhere it is empty.
     func sendCode(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
-        let mobile = try CallInput(parameters: call.parameters).mobile("phoneNo")
+        let mobile = try Parameters(call.parameters).requiredMobile("phoneNo")
         guard let token = call.token else { return .failure(.notLoggedIn) }
         if case .refused(let kind, _) = try await wechat.sessions.resolve(scope: Self.scope, token: token) {
             return .failure(kind)
@@ -67,9 +67,9 @@ struct TrainAuthOperations: Sendable {
     /// the mobile already has an account, the WeChat user and the `loginKey` move to it; the reply
     /// names the account (`userId`) the client goes on with.
     func checkCode(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = CallInput(parameters: call.parameters)
-        let code = try input.required("smsCode")
-        let mobile = try input.mobile("phoneNo")
+        let input = Parameters(call.parameters)
+        let code = try input.code("smsCode")
+        let mobile = try input.requiredMobile("phoneNo")
         guard let token = call.token else { return .failure(.notLoggedIn) }
         let trainApps = settings.trainApps
         switch try await wechat.bindMobile(

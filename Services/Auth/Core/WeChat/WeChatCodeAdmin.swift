@@ -18,7 +18,7 @@ enum WeChatCodeAdmin {
                 let known = settings.apps.keys.sorted().joined(separator: ", ")
                 return .failure(.unknownApp, "app_id must be one of the configured mini-programs: \(known)")
             }
-            guard let person = call.parameters.values["person"]?.stringValue, CallInput.isAppName(person) else {
+            guard let person = call.parameters.values["person"]?.stringValue, Parameters.isAppName(person) else {
                 return .failure(.invalidParams, "person must be 1 to 64 letters, digits, '_', '-' or '.'")
             }
             let code = try await simulator.issueCode(app: app, person: person)

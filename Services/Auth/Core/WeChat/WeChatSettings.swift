@@ -67,7 +67,7 @@ struct WeChatSettings: Sendable {
             o2oTestUserMobile = nil
         } else {
             let mobile = environment.string("O2O_TEST_USER_MOBILE", default: "13800138000")
-            guard CallInput.isMobile(mobile) else {
+            guard MobileNumber.isValid(mobile) else {
                 throw ConfigurationError(variable: "O2O_TEST_USER_MOBILE", problem: "must be 11 digits starting with 1")
             }
             o2oTestUserMobile = mobile
@@ -89,7 +89,7 @@ struct WeChatSettings: Sendable {
         var result: [(String, String)] = []
         for item in text.split(separator: ",") {
             let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, CallInput.isAppName(parts[0]), !parts[1].isEmpty else {
+            guard parts.count == 2, Parameters.isAppName(parts[0]), !parts[1].isEmpty else {
                 throw ConfigurationError(variable: variable, problem: "must look like NAME:VALUE,NAME2:VALUE2")
             }
             result.append((parts[0], parts[1]))

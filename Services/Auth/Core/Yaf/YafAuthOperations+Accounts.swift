@@ -1,12 +1,13 @@
 import Mesh
+import ServiceKit
 
 extension YafAuthOperations {
     /// `user.register`: mobile, password and a registration code → the new account, signed in.
     func registerAccount(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = CallInput(parameters: call.parameters)
-        let mobile = try input.mobile()
+        let input = Parameters(call.parameters)
+        let mobile = try input.requiredMobile("mobile")
         let password = try input.password("password")
-        let code = try input.required("code")
+        let code = try input.code("code")
         switch try await flows.register(
             mobile: mobile, password: password, code: code, scope: Self.scope, app: Self.app(of: call))
         {
@@ -22,18 +23,19 @@ extension YafAuthOperations {
     /// the document's clients send in `code` (its parameter table) or `password` (its signing example).
     /// A new sign-in on the same app ends the app's earlier session.
     func logIn(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = CallInput(parameters: call.parameters)
-        let mobile = try input.mobile()
+        let input = Parameters(call.parameters)
+        let mobile = try input.requiredMobile("mobile")
         let outcome: Result<SignedIn, CredentialRefusal>
-        switch try input.required("login_type") {
+        switch try input.code("login_type") {
         case "1":
-            let code = try input.required("code")
+            let code = try input.code("code")
             outcome = try await flows.logIn(mobile: mobile, code: code, scope: Self.scope, app: Self.app(of: call))
         case "2":
-            guard let password = input.text("password") ?? input.text("code") else {
-                throw CallRefusal.missing("password")
+            guard let password = try input.secret("password", maxLength: 64) ?? input.secret("code", maxLength: 64)
+            else {
+                throw InputProblem("password", .missing)
             }
-            guard CallInput.isPassword(password) else { return YafAuthReplies.refusal(.wrongPassword) }
+            guard CredentialFormat.isPassword(password) else { return YafAuthReplies.refusal(.wrongPassword) }
             outcome = try await flows.logIn(
                 mobile: mobile, password: password, scope: Self.scope, app: Self.app(of: call))
         default:
@@ -63,10 +65,10 @@ extension YafAuthOperations {
     /// session of the account is told the password changed.
     func changePassword(_ call: MeshCall) async throws -> CanonicalReply {
         guard let caller = call.caller, let account = Int64(caller.userID) else { return .failure(.notLoggedIn) }
-        let input = CallInput(parameters: call.parameters)
-        let old = try input.required("old_pwd")
+        let input = Parameters(call.parameters)
+        let old = try input.code("old_pwd")
         let new = try input.password("new_pwd")
-        guard CallInput.isPassword(old) else { return .failure(.wrongPassword, "旧密码不正确") }
+        guard CredentialFormat.isPassword(old) else { return .failure(.wrongPassword, "旧密码不正确") }
         switch try await flows.changePassword(account: account, old: old, new: new, keepingToken: call.token) {
         case .success: return YafAuthReplies.ok("密码修改成功")
         case .failure(.wrongPassword): return .failure(.wrongPassword, "旧密码不正确")
@@ -77,9 +79,9 @@ extension YafAuthOperations {
     /// `user.pwd.find`: mobile, a reset code (`sms.send` key `USER_FIND_PWD_CODE`) and the new
     /// password; lifts a password lock and ends every session of the account.
     func resetPassword(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = CallInput(parameters: call.parameters)
-        let mobile = try input.mobile()
-        let code = try input.required("code")
+        let input = Parameters(call.parameters)
+        let mobile = try input.requiredMobile("mobile")
+        let code = try input.code("code")
         let password = try input.password("password")
         switch try await flows.resetPassword(mobile: mobile, code: code, new: password) {
         case .success: return YafAuthReplies.ok("密码找回成功")

@@ -5,8 +5,8 @@ import ServiceKit
 extension YafAuthOperations {
     /// `sms.send`: mobile and key → "发送成功"; in test mode `data.code` carries the code.
     func sendCode(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
-        let input = CallInput(parameters: call.parameters)
-        let mobile = try input.mobile()
+        let input = Parameters(call.parameters)
+        let mobile = try input.requiredMobile("mobile")
         let purpose = try YafSMSKey.purpose(input)
         let address = call.clientAddress.map { String($0.prefix(64)) }
         switch try await flows.sendCode(mobile: mobile, purpose: purpose, clientAddress: address) {
@@ -25,10 +25,10 @@ extension YafAuthOperations {
 
     /// `sms.verify`: whether the code is right, without using it up (registration uses it next).
     func verifyCode(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = CallInput(parameters: call.parameters)
-        let mobile = try input.mobile()
+        let input = Parameters(call.parameters)
+        let mobile = try input.requiredMobile("mobile")
         let purpose = try YafSMSKey.purpose(input)
-        let code = try input.required("code")
+        let code = try input.code("code")
         switch try await flows.codes.check(target: mobile, purpose: purpose, code: code) {
         case .valid: return YafAuthReplies.ok("验证码正确")
         // The section's own example answers a wrong code with 503.
@@ -40,8 +40,8 @@ extension YafAuthOperations {
     /// `system.request.token`: `number` (1 to 5) tokens, each good for one submission for 30 minutes.
     /// The document shows one token in `data.token`; several come in the same string, comma-separated.
     func issueRequestTokens(_ call: MeshCall) async throws -> CanonicalReply {
-        let input = CallInput(parameters: call.parameters)
-        guard let count = Int(try input.required("number")), RequestTokens.batchRange.contains(count) else {
+        let input = Parameters(call.parameters)
+        guard let count = Int(try input.code("number")), RequestTokens.batchRange.contains(count) else {
             throw CallRefusal(.invalidParams, "令牌数量必须为 1 到 5")
         }
         let account = call.sessionState == .valid ? call.caller.flatMap { Int64($0.userID) } : nil
