@@ -107,6 +107,8 @@ struct DialectPipeline: Sendable {
         do {
             let response = try await client.send(request, to: upstream)
             if response.status == .notFound { return .failure(.notImplemented, "not implemented yet") }
+            // The service's own body limit is lower than the gateway's for this request: the client sent too much.
+            if response.status == .payloadTooLarge { return .failure(.payloadTooLarge, "request body too large") }
             return try CanonicalReply(response: response)
         } catch let error as HTTPClientError {
             context.logger.warning(
