@@ -38,7 +38,8 @@ public struct O2OCodec: DialectCodec {
         }
         var parameters =
             request.method == .get
-            ? ClientParameters.query(of: request) : try ClientParameters.merged(request, operation: operation)
+            ? try ClientParameters.query(of: request, operation: operation)
+            : try ClientParameters.merged(request, operation: operation)
         var call = ClientCall(dialect: .o2o, operation: operation)
         call.token = try ClientParameters.text("token", in: parameters, operation: operation)
         let appIDParameter = try ClientParameters.text("appid", in: parameters, operation: operation)
