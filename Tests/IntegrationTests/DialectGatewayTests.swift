@@ -93,7 +93,8 @@ struct DialectGatewayTests {
             let badSign = DialectRequests.request(
                 for: getUserInfo, token: trainToken, userID: "7", signWith: "wrong-key")
             #expect(try await code(badSign) == "0017")
-            var unsigned = DialectRequests.request(for: getUserInfo, token: trainToken, userID: "7")
+            let getOrderList = try #require(OperationCatalog.find(.train, name: "getOrderList"))
+            var unsigned = DialectRequests.request(for: getOrderList, token: trainToken, userID: "7")
             unsigned.body = DialectRequests.formBody([
                 ("userId", "7"), ("userRole", "customer"), ("appCode", "XCX"), ("data", "{\"nonceStr\":\"abc\"}"),
             ])

@@ -17,6 +17,7 @@ struct SignatureCheck: Sendable {
         guard call.operation.signed else { return nil }
         switch call.signature {
         case nil:
+            guard call.operation.signature == .required else { return nil }
             return DialectFailure(.signatureMissing, "sign is missing", operation: call.operation)
         case .sortedFields(let fields, let sign)?:
             guard let sign, !sign.isEmpty else {
