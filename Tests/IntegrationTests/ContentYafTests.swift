@@ -282,7 +282,7 @@ struct ContentClient {
     func upload(_ bytes: [UInt8], filename: String, token: String) async throws -> JSONValue {
         let data: JSONObject = [
             "method": "system.upload", "v": "1.0.0", "appid": "ios_app_id",
-            "timestamp": .string(String(DialectRequests.now)), "token": .string(token),
+            "timestamp": .string(String(DialectRequests.freshTimestamp)), "token": .string(token),
         ]
         let text = JSONValue.object(data).serialized()
         let sign = YafSignature.sign(data: text, secret: DialectRequests.yafSecret)

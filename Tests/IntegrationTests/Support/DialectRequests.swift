@@ -5,6 +5,7 @@ import Foundation
 import HTTPCore
 import JSON
 import Mesh
+import Synchronization
 
 /// Builds client requests the way each document's clients send them, signed with the development
 /// keys the gateway starts with.
@@ -15,10 +16,17 @@ enum DialectRequests {
 
     static var now: Int { Int(Date().timeIntervalSince1970) }
 
+    private static let built = Atomic<Int>(0)
+
+    /// A signing time for a new request: each one a second older than the one built before (cycling within
+    /// a minute, well inside the window), so two calls a test makes in the same second are two requests, as
+    /// a client's taps a second apart are, and not a replay of one.
+    static var freshTimestamp: Int { now - built.add(1, ordering: .relaxed).oldValue % 60 }
+
     /// A request for `operation` with `parameters`, carrying `token` where the dialect carries one.
     static func request(
         for operation: Catalog.Operation, token: String?, userID: String = "1", parameters: JSONObject = [:],
-        nonce: String = SecureRandom.token(bytes: 8), timestamp: Int = DialectRequests.now,
+        nonce: String = SecureRandom.token(bytes: 8), timestamp: Int = DialectRequests.freshTimestamp,
         signWith key: String? = nil
     ) -> HTTPRequest {
         switch operation.dialect {
