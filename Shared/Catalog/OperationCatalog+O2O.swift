@@ -100,6 +100,14 @@ extension OperationCatalog {
             ]),
     ]
 
+    /// The role auth gives an O2O session whose WeChat user has no bound mobile yet (fresh from `wxLogin`).
+    public static let o2oGuestRole = "guest"
+
+    /// The operations such a guest session may call: binding the mobile and sending its code. Any other
+    /// operation that needs a session answers a guest "not logged in" (10003), which sends the client to
+    /// bind its mobile; a missing or unknown token answers 10007, which sends it to `wxLogin`.
+    public static let o2oGuestOperations: Set<String> = ["login", "loginWithSceneId", "sms/verify_code"]
+
     private static func o2o(
         _ name: String, _ method: HTTPMethod, _ service: ServiceName, _ session: SessionRequirement,
         _ title: String, _ parameters: [OperationParameter] = []

@@ -135,8 +135,8 @@ struct DialectGatewayTests {
                 try await code(DialectRequests.request(for: c2cInfo, token: nil))
                     == Self.expectedCode(.notLoggedIn, c2cInfo))
 
-            // o2o: no token, unknown token.
-            #expect(try await code(DialectRequests.request(for: o2oTree, token: nil)) == "10003")
+            // o2o: no token, unknown token (both send the client to wxLogin).
+            #expect(try await code(DialectRequests.request(for: o2oTree, token: nil)) == "10007")
             #expect(try await code(DialectRequests.request(for: o2oTree, token: "0123456789abcdef")) == "10007")
 
             // None of the refused requests reached a service: only the one accepted train call did.

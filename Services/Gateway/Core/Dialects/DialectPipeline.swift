@@ -48,6 +48,9 @@ struct DialectPipeline: Sendable {
         case .success(let resolved):
             (caller, sessionState) = resolved
         }
+        if Self.isGuestOutsideBinding(call, caller) {
+            return codec.encode(.failure(.notLoggedIn, "bind a mobile first"), call: call, operation: call.operation)
+        }
         if let caller, !userLimiter.allow(caller.userID) {
             return codec.encode(.failure(.rateLimited, "too many requests"), call: call, operation: call.operation)
         }
@@ -56,6 +59,13 @@ struct DialectPipeline: Sendable {
             sessions.forget(dialect: call.dialect, token: token)
         }
         return codec.encode(reply, call: call, operation: call.operation)
+    }
+
+    /// An O2O session without a bound mobile may only bind one; other operations that need a session are
+    /// not for it yet.
+    static func isGuestOutsideBinding(_ call: ClientCall, _ caller: CallerIdentity?) -> Bool {
+        call.dialect == .o2o && call.operation.session == .required && caller?.role == OperationCatalog.o2oGuestRole
+            && !OperationCatalog.o2oGuestOperations.contains(call.operation.name)
     }
 
     /// The caller and the session state to tell the service, or the reply that ends the request.
