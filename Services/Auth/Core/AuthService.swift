@@ -51,15 +51,15 @@ public enum AuthService {
         AccountInternalOperations.register(
             on: &internalOperations, accounts: accounts, payPasswords: payPasswords, displayTime: settings.displayTime)
         try registerMiniPrograms(
-            application, flows: flows, settings: settings, operations: &operations, admin: &adminOperations,
-            mesh: &internalOperations)
+            application, flows: flows, settings: settings, profiles: profiles, operations: &operations,
+            admin: &adminOperations, mesh: &internalOperations)
         return [ResolveSessionRoute.make(store: sessions)] + AdminSessionRoutes.make(admins: admins, sessions: sessions)
             + operations.routes() + adminOperations.routes() + internalOperations.routes()
     }
 
     /// The WeChat mini-program dialects (train, O2O), the C2C sign-in and scenes.
     private static func registerMiniPrograms(
-        _ application: ServiceApplication, flows: CredentialFlows, settings: AuthSettings,
+        _ application: ServiceApplication, flows: CredentialFlows, settings: AuthSettings, profiles: ProfileLookup,
         operations: inout OperationHandlers, admin: inout AdminHandlers, mesh: inout InternalHandlers
     ) throws {
         guard let database = application.database else { return }
@@ -75,8 +75,9 @@ public enum AuthService {
             credentials: flows, identities: WeChatIdentities(database: database), provider: provider)
         TrainAuthOperations(wechat: wechat, settings: wechatSettings, revealsCodes: settings.revealsCodes)
             .register(on: &operations)
-        O2OAuthOperations(wechat: wechat, settings: wechatSettings, revealsCodes: settings.revealsCodes)
-            .register(on: &operations)
+        O2OAuthOperations(
+            wechat: wechat, settings: wechatSettings, revealsCodes: settings.revealsCodes, profiles: profiles
+        ).register(on: &operations)
         C2CAuthOperations(
             credentials: flows, settings: C2CSettings(lockRules: settings.passwordLock),
             revealsCodes: settings.revealsCodes
