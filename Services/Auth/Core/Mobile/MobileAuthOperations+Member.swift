@@ -8,8 +8,8 @@ extension MobileAuthOperations {
         let account = try Self.account(of: call)
         let input = CallInput(parameters: call.parameters)
         guard let old = try input.bounded("pwd", maxLength: 64) else { throw CallRefusal.missing("pwd") }
-        let new = try Self.password(input, "newpwd")
-        guard CredentialFormat.isPassword(old) else { return .failure(.wrongPassword, "原密码不正确") }
+        let new = try Self.loginPassword(input, "newpwd")
+        guard Self.isLoginPassword(old) else { return .failure(.wrongPassword, "原密码不正确") }
         switch try await identities.credentials.changePassword(
             account: account, old: old, new: new, keepingToken: call.token)
         {
@@ -84,7 +84,7 @@ extension MobileAuthOperations {
         let input = CallInput(parameters: call.parameters)
         let primary = try Self.identity(input)
         guard let password = try input.bounded("pwd", maxLength: 64) else { throw CallRefusal.missing("pwd") }
-        guard CredentialFormat.isPassword(password) else { return MobileAuthReplies.refusal(.wrongPassword) }
+        guard Self.isLoginPassword(password) else { return MobileAuthReplies.refusal(.wrongPassword) }
         if let refusal = try await identities.merge(member: account, primaryIdentity: primary, password: password) {
             return MobileAuthReplies.refusal(refusal)
         }

@@ -2,13 +2,14 @@ import JSON
 import Mesh
 
 extension MobileAuthOperations {
-    /// `login`: `username` (mobile or e-mail) and `pwd`. A new sign-in ends the account's earlier mobile
-    /// session; five wrong passwords lock the account for the short lock (15 minutes by default).
+    /// `login`: `username` (mobile or e-mail) and `pwd` (6 to 32 characters). A new sign-in ends the
+    /// account's earlier mobile session; five wrong passwords lock the account for the short lock (15
+    /// minutes by default).
     func logIn(_ call: MeshCall) async throws -> CanonicalReply {
         let input = CallInput(parameters: call.parameters)
         let identity = try Self.identity(input)
         guard let password = try input.bounded("pwd", maxLength: 64) else { throw CallRefusal.missing("pwd") }
-        guard CredentialFormat.isPassword(password) else { return MobileAuthReplies.refusal(.wrongPassword) }
+        guard Self.isLoginPassword(password) else { return MobileAuthReplies.refusal(.wrongPassword) }
         switch try await identities.logIn(
             identity: identity, password: password, scope: Self.scope, app: Self.app(of: call),
             lockSeconds: settings.passwordLock.shortLockSeconds)
@@ -25,7 +26,7 @@ extension MobileAuthOperations {
     func registerAccount(_ call: MeshCall) async throws -> CanonicalReply {
         let input = CallInput(parameters: call.parameters)
         let identity = try Self.identity(input)
-        let password = try Self.password(input, "pwd")
+        let password = try Self.loginPassword(input, "pwd")
         let code = try input.required("phoneCode")
         switch try await identities.register(identity: identity, password: password, code: code) {
         case .success: return MobileAuthReplies.ok("注册成功")
@@ -38,7 +39,7 @@ extension MobileAuthOperations {
     func resetPassword(_ call: MeshCall) async throws -> CanonicalReply {
         let input = CallInput(parameters: call.parameters)
         let identity = try Self.identity(input)
-        let password = try Self.password(input, "newpwd")
+        let password = try Self.loginPassword(input, "newpwd")
         let code = try input.required("phonecode")
         switch try await identities.resetPassword(identity: identity, code: code, new: password) {
         case .success: return MobileAuthReplies.ok("密码重置成功")

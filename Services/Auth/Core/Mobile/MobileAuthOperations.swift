@@ -56,12 +56,26 @@ struct MobileAuthOperations: Sendable {
         return identity
     }
 
-    /// A login or pay password under the platform's rule.
+    /// A pay password under the platform's rule (6 to 20 characters, as every dialect checks it).
     static func password(_ input: CallInput, _ key: String) throws(CallRefusal) -> String {
         guard let password = try input.bounded(key, maxLength: 64) else { throw .missing(key) }
         guard CredentialFormat.isPassword(password) else {
             throw CallRefusal(.invalidParams, "密码须为 6-20 位字母、数字、下划线或破折号")
         }
         return password
+    }
+
+    /// A new login password under the mobile mall document's rule: 6 to 32 characters.
+    static func loginPassword(_ input: CallInput, _ key: String) throws(CallRefusal) -> String {
+        guard let password = try input.bounded(key, maxLength: 64) else { throw .missing(key) }
+        guard isLoginPassword(password) else {
+            throw CallRefusal(.invalidParams, "密码须为 6-32 位字母、数字、下划线或破折号")
+        }
+        return password
+    }
+
+    /// Whether `text` can be a mobile mall login password (a longer one is never stored, so it is wrong).
+    static func isLoginPassword(_ text: String) -> Bool {
+        CredentialFormat.isPassword(text, lengths: CredentialFormat.mobilePasswordLengths)
     }
 }
