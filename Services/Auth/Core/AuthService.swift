@@ -1,4 +1,5 @@
 import Foundation
+import Mesh
 import ServiceKit
 
 /// The auth service: credentials, sessions and tokens of every dialect, SMS and e-mail codes, captcha, WeChat login.
@@ -11,7 +12,8 @@ public enum AuthService {
     public static func routes(_ application: ServiceApplication) async throws -> [Route] {
         guard let database = application.database else { return [] }
         let settings = try AuthSettings(configuration: application.configuration)
-        let sessions = SessionStore(database: database)
+        var sessions = SessionStore(database: database)
+        sessions.sessionsPerAccount[Dialect.mobile.rawValue] = settings.mobileSessionsPerAccount
         let admins = AdminAccounts(database: database, sessions: sessions)
         try await admins.ensureFirstAdmin(username: settings.firstAdminUsername, password: settings.firstAdminPassword)
         let sms: any SMSProvider

@@ -2,9 +2,9 @@ import JSON
 import Mesh
 
 extension MobileAuthOperations {
-    /// `login`: `username` (mobile or e-mail) and `pwd` (6 to 32 characters). A new sign-in ends the
-    /// account's earlier mobile session; five wrong passwords lock the account for the short lock (15
-    /// minutes by default).
+    /// `login`: `username` (mobile or e-mail) and `pwd` (6 to 32 characters). Each device keeps its own
+    /// session; a sign-in beyond the per-account limit ends the oldest. Five wrong passwords lock the
+    /// account for the short lock (15 minutes by default).
     func logIn(_ call: MeshCall) async throws -> CanonicalReply {
         let input = CallInput(parameters: call.parameters)
         let identity = try Self.identity(input)

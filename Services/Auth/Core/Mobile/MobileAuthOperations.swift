@@ -46,7 +46,8 @@ struct MobileAuthOperations: Sendable {
         return account
     }
 
-    /// The app of a mobile session: one per account, a new sign-in replaces the earlier one.
+    /// The app of a mobile session: an account keeps a session per device, up to the configured number
+    /// (`MOBILE_SESSIONS_PER_ACCOUNT`); beyond it a new sign-in ends the oldest.
     static func app(of call: MeshCall) -> String { call.appID ?? "" }
 
     /// The `username` parameter (or another) as a mobile number or e-mail address.

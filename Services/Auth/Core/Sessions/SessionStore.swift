@@ -17,6 +17,9 @@ struct SessionStore: Sendable {
     var slidingLifetime: Duration = .seconds(30 * 24 * 3600)
     /// How long a claimed nonce is remembered.
     var nonceLifetime: Duration = .seconds(24 * 3600)
+    /// Live sessions one account may hold per scope and app (a dialect's raw value → count); a scope
+    /// not named has one, and a new sign-in ends the earlier session.
+    var sessionsPerAccount: [String: Int] = [:]
 
     static func hash(_ token: String) -> [UInt8] { Digest.sha256(token) }
 
