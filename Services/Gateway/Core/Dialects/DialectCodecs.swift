@@ -16,8 +16,8 @@ struct DialectCodecs: Sendable {
     /// server's default limit.
     static let uploadBodyLimit = 6 * 1024 * 1024
 
-    /// The mobile mall's avatar arrives as base64 text in a form field: a 5 MiB image, encoded twice, stays
-    /// under this.
+    /// The mobile mall's avatar arrives as base64 text in a form field: the text of an image of
+    /// `ImageLimit.bytes` (about 7 MiB), percent-encoded as browsers send it, stays under this.
     static let base64ImageBodyLimit = 10 * 1024 * 1024
 
     /// Mobile paths whose requests carry a base64 image.
