@@ -194,10 +194,11 @@ start_postgres() {
 start_services() {
     ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
     local name upper
-    # All load comes from 127.0.0.1, one address for the gateway's per-address limit: raise it so that
-    # scenario (f) measures answered calls, not refusals.
+    # All load comes from 127.0.0.1, one address for the gateway's per-address limits: raise the rate so
+    # that scenario (f) measures answered calls, not refusals, and lift the connection cap for the idle
+    # connections of scenario (d).
     local environment=(DATABASE_URL="$DATABASE_URL" APP_ENV=development LOG_LEVEL=warning
-        GATEWAY_RATE_LIMIT_PER_ADDRESS=1000000)
+        GATEWAY_RATE_LIMIT_PER_ADDRESS=1000000 HTTP_MAX_CONNECTIONS_PER_ADDRESS=0)
     # Scenario (f) signs with a secret of this run only, for an appid of its own.
     YAF_BENCH_APPID="bench_app"
     YAF_BENCH_SECRET="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"

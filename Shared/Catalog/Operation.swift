@@ -11,6 +11,16 @@ public enum SessionRequirement: String, Sendable, Hashable {
     case required
 }
 
+/// How an operation's request signature is checked.
+public enum SignatureRequirement: String, Sendable, Hashable {
+    /// The dialect signs nothing.
+    case none
+    /// Checked when the request carries one; a request without one is accepted.
+    case whenPresent
+    /// A request without a valid signature is refused.
+    case required
+}
+
 /// One business parameter of an operation, as its document's request table or list gives it.
 public struct OperationParameter: Sendable, Hashable {
     public let name: String
@@ -45,8 +55,13 @@ public struct Operation: Sendable, Hashable {
     public let methods: [HTTPMethod]
     public let service: ServiceName
     public let session: SessionRequirement
-    /// Whether the dialect's request signature is checked.
-    public let signed: Bool
+    /// Whether and when the dialect's request signature is checked.
+    public let signature: SignatureRequirement
+    /// Whether the dialect's request signature is checked at all (required, or when present).
+    public var signed: Bool { signature != .none }
+    /// Whether an identical signed request may be answered again inside the signature window (a read); when
+    /// false, the dialect's replay check refuses the repeat (the app base API's timestamped `sign`).
+    public let repeatable: Bool
     /// Document section or heading the operation comes from, for the API reference.
     public let title: String
     /// The business parameters, in the document's order, without the fields every call of the
@@ -55,7 +70,8 @@ public struct Operation: Sendable, Hashable {
 
     public init(
         dialect: Dialect, name: String, path: String, methods: [HTTPMethod], service: ServiceName,
-        session: SessionRequirement, signed: Bool, title: String, parameters: [OperationParameter] = []
+        session: SessionRequirement, signature: SignatureRequirement, repeatable: Bool = false, title: String,
+        parameters: [OperationParameter] = []
     ) {
         self.dialect = dialect
         self.name = name
@@ -63,9 +79,20 @@ public struct Operation: Sendable, Hashable {
         self.methods = methods
         self.service = service
         self.session = session
-        self.signed = signed
+        self.signature = signature
+        self.repeatable = repeatable
         self.title = title
         self.parameters = parameters
+    }
+
+    /// An operation whose signature is required (`signed`) or absent.
+    public init(
+        dialect: Dialect, name: String, path: String, methods: [HTTPMethod], service: ServiceName,
+        session: SessionRequirement, signed: Bool, title: String, parameters: [OperationParameter] = []
+    ) {
+        self.init(
+            dialect: dialect, name: name, path: path, methods: methods, service: service, session: session,
+            signature: signed ? .required : .none, title: title, parameters: parameters)
     }
 
     /// `dialect/name`, the operation's name inside the mesh (`POST /op/{dialect}/{name}`).

@@ -100,6 +100,11 @@ extension OperationCatalog {
             ]),
     ]
 
+    /// The operations an O2O guest session (`CallerRole.guest`: a WeChat user without a bound mobile) may call: binding the mobile and sending its code. Any other
+    /// operation that needs a session answers a guest "not logged in" (10003), which sends the client to
+    /// bind its mobile; a missing or unknown token answers 10007, which sends it to `wxLogin`.
+    public static let o2oGuestOperations: Set<String> = ["login", "loginWithSceneId", "sms/verify_code"]
+
     private static func o2o(
         _ name: String, _ method: HTTPMethod, _ service: ServiceName, _ session: SessionRequirement,
         _ title: String, _ parameters: [OperationParameter] = []

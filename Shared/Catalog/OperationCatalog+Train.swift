@@ -1,8 +1,10 @@
 import HTTPCore
 import Mesh
 
-// Operations of the train-ticket API document (000): every one is `POST /api/v1/user/{op}` with
-// `sign` inside `data`; every one but `login` needs the `loginKey` header and the `userId` param.
+// Operations of the train-ticket API document (000): every one is `POST /api/v1/user/{op}`; every one
+// but `login` needs the `loginKey` header and the `userId` param. The sections that name the signing
+// key (`.required`) must carry `sign` and a single-use, non-empty `nonceStr` inside `data`; on the
+// others (`.whenPresent`) a `sign` that is sent is checked and a missing one accepted.
 //
 // Parameters: the rows of each section's request table, which describe the fields inside `data`,
 // with the types and required flags the table gives. The header `loginKey` and the params `userId`,
@@ -11,14 +13,14 @@ import Mesh
 extension OperationCatalog {
     static let trainOperations: [Operation] = [
         train(
-            "login", .auth, .none, "登陆",
+            "login", .required, .auth, .none, "登陆",
             [
                 .init("code", "String", true, "微信登陆临时凭证"),
                 trainNonce, trainSign,
             ]),
-        train("getUserInfo", .user, .required, "获取个人信息"),
+        train("getUserInfo", .whenPresent, .user, .required, "获取个人信息"),
         train(
-            "addContacts", .user, .required, "添加联系人接口",
+            "addContacts", .required, .user, .required, "添加联系人接口",
             [
                 .init("indentity", "String", true, "身份证号"),
                 .init("name", "String", true, "姓名"),
@@ -26,22 +28,22 @@ extension OperationCatalog {
                 .init("indentityType", "String", true, "证件类型：身份证"),
                 trainNonce, trainSign,
             ]),
-        train("selectContacts", .user, .required, "查询联系人接口"),
+        train("selectContacts", .whenPresent, .user, .required, "查询联系人接口"),
         train(
-            "sendPhoneCode", .auth, .required, "发送验证码",
+            "sendPhoneCode", .required, .auth, .required, "发送验证码",
             [
                 .init("phoneNo", "String", true, "手机号"),
                 trainNonce, trainSign,
             ]),
         train(
-            "checkPhoneCode", .auth, .required, "校验验证码",
+            "checkPhoneCode", .required, .auth, .required, "校验验证码",
             [
                 .init("smsCode", "String", true, "验证码"),
                 .init("phoneNo", "String", true, "手机号"),
                 trainNonce, trainSign,
             ]),
         train(
-            "createOrder", .orders, .required, "下单接口",
+            "createOrder", .required, .orders, .required, "下单接口",
             [
                 .init("ticketIdentity", "String", true, "身份证号"),
                 .init("ticketName", "String", true, "名称"),
@@ -53,24 +55,24 @@ extension OperationCatalog {
                 trainNonce, trainSign,
             ]),
         train(
-            "getOrderList", .orders, .required, "查询订单列表接口",
+            "getOrderList", .required, .orders, .required, "查询订单列表接口",
             [
                 .init("pageNum", "int", true, "页码"),
                 .init("pageSize", "int", true, "1页几条"),
                 trainNonce, trainSign,
             ]),
-        train("getOrderDetails", .orders, .required, "查询订单接口", [trainOrderID]),
+        train("getOrderDetails", .required, .orders, .required, "查询订单接口", [trainOrderID]),
         train(
-            "payOrder", .orders, .required, "待支付订单支付接口",
+            "payOrder", .required, .orders, .required, "待支付订单支付接口",
             [
                 .init("id", "int", false, "订单id，与 orderNo 二必选一"),
                 .init("orderNo", "String", false, "订单号，与 id 二必选一"),
             ]),
-        train("cancleOrder", .orders, .required, "取消订单接口", [trainOrderID]),
-        train("returnAmount", .orders, .required, "订单退款接口", [trainOrderID]),
-        train("confirmeOrder", .orders, .required, "订单确认接口", [trainOrderID]),
+        train("cancleOrder", .whenPresent, .orders, .required, "取消订单接口", [trainOrderID]),
+        train("returnAmount", .whenPresent, .orders, .required, "订单退款接口", [trainOrderID]),
+        train("confirmeOrder", .whenPresent, .orders, .required, "订单确认接口", [trainOrderID]),
         train(
-            "appConfig", .content, .required, "查询加油包配置接口",
+            "appConfig", .required, .content, .required, "查询加油包配置接口",
             [
                 .init("keyType", "String", true, "填写 refuel_bag（加油包）")
             ]),
@@ -81,11 +83,11 @@ extension OperationCatalog {
     private static let trainOrderID = OperationParameter("id", "int", true, "订单id")
 
     private static func train(
-        _ name: String, _ service: ServiceName, _ session: SessionRequirement, _ title: String,
-        _ parameters: [OperationParameter] = []
+        _ name: String, _ signature: SignatureRequirement, _ service: ServiceName, _ session: SessionRequirement,
+        _ title: String, _ parameters: [OperationParameter] = []
     ) -> Operation {
         Operation(
             dialect: .train, name: name, path: "/api/v1/user/\(name)", methods: [.post], service: service,
-            session: session, signed: true, title: title, parameters: parameters)
+            session: session, signature: signature, title: title, parameters: parameters)
     }
 }

@@ -13,6 +13,9 @@ import Mesh
 // `token` is kept where the section lists it. The upload's `image` is written `file`: the table types
 // it String, but it is the name of the multipart file part, outside `data` and the signature. The
 // login table has no password; `password` is added as optional, as the signature example sends it.
+//
+// A signed request stays valid for the timestamp window; the reads (`yafRepeatable`) may be repeated in
+// it, any other operation's identical request is refused as a replay.
 extension OperationCatalog {
     static let yafOperations: [Operation] = [
         yaf(
@@ -195,12 +198,20 @@ extension OperationCatalog {
         OperationParameter("token", "String", true, note.isEmpty ? "会话 TOKEN" : "会话 TOKEN，\(note)")
     }
 
+    /// The reads: an identical signed request inside the timestamp window may be answered again. Every other
+    /// operation changes state (or spends a code, a token or a try), and a repeat of it is a replay.
+    static let yafRepeatable: Set<String> = [
+        "system.init", "system.upgrade", "user.detail", "system.ads", "system.link", "system.category.list",
+        "system.home", "notice.list", "notice.detail", "notice.unread.count", "message.list", "news.list",
+        "news.detail", "goods.list", "goods.detail", "order.list",
+    ]
+
     private static func yaf(
         _ name: String, _ service: ServiceName, _ session: SessionRequirement, _ title: String,
         _ parameters: [OperationParameter]
     ) -> Operation {
         Operation(
             dialect: .yaf, name: name, path: "/", methods: [.post], service: service, session: session,
-            signed: true, title: title, parameters: parameters)
+            signature: .required, repeatable: yafRepeatable.contains(name), title: title, parameters: parameters)
     }
 }

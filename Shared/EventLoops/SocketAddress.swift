@@ -52,15 +52,22 @@ public struct SocketAddress: Sendable, CustomStringConvertible {
     }
 
     public var description: String {
+        switch storage {
+        case .v4: "\(host):\(port)"
+        case .v6: "[\(host)]:\(port)"
+        }
+    }
+
+    /// The address without the port, as numeric text (`127.0.0.1`, `::1`).
+    public var host: String {
         var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
         switch storage {
         case .v4(var a):
             inet_ntop(AF_INET, &a.sin_addr, &buffer, socklen_t(buffer.count))
-            return "\(SocketAddress.text(buffer)):\(port)"
         case .v6(var a):
             inet_ntop(AF_INET6, &a.sin6_addr, &buffer, socklen_t(buffer.count))
-            return "[\(SocketAddress.text(buffer))]:\(port)"
         }
+        return SocketAddress.text(buffer)
     }
 
     private static func text(_ buffer: [CChar]) -> String {

@@ -14,4 +14,10 @@ extension HTTPRequest {
     public func queryValues(_ name: String) -> [String] {
         queryParameters.filter { $0.name == name }.map(\.value)
     }
+
+    /// The decoded query parameters, or the first one that cannot be decoded.
+    public func strictQueryParameters() throws(URLEncodingError) -> [(name: String, value: String)] {
+        guard let query else { return [] }
+        return try strictURLEncodedPairs(query.utf8)
+    }
 }

@@ -18,6 +18,8 @@ public struct HTTPServerConfiguration: Sendable {
     /// Time allowed for a response to drain to a slow reader.
     public var writeTimeoutMilliseconds: Int = 30_000
     public var maxConnections: Int = 20_000
+    /// Open connections accepted from one client address (0: no limit); beyond it a 503 and close.
+    public var maxConnectionsPerAddress: Int = 0
     public var maxRequestsPerConnection: Int = 10_000
     /// Requests read ahead on one connection while an earlier one is answered.
     public var maxPipelinedRequests: Int = 16

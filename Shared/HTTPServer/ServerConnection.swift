@@ -14,6 +14,8 @@ final class ServerConnection: EventLoopHandler, @unchecked Sendable {
     let context: ServerContext
     private unowned let listener: ServerListener
     private let peer: String?
+    /// The client's address without the port, as the listener counted it.
+    let address: String
     private var id: UInt64 = 0
     private var input = ByteBuffer(capacity: 0)
     private var parser: HTTPRequestParser
@@ -44,12 +46,13 @@ final class ServerConnection: EventLoopHandler, @unchecked Sendable {
     private var idleDeadline: UInt64?
     private var writeDeadline: UInt64?
 
-    init(fd: Int32, listener: ServerListener) {
+    init(fd: Int32, peer: SocketAddress?, address: String, listener: ServerListener) {
         self.fd = fd
         self.loop = listener.loop
         self.context = listener.context
         self.listener = listener
-        self.peer = SocketAddress.of(fd: fd, peer: true)?.description
+        self.peer = peer?.description
+        self.address = address
         self.parser = HTTPRequestParser(limits: context.configuration.limits)
     }
 

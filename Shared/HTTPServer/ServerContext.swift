@@ -8,9 +8,11 @@ final class ServerContext: Sendable {
     let openConnections = Atomic<Int>(0)
     let acceptedTotal = Atomic<Int>(0)
     let refusedTotal = Atomic<Int>(0)
+    let addressConnections: AddressConnectionCounts
 
     init(configuration: HTTPServerConfiguration, responder: any HTTPResponder) {
         self.configuration = configuration
         self.responder = responder
+        self.addressConnections = AddressConnectionCounts(limit: configuration.maxConnectionsPerAddress)
     }
 }

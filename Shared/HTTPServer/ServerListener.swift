@@ -59,19 +59,26 @@ final class ServerListener: EventLoopHandler, @unchecked Sendable {
                 refuse(client)
                 continue
             }
+            let peer = SocketAddress.of(fd: client, peer: true)
+            let address = peer?.host ?? ""
+            guard context.addressConnections.open(address) else {
+                refuse(client)
+                continue
+            }
             _ = cshims_set_nodelay(client)
-            let connection = ServerConnection(fd: client, listener: self)
+            let connection = ServerConnection(fd: client, peer: peer, address: address, listener: self)
             do {
                 try connection.open()
                 connections[ObjectIdentifier(connection)] = connection
             } catch {
                 context.openConnections.subtract(1, ordering: .relaxed)
+                context.addressConnections.close(address)
                 Socket.close(client)
             }
         }
     }
 
-    /// Over the connection limit: a short 503 and close.
+    /// Over the connection limit (the server's or the client address's): a short 503 and close.
     private func refuse(_ client: Int32) {
         context.refusedTotal.add(1, ordering: .relaxed)
         context.openConnections.subtract(1, ordering: .relaxed)
@@ -84,6 +91,7 @@ final class ServerListener: EventLoopHandler, @unchecked Sendable {
 
     func connectionClosed(_ connection: ServerConnection) {
         context.openConnections.subtract(1, ordering: .relaxed)
+        context.addressConnections.close(connection.address)
         connections[ObjectIdentifier(connection)] = nil
     }
 

@@ -116,7 +116,7 @@ struct TrainCodecTests {
 
     @Test func dataAsTextInsideAJSONBody() throws {
         let body = #"{"userId":"4","userRole":"business","appCode":"XCX","data":"{\"id\":9,\"sign\":\"S\"}"}"#
-        let call = try codec.decode(json("/api/v1/user/getOrderDetails", body, loginKey: "LK"))
+        let call = try codec.decode(json("/api/v1/user/cancleOrder", body, loginKey: "LK"))
         #expect(call.role == "business")
         #expect(call.parameters == ["id": 9])
         #expect(call.nonce == nil)
@@ -203,15 +203,38 @@ struct TrainCodecTests {
         #expect(encodedCode(failure) == "0013")
     }
 
-    @Test func missingSignIs0018() {
+    @Test func missingSignIs0018WhereTheSectionNamesTheKey() {
         var fields = base(userId: "4")
         fields["data"] = #"{"nonceStr":"n"}"#
-        let failure = decodeFailure(form("/api/v1/user/getUserInfo", fields, loginKey: "LK"))
+        let failure = decodeFailure(form("/api/v1/user/getOrderList", fields, loginKey: "LK"))
         #expect(failure?.kind == .signatureMissing)
         #expect(failure?.code == "0018")
         #expect(encodedCode(failure) == "0018")
         fields["data"] = #"{"nonceStr":"n","sign":""}"#
-        #expect(decodeFailure(form("/api/v1/user/getUserInfo", fields, loginKey: "LK"))?.code == "0018")
+        #expect(decodeFailure(form("/api/v1/user/getOrderList", fields, loginKey: "LK"))?.code == "0018")
+    }
+
+    @Test func missingOrEmptyNonceIs0013WhereTheSectionNamesTheKey() {
+        var fields = base(userId: "4")
+        for data in [#"{"sign":"S"}"#, #"{"nonceStr":"","sign":"S"}"#] {
+            fields["data"] = data
+            let failure = decodeFailure(form("/api/v1/user/payOrder", fields, loginKey: "LK"))
+            #expect(failure?.kind == .missingParameter)
+            #expect(failure?.code == "0013")
+            #expect(encodedCode(failure) == "0013")
+        }
+    }
+
+    @Test func otherOperationsMayLeaveSignOut() throws {
+        var fields = base(userId: "4")
+        fields["data"] = #"{}"#
+        let bare = try codec.decode(form("/api/v1/user/getUserInfo", fields, loginKey: "LK"))
+        #expect(bare.signature == nil)
+        #expect(bare.nonce == nil)
+        fields["data"] = #"{"nonceStr":"n","sign":"S"}"#
+        let signed = try codec.decode(form("/api/v1/user/getUserInfo", fields, loginKey: "LK"))
+        #expect(signed.signature == .sortedFields(fields: ["nonceStr": "n", "sign": "S"], sign: "S"))
+        #expect(signed.nonce == "n")
     }
 
     @Test(arguments: [

@@ -28,7 +28,7 @@ struct ContentRegionsTests {
             for tier: JSONValue in [0, 4, "x", "-1"] {
                 #expect(try await client.call(.o2o, "area/tree", token: token, ["tier": tier]).body["code"] == 10001)
             }
-            #expect(try await client.call(.o2o, "area/tree").body["code"] == 10003)
+            #expect(try await client.call(.o2o, "area/tree").body["code"] == 10007)
 
             let cities = try await client.call(.o2o, "area/cities/withHot", token: token)
             let groups = try #require(cities.body["data"]?.objectValue)

@@ -281,11 +281,9 @@ struct ContentClient {
     /// A yaf `system.upload` of `bytes` as the multipart part `image`.
     func upload(_ bytes: [UInt8], filename: String, token: String) async throws -> JSONValue {
         let data: JSONObject = [
-            "method": "system.upload", "v": "1.0.0", "appid": "ios_app_id",
-            "timestamp": .string(String(DialectRequests.now)), "token": .string(token),
+            "method": "system.upload", "v": "1.0.0", "appid": "ios_app_id", "timestamp": "", "token": .string(token),
         ]
-        let text = JSONValue.object(data).serialized()
-        let sign = YafSignature.sign(data: text, secret: DialectRequests.yafSecret)
+        let (text, sign) = DialectRequests.signedYafData(data, timestamp: nil)
         let boundary = "content-test-" + SecureRandom.token(bytes: 8)
         var body: [UInt8] = []
         for (name, value) in [("data", text), ("sign", sign)] {

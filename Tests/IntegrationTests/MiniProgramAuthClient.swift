@@ -40,11 +40,20 @@ final class MiniProgramAuthClient: Sendable {
         _ name: String, loginKey: String? = nil, userID: String? = nil, role: String = "customer",
         appCode: String = "XCX", key: String = DialectRequests.trainKey, _ data: JSONObject = [:]
     ) async throws -> JSONValue {
-        let operation = try #require(OperationCatalog.find(.train, name: name))
         var signed = data
         signed["nonceStr"] = .string(SecureRandom.token(bytes: 8))
         signed["sign"] = .string(TrainSignature.sign(signed, key: key))
-        var form = [("userRole", role), ("appCode", appCode), ("data", JSONValue.object(signed).serialized())]
+        return try await trainAsSent(
+            name, loginKey: loginKey, userID: userID, role: role, appCode: appCode, signed)
+    }
+
+    /// A train call whose `data` goes out exactly as given: no `nonceStr` or `sign` is added.
+    func trainAsSent(
+        _ name: String, loginKey: String? = nil, userID: String? = nil, role: String = "customer",
+        appCode: String = "XCX", _ data: JSONObject
+    ) async throws -> JSONValue {
+        let operation = try #require(OperationCatalog.find(.train, name: name))
+        var form = [("userRole", role), ("appCode", appCode), ("data", JSONValue.object(data).serialized())]
         if let userID { form.append(("userId", userID)) }
         var headers: HTTPHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
         if let loginKey { headers.add("loginKey", loginKey) }

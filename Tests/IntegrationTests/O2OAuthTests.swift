@@ -67,7 +67,7 @@ struct O2OAuthTests {
             let replaced = try await client.o2o("sms/verify_code", token: firstToken, ["mobile": "13800000202"])
             #expect(replaced["code"] == 10007)
             #expect(
-                try await client.o2o("login", ["mobile": .string(mobile), "verify_code": "123456"])["code"] == 10003)
+                try await client.o2o("login", ["mobile": .string(mobile), "verify_code": "123456"])["code"] == 10007)
 
             let testUser = try await client.o2o("wxLogin", ["code": "user"])
             #expect(testUser["data"]?["userInfo"] == ["name": "138****8000", "mobile": "13800138000"])

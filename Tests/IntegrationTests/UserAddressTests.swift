@@ -161,12 +161,19 @@ struct UserAddressTests {
             #expect(again["data"] == stored["data"])
 
             // A photo-sized avatar (2 MiB) passes the gateway's and the services' body limits; one over
-            // 5 MiB is refused by the content service's upload limit.
+            // 5 MiB of image is refused by the content service's upload limit.
             let photo = Data(
                 [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0x42, count: 2 * 1024 * 1024))
             let large = try await client.call(
                 .mobile, "member/updateheadpic", token: mobile, ["headpic": .string(photo.base64EncodedString())])
             #expect(large["code"] == 200, "\(large["msg"] ?? .null)")
+            // Up to 5 MiB of image is accepted, whatever length its base64 text has.
+            let nearLimit = Data(
+                [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+                    + Array(repeating: 0x43, count: 4 * 1024 * 1024 + 512 * 1024))
+            let nearLimitReply = try await client.call(
+                .mobile, "member/updateheadpic", token: mobile, ["headpic": .string(nearLimit.base64EncodedString())])
+            #expect(nearLimitReply["code"] == 200, "\(nearLimitReply["msg"] ?? .null)")
             let huge = Data(
                 [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0x42, count: 5 * 1024 * 1024))
             let refused = try await client.call(

@@ -1,4 +1,5 @@
 import Foundation
+import Mesh
 import ServiceKit
 
 /// The auth service: credentials, sessions and tokens of every dialect, SMS and e-mail codes, captcha, WeChat login.
@@ -11,7 +12,8 @@ public enum AuthService {
     public static func routes(_ application: ServiceApplication) async throws -> [Route] {
         guard let database = application.database else { return [] }
         let settings = try AuthSettings(configuration: application.configuration)
-        let sessions = SessionStore(database: database)
+        var sessions = SessionStore(database: database)
+        sessions.sessionsPerAccount[Dialect.mobile.rawValue] = settings.mobileSessionsPerAccount
         let admins = AdminAccounts(database: database, sessions: sessions)
         try await admins.ensureFirstAdmin(username: settings.firstAdminUsername, password: settings.firstAdminPassword)
         let sms: any SMSProvider
@@ -54,15 +56,15 @@ public enum AuthService {
             FactoryOperations.register(on: &internalOperations, database: database, sessions: sessions)
         }
         try registerMiniPrograms(
-            application, flows: flows, settings: settings, operations: &operations, admin: &adminOperations,
-            mesh: &internalOperations)
+            application, flows: flows, settings: settings, profiles: profiles, operations: &operations,
+            admin: &adminOperations, mesh: &internalOperations)
         return [ResolveSessionRoute.make(store: sessions)] + AdminSessionRoutes.make(admins: admins, sessions: sessions)
             + (try operations.routes()) + adminOperations.routes() + internalOperations.routes()
     }
 
     /// The WeChat mini-program dialects (train, O2O), the C2C sign-in and scenes.
     private static func registerMiniPrograms(
-        _ application: ServiceApplication, flows: CredentialFlows, settings: AuthSettings,
+        _ application: ServiceApplication, flows: CredentialFlows, settings: AuthSettings, profiles: ProfileLookup,
         operations: inout OperationHandlers, admin: inout AdminHandlers, mesh: inout InternalHandlers
     ) throws {
         guard let database = application.database else { return }
@@ -78,8 +80,9 @@ public enum AuthService {
             credentials: flows, identities: WeChatIdentities(database: database), provider: provider)
         TrainAuthOperations(wechat: wechat, settings: wechatSettings, revealsCodes: settings.revealsCodes)
             .register(on: &operations)
-        O2OAuthOperations(wechat: wechat, settings: wechatSettings, revealsCodes: settings.revealsCodes)
-            .register(on: &operations)
+        O2OAuthOperations(
+            wechat: wechat, settings: wechatSettings, revealsCodes: settings.revealsCodes, profiles: profiles
+        ).register(on: &operations)
         C2CAuthOperations(
             credentials: flows, settings: C2CSettings(lockRules: settings.passwordLock),
             revealsCodes: settings.revealsCodes

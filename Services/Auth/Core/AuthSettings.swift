@@ -10,6 +10,7 @@ import ServiceKit
 /// | `CODE_LIFETIME_SECONDS` … | see `CodeRules` | lifetime, tries and sending limits of one-time codes |
 /// | `PASSWORD_MAX_FAILURES`, `PASSWORD_LOCK_SECONDS`, `PASSWORD_SHORT_LOCK_SECONDS` | 5, 86400, 900 | see `PasswordLockRules` |
 /// | `REQUEST_TOKEN_LIFETIME_SECONDS` | 1800 | life of an anti-duplicate request token |
+/// | `MOBILE_SESSIONS_PER_ACCOUNT` | 5 | mobile mall sessions (devices) one account keeps; the oldest ends beyond |
 /// | `TIME_ZONE` | `Asia/Shanghai` | zone of the times shown to clients |
 ///
 /// SMS and e-mail: development and test send through the simulators (the outboxes, read with the admin
@@ -27,6 +28,8 @@ struct AuthSettings: Sendable {
     let codes: CodeRules
     let passwordLock: PasswordLockRules
     let requestTokenLifetimeSeconds: Int
+    /// Mobile mall sessions one account may hold at once, one per device.
+    let mobileSessionsPerAccount: Int
     let displayTime: DisplayTime
 
     /// Whether code replies may carry the code, for automated tests.
@@ -53,6 +56,7 @@ struct AuthSettings: Sendable {
         passwordLock = try PasswordLockRules(environment: environment)
         requestTokenLifetimeSeconds = try environment.int(
             "REQUEST_TOKEN_LIFETIME_SECONDS", default: 30 * 60, range: 1...(7 * 24 * 3600))
+        mobileSessionsPerAccount = try environment.int("MOBILE_SESSIONS_PER_ACCOUNT", default: 5, range: 1...100)
         displayTime = try configuration.displayTime()
     }
 }

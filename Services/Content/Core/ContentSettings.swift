@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import ServiceKit
 
@@ -15,7 +16,7 @@ import ServiceKit
 /// | `SEED_DEMO_CONTENT` | `true` (`false` in production) | seed the demo content on first start |
 /// | `TIME_ZONE` | `Asia/Shanghai` | zone of the times shown and read |
 struct ContentSettings: Sendable {
-    static let uploadLimit = 5 * 1024 * 1024
+    static let uploadLimit = ImageLimit.bytes
 
     let publicBaseURL: String
     let filesDirectory: URL

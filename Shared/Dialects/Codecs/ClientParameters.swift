@@ -10,11 +10,16 @@ import Mesh
 /// whose members keep their JSON types; `application/x-www-form-urlencoded` and the text fields of
 /// `multipart/form-data` give strings (file parts are left out). A body without a content type, or with another
 /// one, is read as JSON when it starts with `{` and as a form otherwise. Query and form values are always
-/// strings; where a name repeats, the first value wins.
+/// strings; where a name repeats, the first value wins. A field whose name or value is not UTF-8 once decoded
+/// (or has a broken `%` escape) is refused by name as an invalid parameter, never left out.
 enum ClientParameters {
     /// The query string's parameters, as strings.
-    static func query(of request: HTTPRequest) -> JSONObject {
-        strings(request.queryParameters)
+    static func query(of request: HTTPRequest, operation: Operation) throws(DialectFailure) -> JSONObject {
+        do {
+            return strings(try request.strictQueryParameters())
+        } catch {
+            throw DialectFailure(.invalidParams, "the query string: \(error)", operation: operation)
+        }
     }
 
     /// The body's parameters; an empty body has none.
@@ -22,14 +27,14 @@ enum ClientParameters {
         guard !request.body.isEmpty else { return JSONObject() }
         switch format(of: request) {
         case .json: return try jsonObject(request.body, operation: operation)
-        case .form: return strings(urlEncodedPairs(request.body))
+        case .form: return try formFields(request.body, operation: operation)
         case .multipart: return try multipartFields(request, operation: operation)
         }
     }
 
     /// The query's parameters, then the body's; a body member replaces the query's member of the same name.
     static func merged(_ request: HTTPRequest, operation: Operation) throws(DialectFailure) -> JSONObject {
-        var parameters = query(of: request)
+        var parameters = try query(of: request, operation: operation)
         parameters.merge(try body(of: request, operation: operation))
         return parameters
     }
@@ -88,10 +93,21 @@ enum ClientParameters {
         }
         var fields: [(name: String, value: String)] = []
         for part in parts where part.filename == nil {
-            guard let name = part.name, let value = String(validating: part.body, as: UTF8.self) else { continue }
+            guard let name = part.name else { continue }
+            guard let value = String(validating: part.body, as: UTF8.self) else {
+                throw DialectFailure(.invalidParams, "the field \(name) is not valid UTF-8", operation: operation)
+            }
             fields.append((name: name, value: value))
         }
         return strings(fields)
+    }
+
+    private static func formFields(_ body: [UInt8], operation: Operation) throws(DialectFailure) -> JSONObject {
+        do {
+            return strings(try strictURLEncodedPairs(body))
+        } catch {
+            throw DialectFailure(.invalidParams, "the form body: \(error)", operation: operation)
+        }
     }
 
     private static func strings(_ pairs: [(name: String, value: String)]) -> JSONObject {

@@ -4,7 +4,7 @@ import JSON
 import Mesh
 
 /// The O2O mini-program's envelope (API document 001): `/api/user/{path}` by GET or POST as the catalog says,
-/// the session in the `token` parameter; replies are `{"code":0,"message":…,"data":…}`.
+/// the session in the `token` parameter (missing where the operation needs one: 10007, like an unknown token); replies are `{"code":0,"message":…,"data":…}`.
 ///
 /// A GET reads the query string only; a POST reads the query string and the body (JSON object, urlencoded or
 /// multipart form), a body parameter winning over a query parameter of the same name. `token` and `appid` are
@@ -38,9 +38,14 @@ public struct O2OCodec: DialectCodec {
         }
         var parameters =
             request.method == .get
-            ? ClientParameters.query(of: request) : try ClientParameters.merged(request, operation: operation)
+            ? try ClientParameters.query(of: request, operation: operation)
+            : try ClientParameters.merged(request, operation: operation)
         var call = ClientCall(dialect: .o2o, operation: operation)
         call.token = try ClientParameters.text("token", in: parameters, operation: operation)
+        if operation.session == .required && call.token == nil {
+            // 10007 sends the client to wx.login for a token; 10003 is for a token without a bound mobile.
+            throw DialectFailure(.tokenInvalid, "token无效或不存在", operation: operation)
+        }
         let appIDParameter = try ClientParameters.text("appid", in: parameters, operation: operation)
         call.appID = Self.appID(fromReferer: request.headers["Referer"]) ?? appIDParameter
         parameters.removeValue(forKey: "token")

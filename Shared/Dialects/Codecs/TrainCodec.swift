@@ -12,8 +12,9 @@ import Mesh
 /// order, each with the appendix code it answers: the operation and method (no such operation), `appCode`
 /// (0016), `loginKey` (0007) and `userId` (0008) for the operations that need a session, `userRole` (0013:
 /// required, `customer` or `business`), `data` (0013: required, a JSON object), `nonceStr` (0013: at most 32
-/// characters), and for signed operations `sign` (0018). The signature itself is checked by the gateway with
-/// the key of the call's `appCode`.
+/// characters), and for the operations whose section names the signing key a non-empty `nonceStr` (0013) and
+/// `sign` (0018). The other operations may leave `sign` out; one that is sent is checked. The signature itself
+/// is checked by the gateway with the key of the call's `appCode`, and a `nonceStr` that is sent is single use.
 ///
 /// A reply's `data` is written as JSON (an object or a list), as the document's examples show it, not as the text
 /// of JSON its field table mentions; it is null when the reply has none.
@@ -70,11 +71,20 @@ public struct TrainCodec: DialectCodec {
         let data = try dataObject(in: parameters, operation: operation)
         call.nonce = try nonce(in: data, operation: operation)
         let sign = try signText(in: data, operation: operation)
-        if operation.signed {
+        switch operation.signature {
+        case .required:
+            guard call.nonce != nil else {
+                throw DialectFailure(
+                    .missingParameter, "缺少参数：nonceStr", code: "0013", operation: operation)
+            }
             guard sign != nil else {
                 throw DialectFailure(.signatureMissing, "data must carry sign", code: "0018", operation: operation)
             }
             call.signature = .sortedFields(fields: data, sign: sign)
+        case .whenPresent:
+            if sign != nil { call.signature = .sortedFields(fields: data, sign: sign) }
+        case .none:
+            break
         }
         var business = data
         business.removeValue(forKey: "nonceStr")

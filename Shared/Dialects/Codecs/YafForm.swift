@@ -19,7 +19,13 @@ struct YafForm {
         case "multipart/form-data":
             try readMultipart(request)
         default:
-            for (name, value) in request.formParameters where name == Self.dataField || name == Self.signField {
+            let fields: [(name: String, value: String)]
+            do {
+                fields = try request.strictFormParameters()
+            } catch {
+                throw DialectFailure(.invalidParams, "the form body: \(error)")
+            }
+            for (name, value) in fields where name == Self.dataField || name == Self.signField {
                 try assign(value, to: name)
             }
         }

@@ -34,6 +34,8 @@ public struct ServiceConfiguration: Sendable {
         server.host = environment.string("HOST", default: "127.0.0.1")
         server.port = try environment.int("PORT", default: descriptor.defaultPort, range: 0...65535)
         server.maxConnections = try environment.int("HTTP_MAX_CONNECTIONS", default: 20_000, range: 1...1_000_000)
+        server.maxConnectionsPerAddress = try environment.int(
+            "HTTP_MAX_CONNECTIONS_PER_ADDRESS", default: 256, range: 0...1_000_000)
         server.limits.maxBodyBytes = try environment.int(
             "HTTP_MAX_BODY_BYTES", default: 1024 * 1024, range: 1024...(10 * 1024 * 1024))
         server.headerTimeoutMilliseconds = try environment.int(

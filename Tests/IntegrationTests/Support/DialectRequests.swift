@@ -5,6 +5,7 @@ import Foundation
 import HTTPCore
 import JSON
 import Mesh
+import Synchronization
 
 /// Builds client requests the way each document's clients send them, signed with the development
 /// keys the gateway starts with.
@@ -15,10 +16,31 @@ enum DialectRequests {
 
     static var now: Int { Int(Date().timeIntervalSince1970) }
 
+    /// The yaf signatures built so far in this process.
+    private static let yafSigns = Mutex<Set<String>>([])
+
+    /// The `data` text and `sign` of a yaf request: `fields` with `timestamp`. Without an explicit
+    /// `timestamp` the time is now, or a second earlier for each identical request built before, so two
+    /// calls a test makes in the same second are two requests, as a client's taps a second apart are,
+    /// and not a replay of one.
+    static func signedYafData(
+        _ fields: JSONObject, timestamp: Int?, secret: String = yafSecret
+    ) -> (text: String, sign: String) {
+        var stamp = timestamp ?? now
+        while true {
+            var data = fields
+            data["timestamp"] = .string(String(stamp))
+            let text = JSONValue.object(data).serialized()
+            let sign = YafSignature.sign(data: text, secret: secret)
+            if timestamp != nil || yafSigns.withLock({ $0.insert(sign).inserted }) { return (text, sign) }
+            stamp -= 1
+        }
+    }
+
     /// A request for `operation` with `parameters`, carrying `token` where the dialect carries one.
     static func request(
         for operation: Catalog.Operation, token: String?, userID: String = "1", parameters: JSONObject = [:],
-        nonce: String = SecureRandom.token(bytes: 8), timestamp: Int = DialectRequests.now,
+        nonce: String = SecureRandom.token(bytes: 8), timestamp: Int? = nil,
         signWith key: String? = nil
     ) -> HTTPRequest {
         switch operation.dialect {
@@ -43,7 +65,7 @@ enum DialectRequests {
                 method: .post, target: operation.path, headers: ["Content-Type": "application/x-www-form-urlencoded"],
                 body: formBody(query))
         case .c2c:
-            let cc = String(timestamp)
+            let cc = String(timestamp ?? now)
             let ck = C2CSignature.ck(cc: cc, secret: key ?? c2cSecret, apiName: operation.name)
             var target = "/?_apiname=\(operation.name)&cc=\(cc)&ck=\(ck)"
             if let token { target += "&mtoken=\(token)" }
@@ -52,12 +74,11 @@ enum DialectRequests {
                 body: JSONValue.object(parameters).serializedBytes())
         case .yaf:
             var data: JSONObject = [
-                "method": .string(operation.name), "v": "1.0.0", "appid": "ios_app_id",
-                "timestamp": .string(String(timestamp)), "token": .string(token ?? ""),
+                "method": .string(operation.name), "v": "1.0.0", "appid": "ios_app_id", "timestamp": "",
+                "token": .string(token ?? ""),
             ]
             data.merge(parameters)
-            let text = JSONValue.object(data).serialized()
-            let sign = YafSignature.sign(data: text, secret: key ?? yafSecret)
+            let (text, sign) = signedYafData(data, timestamp: timestamp, secret: key ?? yafSecret)
             return HTTPRequest(
                 method: .post, target: "/", headers: ["Content-Type": "application/x-www-form-urlencoded"],
                 body: formBody([("data", text), ("sign", sign)]))

@@ -27,9 +27,14 @@ enum CredentialFormat {
             }
     }
 
-    /// 6 to 20 letters, digits, underscores or hyphens.
-    static func isPassword(_ text: String) -> Bool {
-        (6...20).contains(text.utf8.count)
+    /// The app base API document's password length (and every pay password's).
+    static let passwordLengths = 6...20
+    /// The mobile mall document's login password length.
+    static let mobilePasswordLengths = 6...32
+
+    /// Letters, digits, underscores or hyphens, 6 to 20 of them unless `lengths` says otherwise.
+    static func isPassword(_ text: String, lengths: ClosedRange<Int> = passwordLengths) -> Bool {
+        lengths.contains(text.utf8.count)
             && text.utf8.allSatisfy { byte in
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),

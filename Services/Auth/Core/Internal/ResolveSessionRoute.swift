@@ -21,7 +21,7 @@ enum ResolveSessionRoute {
                     return CanonicalReply.failure(.invalidParams, "nonceStr must be 1 to 64 characters").httpResponse
                 }
                 let nonceScope = "\(scope):\(body["nonceScope"]?.stringValue ?? "")"
-                guard try await store.claimNonce(nonce, scope: nonceScope) else {
+                guard try await store.claimNonce(nonce, scope: nonceScope, token: token) else {
                     return CanonicalReply.failure(.replayed, "nonceStr was used before").httpResponse
                 }
             }

@@ -9,8 +9,8 @@ extension MobileAuthOperations {
         let account = try Self.account(of: call)
         let input = Parameters(call.parameters)
         guard let old = try input.secret("pwd", maxLength: 64) else { throw InputProblem("pwd", .missing) }
-        let new = try Self.password(input, "newpwd")
-        guard CredentialFormat.isPassword(old) else { return .failure(.wrongPassword, "原密码不正确") }
+        let new = try Self.loginPassword(input, "newpwd")
+        guard Self.isLoginPassword(old) else { return .failure(.wrongPassword, "原密码不正确") }
         switch try await identities.credentials.changePassword(
             account: account, old: old, new: new, keepingToken: call.token)
         {
@@ -85,7 +85,7 @@ extension MobileAuthOperations {
         let input = Parameters(call.parameters)
         let primary = try Self.identity(input)
         guard let password = try input.secret("pwd", maxLength: 64) else { throw InputProblem("pwd", .missing) }
-        guard CredentialFormat.isPassword(password) else { return MobileAuthReplies.refusal(.wrongPassword) }
+        guard Self.isLoginPassword(password) else { return MobileAuthReplies.refusal(.wrongPassword) }
         if let refusal = try await identities.merge(member: account, primaryIdentity: primary, password: password) {
             return MobileAuthReplies.refusal(refusal)
         }

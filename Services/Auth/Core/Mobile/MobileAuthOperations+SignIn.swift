@@ -3,13 +3,14 @@ import Mesh
 import ServiceKit
 
 extension MobileAuthOperations {
-    /// `login`: `username` (mobile or e-mail) and `pwd`. A new sign-in ends the account's earlier mobile
-    /// session; five wrong passwords lock the account for the short lock (15 minutes by default).
+    /// `login`: `username` (mobile or e-mail) and `pwd` (6 to 32 characters). Each device keeps its own
+    /// session; a sign-in beyond the per-account limit ends the oldest. Five wrong passwords lock the
+    /// account for the short lock (15 minutes by default).
     func logIn(_ call: MeshCall) async throws -> CanonicalReply {
         let input = Parameters(call.parameters)
         let identity = try Self.identity(input)
         guard let password = try input.secret("pwd", maxLength: 64) else { throw InputProblem("pwd", .missing) }
-        guard CredentialFormat.isPassword(password) else { return MobileAuthReplies.refusal(.wrongPassword) }
+        guard Self.isLoginPassword(password) else { return MobileAuthReplies.refusal(.wrongPassword) }
         switch try await identities.logIn(
             identity: identity, password: password, scope: Self.scope, app: Self.app(of: call),
             lockSeconds: settings.passwordLock.shortLockSeconds)
@@ -26,7 +27,7 @@ extension MobileAuthOperations {
     func registerAccount(_ call: MeshCall) async throws -> CanonicalReply {
         let input = Parameters(call.parameters)
         let identity = try Self.identity(input)
-        let password = try Self.password(input, "pwd")
+        let password = try Self.loginPassword(input, "pwd")
         let code = try input.code("phoneCode")
         switch try await identities.register(identity: identity, password: password, code: code) {
         case .success: return MobileAuthReplies.ok("注册成功")
@@ -39,7 +40,7 @@ extension MobileAuthOperations {
     func resetPassword(_ call: MeshCall) async throws -> CanonicalReply {
         let input = Parameters(call.parameters)
         let identity = try Self.identity(input)
-        let password = try Self.password(input, "newpwd")
+        let password = try Self.loginPassword(input, "newpwd")
         let code = try input.code("phonecode")
         switch try await identities.resetPassword(identity: identity, code: code, new: password) {
         case .success: return MobileAuthReplies.ok("密码重置成功")

@@ -46,7 +46,8 @@ struct MobileAuthOperations: Sendable {
         return account
     }
 
-    /// The app of a mobile session: one per account, a new sign-in replaces the earlier one.
+    /// The app of a mobile session: an account keeps a session per device, up to the configured number
+    /// (`MOBILE_SESSIONS_PER_ACCOUNT`); beyond it a new sign-in ends the oldest.
     static func app(of call: MeshCall) -> String { call.appID ?? "" }
 
     /// The `username` parameter (or another) as a mobile number or e-mail address.
@@ -56,12 +57,26 @@ struct MobileAuthOperations: Sendable {
         return identity
     }
 
-    /// A login or pay password under the platform's rule.
+    /// A pay password under the platform's rule (6 to 20 characters, as every dialect checks it).
     static func password(_ input: Parameters, _ key: String) throws -> String {
         guard let password = try input.secret(key, maxLength: 64) else { throw InputProblem(key, .missing) }
         guard CredentialFormat.isPassword(password) else {
             throw CallRefusal(.invalidParams, "密码须为 6-20 位字母、数字、下划线或破折号")
         }
         return password
+    }
+
+    /// A new login password under the mobile mall document's rule: 6 to 32 characters.
+    static func loginPassword(_ input: Parameters, _ key: String) throws -> String {
+        guard let password = try input.secret(key, maxLength: 64) else { throw InputProblem(key, .missing) }
+        guard isLoginPassword(password) else {
+            throw CallRefusal(.invalidParams, "密码须为 6-32 位字母、数字、下划线或破折号")
+        }
+        return password
+    }
+
+    /// Whether `text` can be a mobile mall login password (a longer one is never stored, so it is wrong).
+    static func isLoginPassword(_ text: String) -> Bool {
+        CredentialFormat.isPassword(text, lengths: CredentialFormat.mobilePasswordLengths)
     }
 }

@@ -14,6 +14,7 @@ struct O2OAuthOperations: Sendable {
     let wechat: WeChatFlows
     let settings: WeChatSettings
     let revealsCodes: Bool
+    let profiles: ProfileLookup
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
@@ -48,7 +49,9 @@ struct O2OAuthOperations: Sendable {
             }
         }
         var data: JSONObject = ["token": .string(signedIn.token)]
-        if signedIn.account.mobile != nil { data["userInfo"] = O2OAuthReplies.userInfo(signedIn.account) }
+        if signedIn.account.mobile != nil {
+            data["userInfo"] = await userInfo(signedIn.account, requestID: call.requestID)
+        }
         return .ok(.object(data))
     }
 
@@ -62,7 +65,8 @@ struct O2OAuthOperations: Sendable {
         switch try await wechat.bindMobile(
             token: token, scope: Self.scope, identityApp: { $0 }, mobile: mobile, code: code)
         {
-        case .success(let account): return .ok(.object(["userInfo": O2OAuthReplies.userInfo(account)]))
+        case .success(let account):
+            return .ok(.object(["userInfo": await userInfo(account, requestID: call.requestID)]))
         case .failure(let refusal): return O2OAuthReplies.bindingRefused(refusal)
         }
     }
@@ -76,10 +80,16 @@ struct O2OAuthOperations: Sendable {
         switch try await wechat.claimScene(token: token, scope: Self.scope, identityApp: { $0 }, sceneID: sceneID) {
         case .success(let scene):
             let payload = (try? JSONValue.parse(scene.payload)) ?? .object(JSONObject())
-            return .ok(.object(["userInfo": O2OAuthReplies.userInfo(scene.account), "payload": payload]))
+            let info = await userInfo(scene.account, requestID: call.requestID)
+            return .ok(.object(["userInfo": info, "payload": payload]))
         case .failure(let refusal):
             return O2OAuthReplies.bindingRefused(refusal)
         }
+    }
+
+    /// The document's `userInfo` of `account`, named from its profile in the user service.
+    private func userInfo(_ account: AccountRecord, requestID: String?) async -> JSONValue {
+        O2OAuthReplies.userInfo(account, face: await profiles.face(of: account.id, requestID: requestID))
     }
 
     /// `sms/verify_code`: `mobile` → a code to bind it, for a session that is still live (checked here,

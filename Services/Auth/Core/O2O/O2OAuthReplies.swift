@@ -5,11 +5,12 @@ import Mesh
 /// table turns into 10001 (a parameter to change), 10007 / 70010 (get a new token through
 /// `wxLogin`) or 500.
 enum O2OAuthReplies {
-    /// `{name, mobile}`. Names belong to the user service; until it has them, the name is the masked
-    /// mobile, as in the other dialects' sign-in answers.
-    static func userInfo(_ account: AccountRecord) -> JSONValue {
+    /// `{name, mobile}`: the name is the person's, from the profile the user service keeps (the real
+    /// name, else the nickname); only without either (or without an answer) is it the masked mobile.
+    static func userInfo(_ account: AccountRecord, face: ProfileFace?) -> JSONValue {
         let mobile = account.mobile ?? ""
-        return .object(["name": .string(YafAuthReplies.maskedMobile(mobile)), "mobile": .string(mobile)])
+        let name = [face?.realName, face?.nickname].lazy.compactMap { $0 }.first { !$0.isEmpty }
+        return .object(["name": .string(name ?? YafAuthReplies.maskedMobile(mobile)), "mobile": .string(mobile)])
     }
 
     static func weChatFailure(_ error: WeChatLoginError) -> CanonicalReply {

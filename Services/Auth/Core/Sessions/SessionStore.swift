@@ -17,6 +17,9 @@ struct SessionStore: Sendable {
     var slidingLifetime: Duration = .seconds(30 * 24 * 3600)
     /// How long a claimed nonce is remembered.
     var nonceLifetime: Duration = .seconds(24 * 3600)
+    /// Live sessions one account may hold per scope and app (a dialect's raw value → count); a scope
+    /// not named has one, and a new sign-in ends the earlier session.
+    var sessionsPerAccount: [String: Int] = [:]
 
     static func hash(_ token: String) -> [UInt8] { Digest.sha256(token) }
 
@@ -60,15 +63,21 @@ struct SessionStore: Sendable {
                 role: try row.decode("role", as: String?.self).flatMap(CallerRole.init(rawValue:))))
     }
 
-    /// True the first time `nonce` is seen in `scope` within the nonce lifetime.
-    func claimNonce(_ nonce: String, scope: String) async throws -> Bool {
+    /// True the first time `nonce` is seen in `scope`. A claim lasts the nonce lifetime and, when it came
+    /// with the session `token`, as long as that session is live besides (its expiry slides with use).
+    func claimNonce(_ nonce: String, scope: String, token: String? = nil) async throws -> Bool {
         let lifetime = Int(nonceLifetime.components.seconds)
+        let session = token.map(SessionStore.hash)
         let inserted = try await database.execute(
             """
-            INSERT INTO auth.nonces (scope, nonce, expires_at)
-            VALUES (\(scope), \(nonce), now() + make_interval(secs => \(lifetime)))
-            ON CONFLICT (scope, nonce) DO UPDATE SET expires_at = EXCLUDED.expires_at
+            INSERT INTO auth.nonces (scope, nonce, expires_at, session_hash)
+            VALUES (\(scope), \(nonce), now() + make_interval(secs => \(lifetime)), \(session))
+            ON CONFLICT (scope, nonce) DO UPDATE
+                SET expires_at = EXCLUDED.expires_at, session_hash = EXCLUDED.session_hash
                 WHERE auth.nonces.expires_at <= now()
+                  AND NOT EXISTS (
+                      SELECT 1 FROM auth.sessions
+                       WHERE token_hash = auth.nonces.session_hash AND revoked_at IS NULL AND expires_at > now())
             """)
         return inserted == 1
     }

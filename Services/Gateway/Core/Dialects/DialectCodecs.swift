@@ -16,8 +16,8 @@ struct DialectCodecs: Sendable {
     /// server's default limit.
     static let uploadBodyLimit = 6 * 1024 * 1024
 
-    /// The mobile mall's avatar arrives as base64 text in a form field: a 5 MiB image, encoded twice, stays
-    /// under this.
+    /// The mobile mall's avatar arrives as base64 text in a form field: the text of an image of
+    /// `ImageLimit.bytes` (about 7 MiB), percent-encoded as browsers send it, stays under this.
     static let base64ImageBodyLimit = 10 * 1024 * 1024
 
     /// Mobile paths whose requests carry a base64 image.
@@ -63,10 +63,13 @@ struct DialectCodecs: Sendable {
         return routes
     }
 
-    /// A request refused before decoding (body over the limit, broken chunking), in its dialect.
+    /// A request refused before decoding (body over the limit, broken chunking): the dialect's envelope
+    /// as the body, with the refusal's own status (413, 400) so HTTP clients and proxies see it too.
     static func refuse(_ status: HTTPStatus, _ codec: any DialectCodec) -> HTTPResponse {
         let kind: ReplyKind = status == .payloadTooLarge ? .payloadTooLarge : .invalidParams
         let message = status == .payloadTooLarge ? "request body too large" : "malformed request"
-        return codec.encode(.failure(kind, message), call: nil, operation: nil)
+        var response = codec.encode(.failure(kind, message), call: nil, operation: nil)
+        response.status = status
+        return response
     }
 }

@@ -48,6 +48,9 @@ struct DialectPipeline: Sendable {
         case .success(let resolved):
             (caller, sessionState) = resolved
         }
+        if Self.isGuestOutsideBinding(call, caller) {
+            return codec.encode(.failure(.notLoggedIn, "bind a mobile first"), call: call, operation: call.operation)
+        }
         if let caller, !userLimiter.allow(caller.userID) {
             return codec.encode(.failure(.rateLimited, "too many requests"), call: call, operation: call.operation)
         }
@@ -56,6 +59,13 @@ struct DialectPipeline: Sendable {
             sessions.forget(dialect: call.dialect, token: token)
         }
         return codec.encode(reply, call: call, operation: call.operation)
+    }
+
+    /// An O2O session without a bound mobile may only bind one; other operations that need a session are
+    /// not for it yet.
+    static func isGuestOutsideBinding(_ call: ClientCall, _ caller: CallerIdentity?) -> Bool {
+        call.dialect == .o2o && call.operation.session == .required && caller?.role == .guest
+            && !OperationCatalog.o2oGuestOperations.contains(call.operation.name)
     }
 
     /// The caller and the session state to tell the service, or the reply that ends the request.
@@ -108,6 +118,8 @@ struct DialectPipeline: Sendable {
         do {
             let response = try await client.send(request, to: upstream)
             if response.status == .notFound { return .failure(.notImplemented, "not implemented yet") }
+            // The service's own body limit is lower than the gateway's for this request: the client sent too much.
+            if response.status == .payloadTooLarge { return .failure(.payloadTooLarge, "request body too large") }
             return try CanonicalReply(response: response)
         } catch let error as HTTPClientError {
             context.logger.warning(

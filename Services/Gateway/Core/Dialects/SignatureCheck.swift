@@ -2,13 +2,19 @@ import Catalog
 import Dialects
 import Foundation
 
-/// Verifies a decoded call's signature and timestamp with the configured keys.
+/// Verifies a decoded call's signature and timestamp with the configured keys, and refuses an identical
+/// app base API request repeated inside the timestamp window unless its operation is a read.
 struct SignatureCheck: Sendable {
     let secrets: DialectSecrets
     let now: @Sendable () -> Int
+    let replays: SignatureReplayGuard
 
-    init(secrets: DialectSecrets, now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }) {
+    init(
+        secrets: DialectSecrets, replays: SignatureReplayGuard = SignatureReplayGuard(),
+        now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
+    ) {
         self.secrets = secrets
+        self.replays = replays
         self.now = now
     }
 
@@ -17,6 +23,7 @@ struct SignatureCheck: Sendable {
         guard call.operation.signed else { return nil }
         switch call.signature {
         case nil:
+            guard call.operation.signature == .required else { return nil }
             return DialectFailure(.signatureMissing, "sign is missing", operation: call.operation)
         case .sortedFields(let fields, let sign)?:
             guard let sign, !sign.isEmpty else {
@@ -42,8 +49,24 @@ struct SignatureCheck: Sendable {
                 return DialectFailure(.unknownApp, "unknown appid", operation: call.operation)
             }
             if let timestamp = call.timestamp, let failure = checkWindow(timestamp, call) { return failure }
-            return YafSignature.verify(sign: sign, data: data, secret: secret)
-                ? nil : DialectFailure(.signatureInvalid, "sign does not match", operation: call.operation)
+            guard YafSignature.verify(sign: sign, data: data, secret: secret) else {
+                return DialectFailure(.signatureInvalid, "sign does not match", operation: call.operation)
+            }
+            return checkReplay(sign: sign, appID: appid, call)
+        }
+    }
+
+    /// A state-changing request whose exact signed text was accepted before inside the window is a replay.
+    private func checkReplay(sign: String, appID: String, _ call: ClientCall) -> DialectFailure? {
+        guard !call.operation.repeatable, let timestamp = call.timestamp.flatMap({ Int($0) }) else { return nil }
+        let current = now()
+        let key = "\(appID):\(sign.uppercased())"
+        switch replays.remember(key, expires: timestamp + secrets.timestampWindowSeconds, now: current) {
+        case .fresh: return nil
+        case .repeated:
+            return DialectFailure(.replayed, "this signed request was already received", operation: call.operation)
+        case .full:
+            return DialectFailure(.rateLimited, "too many signed requests", operation: call.operation)
         }
     }
 

@@ -1,3 +1,4 @@
+import Catalog
 import JSON
 import Mesh
 import ServiceKit
@@ -7,8 +8,9 @@ import ServiceKit
 struct MobileMemberOperations: Sendable {
     let domain: UserDomain
 
-    /// Longest base64 head image accepted here (the gateway's body limit is lower still).
-    static let maximumImageText = 4 * 1024 * 1024
+    /// Longest base64 head image passed on: the text of an image of `ImageLimit.bytes`; the content
+    /// service checks the decoded image against the same limit.
+    static let maximumImageText = ImageLimit.base64Characters
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
