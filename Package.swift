@@ -70,7 +70,9 @@ var targets: [Target] = [
     .testTarget(
         name: "DialectsTests", dependencies: ["Dialects", "Catalog", "Mesh", "JSON", "HTTPCore"],
         path: "Tests/DialectsTests"),
-    .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit"], path: "Tests/ServiceKitTests"),
+    .testTarget(
+        name: "ServiceKitTests", dependencies: ["ServiceKit", "Postgres", "Mesh", "JSON", "Crypto"],
+        path: "Tests/ServiceKitTests"),
     .testTarget(
         name: "IntegrationTests",
         dependencies: [

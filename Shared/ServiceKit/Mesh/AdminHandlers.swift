@@ -54,7 +54,7 @@ public struct AdminHandlers: Sendable {
                 } catch {
                     context.logger.error(
                         "admin operation failed", [("operation", .string(name)), ("error", .string("\(error)"))])
-                    return CanonicalReply.failure(.internal, "internal error").httpResponse
+                    return FaultReply.reply(for: error).httpResponse
                 }
             }
         ]

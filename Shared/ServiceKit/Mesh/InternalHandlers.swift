@@ -55,7 +55,7 @@ public struct InternalHandlers: Sendable {
                 } catch {
                     context.logger.error(
                         "internal operation failed", [("operation", .string(name)), ("error", .string("\(error)"))])
-                    return CanonicalReply.failure(.internal, "internal error").httpResponse
+                    return FaultReply.reply(for: error).httpResponse
                 }
             }
         ]

@@ -46,7 +46,7 @@ public struct OperationHandlers: Sendable {
                             ("operation", .string("\(dialectName)/\(name)")),
                             ("error", .string("\(error)")),
                         ])
-                    return CanonicalReply.failure(.internal, "internal error").httpResponse
+                    return FaultReply.reply(for: error).httpResponse
                 }
             },
             .get("/internal/operations") { _ in
