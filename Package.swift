@@ -67,6 +67,7 @@ var targets: [Target] = [
     .testTarget(name: "PostgresTests", dependencies: ["Postgres", "EventLoops"], path: "Tests/PostgresTests"),
     .testTarget(name: "CryptoTests", dependencies: ["Crypto"], path: "Tests/CryptoTests"),
     .testTarget(name: "JSONTests", dependencies: ["JSON"], path: "Tests/JSONTests"),
+    .testTarget(name: "MeshTests", dependencies: ["Mesh", "JSON"], path: "Tests/MeshTests"),
     .testTarget(
         name: "DialectsTests", dependencies: ["Dialects", "Catalog", "Mesh", "JSON", "HTTPCore"],
         path: "Tests/DialectsTests"),
