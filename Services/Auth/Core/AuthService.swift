@@ -48,12 +48,13 @@ public enum AuthService {
         OutboxAdmin.register(on: &adminOperations, database: database, settings: settings)
         CaptchaAdmin.register(on: &adminOperations, images: captchaImages, settings: settings)
         var internalOperations = InternalHandlers()
+        ResolveSessionRoute.register(on: &internalOperations, store: sessions)
         AccountInternalOperations.register(
             on: &internalOperations, accounts: accounts, payPasswords: payPasswords, displayTime: settings.displayTime)
         try registerMiniPrograms(
             application, flows: flows, settings: settings, operations: &operations, admin: &adminOperations,
             mesh: &internalOperations)
-        return [ResolveSessionRoute.make(store: sessions)] + AdminSessionRoutes.make(admins: admins, sessions: sessions)
+        return AdminSessionRoutes.make(admins: admins, sessions: sessions)
             + operations.routes() + adminOperations.routes() + internalOperations.routes()
     }
 
