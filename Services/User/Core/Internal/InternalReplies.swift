@@ -53,11 +53,11 @@ enum InternalReplies {
     /// `{"refusal","replayed"}`; both say whether this answers a key used before.
     static func answer(_ outcome: MovementOutcome, account: Int64) -> MeshAnswer<WalletMovementReply> {
         switch outcome {
-        case .applied(let entry, let replayed):
+        case .applied(let applied, let replayed):
             .ok(
                 WalletMovementReply(
-                    accountID: account, entryID: entry.id, kind: entry.kind, balance: entry.balanceAfter,
-                    frozen: entry.frozenAfter, replayed: replayed))
+                    accountID: account, entryID: applied.entryID, kind: applied.kind, balance: applied.balance,
+                    frozen: applied.frozen, replayed: replayed))
         case .refused(let refusal, let replayed):
             .refused(refused(refusal, replayed: replayed))
         }
