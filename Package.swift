@@ -68,11 +68,13 @@ var targets: [Target] = [
     .testTarget(name: "PostgresTests", dependencies: ["Postgres", "EventLoops"], path: "Tests/PostgresTests"),
     .testTarget(name: "CryptoTests", dependencies: ["Crypto"], path: "Tests/CryptoTests"),
     .testTarget(name: "JSONTests", dependencies: ["JSON"], path: "Tests/JSONTests"),
+    .testTarget(name: "MeshTests", dependencies: ["Mesh", "JSON"], path: "Tests/MeshTests"),
     .testTarget(
         name: "DialectsTests", dependencies: ["Dialects", "Catalog", "Mesh", "JSON", "HTTPCore"],
         path: "Tests/DialectsTests"),
     .testTarget(
-        name: "ServiceKitTests", dependencies: ["ServiceKit", "Mesh", "Catalog", "JSON", "HTTPCore"],
+        name: "ServiceKitTests",
+        dependencies: ["ServiceKit", "Mesh", "Catalog", "JSON", "HTTPCore", "Postgres", "Crypto"],
         path: "Tests/ServiceKitTests"),
     .target(
         name: "ServiceHarness",

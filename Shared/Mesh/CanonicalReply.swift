@@ -61,9 +61,3 @@ public struct CanonicalReply: Sendable, Equatable {
         self.dialectCode = object["code"]?.stringValue
     }
 }
-
-/// A mesh message that breaks the canonical protocol (a bug or a version mismatch between services).
-public struct MeshProtocolError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}

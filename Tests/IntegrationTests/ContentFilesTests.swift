@@ -103,7 +103,7 @@ struct ContentFilesTests {
             ]
             let reused = try await client.internalCall("files.store", other, idempotencyKey: "avatar-1")
             #expect(reused["kind"] == "invalid_params")
-            #expect(try await client.internalCall("files.store", body)["kind"] == "invalid_params")
+            #expect(try await client.internalCall("files.store", body)["kind"] == "missing_parameter")
             let notImage: JSONObject = [
                 "content_base64": .string(Base64.encode(Array("%PDF-1.7 ...".utf8))), "purpose": "avatar",
             ]

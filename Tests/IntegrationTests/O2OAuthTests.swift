@@ -165,7 +165,7 @@ struct O2OAuthTests {
             #expect(otherPayload["kind"] == "invalid_params")
             let noKey = try await client.createScene(
                 ["account_id": .number(JSONNumber(owner)), "payload": .object(payload)], idempotencyKey: nil)
-            #expect(noKey["kind"] == "invalid_params")
+            #expect(noKey["kind"] == "missing_parameter")
             let noAccount = try await client.createScene(["account_id": 999_999, "payload": [:]], idempotencyKey: "k2")
             #expect(noAccount["kind"] == "account_not_found")
             let badTTL = try await client.createScene(

@@ -24,9 +24,9 @@ struct WalletOperationsTests {
             #expect(again["data"]?["entry_id"] == credited["data"]?["entry_id"])
             #expect(again["data"]?["balance"] == 10_000)
             let reused = try await move("wallet.credit", 20_000, key: "k-credit")
-            #expect(reused["kind"] == "invalid_params")
+            #expect(reused["kind"] == "invalid_state" && reused["data"]?["refusal"] == "key_reused")
             let otherOperation = try await move("wallet.debit", 10_000, key: "k-credit")
-            #expect(otherOperation["kind"] == "invalid_params")
+            #expect(otherOperation["kind"] == "invalid_state")
             #expect(try await move("wallet.debit", 100, key: nil)["kind"] == "missing_parameter")
 
             #expect(try await move("wallet.debit", 3_000, key: "k-debit")["data"]?["balance"] == 7_000)

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import JSON
 import ServiceKit
@@ -35,6 +36,16 @@ struct DomainRuleTests {
             base.fingerprint
                 == WalletMovement(kind: .debit, account: 1, amount: 100, reference: "A", reason: nil, actor: "user")
                 .fingerprint)
+    }
+
+    /// `0004_idempotency_replies.sql` rebinds the keys stored before it with
+    /// `sha256(operation || E'\n' || old fingerprint)`; the movements must compute the same.
+    @Test func fingerprintsMatchTheKeysStoredBefore() {
+        let movement = WalletMovement(
+            kind: .debit, account: 7, amount: 100, reference: "订单-1", reason: nil, actor: "service")
+        #expect(movement.fingerprint.hex == Hex.encode(Digest.sha256("wallet.debit\n[\"7\",100,\"订单-1\",null]")))
+        let points = PointsMovement(kind: .spend, account: 7, points: 5, reference: nil, reason: "r", actor: "service")
+        #expect(points.fingerprint.hex == Hex.encode(Digest.sha256("points.spend\n[\"7\",5,null,\"r\"]")))
     }
 
     @Test func pointsExchangeRate() {

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import Mesh
 import ServiceKit
 import Testing
 
@@ -77,9 +78,9 @@ struct ValidationTests {
     }
 
     @Test func idempotencyKeys() throws {
-        #expect(try IdempotencyKey.required("order-1-pay") == "order-1-pay")
-        #expect(throws: InputProblem.self) { try IdempotencyKey.required(nil) }
-        #expect(throws: InputProblem.self) { try IdempotencyKey.required("has space") }
-        #expect(throws: InputProblem.self) { try IdempotencyKey.required(String(repeating: "k", count: 129)) }
+        #expect(try IdempotencyKeyRule.check("order-1-pay") == "order-1-pay")
+        #expect(throws: MeshProtocolError.missing("Idempotency-Key")) { try IdempotencyKeyRule.check(nil) }
+        #expect(throws: MeshProtocolError.self) { try IdempotencyKeyRule.check("has space") }
+        #expect(throws: MeshProtocolError.self) { try IdempotencyKeyRule.check(String(repeating: "k", count: 129)) }
     }
 }

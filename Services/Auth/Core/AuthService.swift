@@ -50,6 +50,7 @@ public enum AuthService {
         OutboxAdmin.register(on: &adminOperations, database: database, settings: settings)
         CaptchaAdmin.register(on: &adminOperations, images: captchaImages, settings: settings)
         var internalOperations = InternalHandlers()
+        ResolveSessionRoute.register(on: &internalOperations, store: sessions)
         AccountInternalOperations.register(
             on: &internalOperations, accounts: accounts, payPasswords: payPasswords, displayTime: settings.displayTime)
         if settings.mode != .production {
@@ -58,7 +59,7 @@ public enum AuthService {
         try registerMiniPrograms(
             application, flows: flows, settings: settings, profiles: profiles, operations: &operations,
             admin: &adminOperations, mesh: &internalOperations)
-        return [ResolveSessionRoute.make(store: sessions)] + AdminSessionRoutes.make(admins: admins, sessions: sessions)
+        return AdminSessionRoutes.make(admins: admins, sessions: sessions)
             + (try operations.routes()) + adminOperations.routes() + internalOperations.routes()
     }
 

@@ -24,8 +24,9 @@ struct UserDomain: Sendable {
         addresses = Addresses(database: database, profiles: profiles, limit: settings.addressLimit)
         paymentMethods = PaymentMethods(
             database: database, profiles: profiles, limitPerKind: settings.paymentMethodsPerType)
-        wallets = Wallets(database: database, profiles: profiles)
-        points = PointsLedger(database: database, profiles: profiles)
+        let idempotency = IdempotencyStore(table: "users.idempotency_replies")
+        wallets = Wallets(database: database, profiles: profiles, idempotency: idempotency)
+        points = PointsLedger(database: database, profiles: profiles, idempotency: idempotency)
         exchange = PointsExchange(
             database: database, profiles: profiles, rate: PointsRate(pointsPerYuan: settings.pointsPerYuan))
         accounts = AccountDirectory(mesh: mesh)

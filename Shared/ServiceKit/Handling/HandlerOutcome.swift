@@ -1,9 +1,9 @@
 import Mesh
 
 /// The one place where what a handler threw becomes a reply, for client, internal and admin
-/// operations alike: a `Refusal` is answered in the caller's dialect, an unavailable dependency as
-/// "service unavailable" (logged as a warning), anything else as "internal error" with the detail in
-/// the log only.
+/// operations alike: a `Refusal` is answered in the caller's dialect, a broken mesh message as its
+/// protocol refusal, an unavailable service or database as "service unavailable" (logged as a
+/// warning), anything else as "internal error" with the detail in the log only.
 enum HandlerOutcome {
     static func reply(
         operation: String, dialect: Dialect?, logger: Logger, _ body: () async throws -> CanonicalReply

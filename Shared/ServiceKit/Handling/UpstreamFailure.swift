@@ -17,6 +17,16 @@ public struct UpstreamFailure: Error, Sendable, CustomStringConvertible {
         self.init(service: error.service, operation: error.operation, detail: error.detail)
     }
 
+    /// `C`'s service refused a call this service cannot go on without.
+    public init<C: MeshContract>(contract _: C.Type, refusal: CanonicalReply) {
+        self.init(service: C.service, operation: C.name, detail: "answered \(refusal.kind): \(refusal.message)")
+    }
+
+    /// `C`'s service gave no usable answer.
+    public init<C: MeshContract>(contract _: C.Type, error: MeshCallError) {
+        self.init(service: C.service, operation: C.name, detail: error.detail)
+    }
+
     public var description: String { "\(service.rawValue) \(operation): \(detail)" }
 
     /// What the client is told.

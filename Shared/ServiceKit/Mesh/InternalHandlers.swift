@@ -13,6 +13,12 @@ public struct InternalCall: Sendable {
     public let idempotencyKey: String?
     public let requestID: String?
 
+    /// The idempotency key, checked against the mesh's rule; a mutating contract's handler only runs
+    /// once it passed, so there this never throws.
+    public func checkedIdempotencyKey() throws(MeshProtocolError) -> String {
+        try IdempotencyKeyRule.check(idempotencyKey)
+    }
+
     public init(name: String, parameters: JSONObject, idempotencyKey: String? = nil, requestID: String? = nil) {
         self.name = name
         self.parameters = parameters
@@ -21,19 +27,36 @@ public struct InternalCall: Sendable {
     }
 }
 
-/// The operations a service offers to the other services, served on `POST /internal/{name}` with
-/// canonical replies (only callers holding the mesh's internal key reach them). Unregistered names
-/// answer 404; a literal route such as `/internal/sessions/resolve` takes precedence. What a handler
-/// throws is answered as every handler's is (`HandlerOutcome`).
+/// The operations a service offers to the other services, one per `MeshContract`, served on
+/// `POST /internal/{name}` with canonical replies (only callers holding the mesh's internal key reach
+/// them). Unregistered names answer 404; a literal route such as `/internal/admin/login` takes precedence.
+/// What a handler throws is answered as every handler's is (`HandlerOutcome`).
 public struct InternalHandlers: Sendable {
-    public typealias Handler = @Sendable (InternalCall, RequestContext) async throws -> CanonicalReply
+    typealias Handler = @Sendable (InternalCall, RequestContext) async throws -> CanonicalReply
+
+    /// Answers the decoded request of contract `C`.
+    public typealias ContractHandler<C: MeshContract> =
+        @Sendable (C.Request, InternalCall, RequestContext) async throws -> MeshAnswer<C.Reply>
 
     private var table: [String: Handler] = [:]
 
     public init() {}
 
-    /// Registers the handler of `POST /internal/{name}`.
-    public mutating func on(_ name: String, _ handler: @escaping Handler) { table[name] = handler }
+    /// Registers the handler of contract `C` on `POST /internal/{C.name}`. A mutating contract's call
+    /// without a valid `Idempotency-Key`, and a request that breaks the contract, are refused before
+    /// `handler` runs (`missing_parameter` or `invalid_params`, naming the field); so is a
+    /// `MeshProtocolError` the handler throws.
+    public mutating func on<C: MeshContract>(_: C.Type, _ handler: @escaping ContractHandler<C>) {
+        table[C.name] = { call, context in
+            do {
+                if C.isMutating { _ = try call.checkedIdempotencyKey() }
+                let request = try C.Request(json: call.parameters)
+                return try await handler(request, call, context).canonical
+            } catch let problem as MeshProtocolError {
+                return problem.reply
+            }
+        }
+    }
 
     public var names: [String] { table.keys.sorted() }
 

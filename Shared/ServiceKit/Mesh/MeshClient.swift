@@ -8,7 +8,7 @@ import Mesh
 public typealias MeshTransport =
     @Sendable (ServiceName, HTTPRequest, Duration?) async throws(HTTPClientError) -> HTTPResponse
 
-/// Why a call to another service gave no canonical reply.
+/// Why a call to another service gave no usable reply.
 public struct MeshCallError: Error, CustomStringConvertible, Sendable {
     public let service: ServiceName
     public let operation: String
@@ -28,7 +28,7 @@ public struct MeshCallError: Error, CustomStringConvertible, Sendable {
 /// second delivery harmless.
 public struct MeshClient: Sendable {
     /// The header that carries a mutating call's idempotency key.
-    public static let idempotencyKeyHeader = "Idempotency-Key"
+    public static let idempotencyKeyHeader = IdempotencyKeyRule.header
 
     private let transport: MeshTransport
     private let internalKey: String
@@ -65,9 +65,53 @@ public struct MeshClient: Sendable {
         self.init(client: application.client, upstreams: upstreams, internalKey: application.configuration.internalKey)
     }
 
-    /// Calls `operation` of `service` with `parameters`. Reading calls pass no idempotency key;
-    /// every mutating call passes one that stays the same on a retry.
-    public func call(
+    /// Calls the operation of contract `C` with `request`. A mutating contract needs an idempotency
+    /// key that stays the same on every retry of one change; reading calls pass none.
+    public func call<C: MeshContract>(
+        _: C.Type, _ request: C.Request, idempotencyKey: String? = nil, requestID: String? = nil,
+        timeout: Duration? = nil
+    ) async -> MeshOutcome<C.Reply> {
+        if C.isMutating {
+            do {
+                _ = try IdempotencyKeyRule.check(idempotencyKey)
+            } catch {
+                return .failed(
+                    MeshCallError(
+                        service: C.service, operation: C.name, detail: "the call was not sent: \(error)",
+                        mayHaveApplied: false))
+            }
+        }
+        let reply: CanonicalReply
+        do {
+            reply = try await call(
+                C.service, C.name, request.json, idempotencyKey: idempotencyKey, requestID: requestID,
+                timeout: timeout)
+        } catch {
+            return .failed(error)
+        }
+        guard reply.kind == .ok else { return .refused(reply) }
+        let data: JSONObject
+        switch reply.data {
+        case nil: data = JSONObject()
+        case .object(let object)?: data = object
+        case .some:
+            return .failed(
+                MeshCallError(
+                    service: C.service, operation: C.name, detail: "the reply's data is not a JSON object",
+                    mayHaveApplied: true))
+        }
+        do {
+            return .ok(try C.Reply(json: data))
+        } catch {
+            return .failed(
+                MeshCallError(
+                    service: C.service, operation: C.name, detail: "the reply breaks the contract: \(error)",
+                    mayHaveApplied: true))
+        }
+    }
+
+    /// Sends `parameters` to `POST /internal/{operation}` of `service` and reads the canonical reply.
+    private func call(
         _ service: ServiceName, _ operation: String, _ parameters: JSONObject = JSONObject(),
         idempotencyKey: String? = nil, requestID: String? = nil, timeout: Duration? = nil
     ) async throws(MeshCallError) -> CanonicalReply {

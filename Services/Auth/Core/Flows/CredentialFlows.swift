@@ -37,22 +37,19 @@ struct CredentialFlows: Sendable {
         }
         if try await accounts.find(mobile: mobile) != nil { return .failure(.accountExists) }
         let hash = try await accounts.hash(password)
-        let created: AccountRecord
-        do {
-            created = try await database.transaction { transaction in
-                guard let account = try await accounts.create(mobile: mobile, passwordHash: hash, on: transaction)
-                else {
-                    throw RefusedInTransaction(refusal: .accountExists)
-                }
-                guard try await codes.consume(id: codeID, on: transaction) else {
-                    throw RefusedInTransaction(refusal: .codeExpired)
-                }
-                return account
+        let created: Result<AccountRecord, CredentialRefusal> = try await database.transaction(
+            refusing: CredentialRefusal.self
+        ) { transaction in
+            guard let account = try await accounts.create(mobile: mobile, passwordHash: hash, on: transaction) else {
+                return .failure(.accountExists)
             }
-        } catch let refused as RefusedInTransaction {
-            return .failure(refused.refusal)
+            guard try await codes.consume(id: codeID, on: transaction) else { return .failure(.codeExpired) }
+            return .success(account)
         }
-        return .success(try await signIn(created, scope: scope, app: app))
+        switch created {
+        case .success(let account): return .success(try await signIn(account, scope: scope, app: app))
+        case .failure(let refusal): return .failure(refusal)
+        }
     }
 
     /// Signs in the account of `mobile` with a login code. A password lock does not stop it: the code
@@ -113,18 +110,12 @@ struct CredentialFlows: Sendable {
         }
         guard let account = try await accounts.find(mobile: mobile) else { return .failure(.accountNotFound) }
         let hash = try await accounts.hash(new)
-        do {
-            try await database.transaction { transaction in
-                guard try await codes.consume(id: codeID, on: transaction) else {
-                    throw RefusedInTransaction(refusal: .codeExpired)
-                }
-                try await accounts.setPassword(account: account.id, hash: hash, on: transaction)
-                try await sessions.revokeAfterPasswordChange(account: account.id, keepingToken: nil, on: transaction)
-            }
-        } catch let refused as RefusedInTransaction {
-            return .failure(refused.refusal)
+        return try await database.transaction(refusing: CredentialRefusal.self) { transaction in
+            guard try await codes.consume(id: codeID, on: transaction) else { return .failure(.codeExpired) }
+            try await accounts.setPassword(account: account.id, hash: hash, on: transaction)
+            try await sessions.revokeAfterPasswordChange(account: account.id, keepingToken: nil, on: transaction)
+            return .success(())
         }
-        return .success(())
     }
 
     private func signIn(_ account: AccountRecord, scope: String, app: String) async throws -> SignedIn {
@@ -132,9 +123,4 @@ struct CredentialFlows: Sendable {
             account: account.id, scope: scope, app: app, openID: account.openID)
         return SignedIn(account: account, token: token)
     }
-}
-
-/// A refusal found inside a transaction; thrown to roll it back.
-private struct RefusedInTransaction: Error {
-    let refusal: CredentialRefusal
 }

@@ -66,10 +66,10 @@ struct IdentityFlows: Sendable {
         let hash = try await accounts.hash(password)
         return try await inTransaction(refusing: CredentialRefusal.self, taken: .accountExists) { transaction in
             guard let account = try await accounts.create(identity, passwordHash: hash, on: transaction) else {
-                throw CredentialRefusal.accountExists
+                return .failure(.accountExists)
             }
-            guard try await codes.consume(id: codeID, on: transaction) else { throw CredentialRefusal.codeExpired }
-            return account
+            guard try await codes.consume(id: codeID, on: transaction) else { return .failure(.codeExpired) }
+            return .success(account)
         }
     }
 
@@ -105,10 +105,11 @@ struct IdentityFlows: Sendable {
         guard let account = try await accounts.find(identity) else { return .failure(.accountNotFound) }
         let hash = try await accounts.hash(new)
         return try await inTransaction(refusing: CredentialRefusal.self, taken: .accountExists) { transaction in
-            guard try await codes.consume(id: codeID, on: transaction) else { throw CredentialRefusal.codeExpired }
+            guard try await codes.consume(id: codeID, on: transaction) else { return .failure(.codeExpired) }
             try await accounts.setPassword(account: account.id, hash: hash, on: transaction)
             try await credentials.sessions.revokeAfterPasswordChange(
                 account: account.id, keepingToken: nil, on: transaction)
+            return .success(())
         }
     }
 
@@ -154,12 +155,11 @@ struct IdentityFlows: Sendable {
         let outcome: Result<Void, IdentityRefusal> = try await inTransaction(
             refusing: IdentityRefusal.self, taken: .identityTaken
         ) { transaction in
-            guard try await accounts.bind(identity, to: id, on: transaction) else {
-                throw IdentityRefusal.identityTaken
-            }
+            guard try await accounts.bind(identity, to: id, on: transaction) else { return .failure(.identityTaken) }
             guard try await codes.consume(id: codeID, on: transaction) else {
-                throw IdentityRefusal.credential(.codeExpired)
+                return .failure(.credential(.codeExpired))
             }
+            return .success(())
         }
         if case .failure(let refusal) = outcome { return refusal }
         return nil
@@ -182,9 +182,10 @@ struct IdentityFlows: Sendable {
             refusing: IdentityRefusal.self, taken: .identityTaken
         ) { transaction in
             guard try await codes.consume(id: codeID, on: transaction) else {
-                throw IdentityRefusal.credential(.codeExpired)
+                return .failure(.credential(.codeExpired))
             }
             try await payPasswords.set(account: id, password: payPassword, on: transaction)
+            return .success(())
         }
         if case .failure(let refusal) = outcome { return refusal }
         return nil
@@ -220,15 +221,13 @@ struct IdentityFlows: Sendable {
         return .success(SignedIn(account: record, token: token))
     }
 
-    /// Runs `body` in a transaction; a `Refusal` it throws rolls the work back and becomes the failure,
-    /// and so does a unique violation (a concurrent request took the mobile or e-mail first), as `taken`.
+    /// Runs `body` in a transaction whose refusal rolls the work back; a unique violation (a concurrent
+    /// request took the mobile or e-mail first) is the refusal `taken`.
     private func inTransaction<T: Sendable, Refusal: Error>(
-        refusing _: Refusal.Type, taken: Refusal, _ body: (PostgresTransaction) async throws -> T
+        refusing _: Refusal.Type, taken: Refusal, _ body: (PostgresTransaction) async throws -> Result<T, Refusal>
     ) async throws -> Result<T, Refusal> {
         do {
-            return .success(try await database.transaction(body))
-        } catch let refusal as Refusal {
-            return .failure(refusal)
+            return try await database.transaction(refusing: Refusal.self, body)
         } catch let error as PostgresError where error.isUniqueViolation {
             return .failure(taken)
         }

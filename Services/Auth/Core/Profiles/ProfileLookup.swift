@@ -22,12 +22,11 @@ struct ProfileLookup: Sendable {
 
     func face(of account: Int64, requestID: String?) async -> ProfileFace? {
         guard let mesh else { return nil }
-        let reply = try? await mesh.call(
-            .user, "profiles.get", ["account_id": .string(String(account))], requestID: requestID, timeout: deadline)
-        guard let reply, reply.kind == .ok, case .object(let data)? = reply.data else { return nil }
+        let outcome = await mesh.call(
+            ProfilesGet.self, AccountRequest(accountID: account), requestID: requestID, timeout: deadline)
+        guard case .ok(let profile) = outcome else { return nil }
         return ProfileFace(
-            nickname: data["nickname"]?.stringValue, realName: data["real_name"]?.stringValue,
-            sex: data["sex"]?.scalarText.flatMap { Int($0) }, intro: data["intro"]?.stringValue,
-            headImageURL: data["head_image_url"]?.stringValue)
+            nickname: profile.nickname, realName: profile.realName, sex: Int(exactly: profile.sex),
+            intro: profile.intro, headImageURL: profile.headImageURL)
     }
 }

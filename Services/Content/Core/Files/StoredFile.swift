@@ -9,7 +9,7 @@ struct StoredFile: Sendable, Equatable {
     /// `/files/ab/abcd…ef.png`: the first two hex digits of the hash make a folder.
     var relativeURL: String { "/files/\(FileNames.relativePath(sha256: sha256, kind: kind))" }
 
-    /// The app base API's upload answer (and the internal `files.store` answer): `file_id` as text,
+    /// The app base API's upload answer: `file_id` as text,
     /// as the document's example writes it.
     func json(baseURL: String) -> JSONValue {
         .object([

@@ -59,17 +59,14 @@ final class SessionResolver: Sendable {
     {
         let key = "\(scope):\(token ?? "")"
         if nonce == nil, token != nil, let identity = cached(key) { return .valid(identity) }
-        var parameters: JSONObject = ["dialect": .string(scope)]
-        if let token { parameters["token"] = .string(token) }
-        if let nonce { parameters["nonce"] = .string(nonce) }
-        if let nonceScope { parameters["nonceScope"] = .string(nonceScope) }
+        let parameters = SessionsResolve.Request(scope: scope, token: token, nonce: nonce, nonceScope: nonceScope)
         var request = HTTPRequest(
-            method: .post, target: "/internal/sessions/resolve",
+            method: .post, target: "/internal/\(SessionsResolve.name)",
             headers: [
                 "Content-Type": "application/json", MeshHeaders.internalKey: internalKey,
                 MeshHeaders.requestID: requestID,
             ],
-            body: JSONValue.object(parameters).serializedBytes())
+            body: JSONValue.object(parameters.json).serializedBytes())
         request.headers.add("Idempotency-Key", requestID)
         let response = try await client.send(request, to: auth)
         let reply: CanonicalReply
@@ -83,12 +80,13 @@ final class SessionResolver: Sendable {
             return .refused(reply.kind, message: reply.message)
         }
         guard token != nil else { return .valid(nil) }
-        guard case .object(let data)? = reply.data, let userID = data["userId"]?.scalarText else {
-            return .refused(.internal, message: "auth answered without a user")
+        let answer: SessionsResolve.Reply
+        do {
+            answer = try SessionsResolve.Reply(json: reply.data?.objectValue ?? JSONObject())
+        } catch {
+            return .refused(.internal, message: "auth answered outside its contract: \(error)")
         }
-        let identity = CallerIdentity(
-            userID: userID, openID: data["openId"]?.stringValue,
-            role: data["role"]?.stringValue.flatMap(CallerRole.init(rawValue:)))
+        guard let identity = answer.caller else { return .refused(.internal, message: "auth answered without a user") }
         store(key, identity)
         return .valid(identity)
     }

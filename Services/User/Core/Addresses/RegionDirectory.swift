@@ -19,24 +19,19 @@ struct RegionDirectory: Sendable {
 
     /// The regions among `codes` that exist, by code.
     func lookup(_ codes: [String], requestID: String?) async throws(UpstreamFailure) -> [String: Region] {
-        let reply: CanonicalReply
-        do {
-            reply = try await mesh.call(
-                .content, "regions.lookup", ["codes": .array(codes.map(JSONValue.string))], requestID: requestID)
-        } catch {
-            throw UpstreamFailure(service: .content, operation: "regions.lookup", detail: error.description)
+        switch await mesh.call(RegionsLookup.self, RegionsLookup.Request(codes: codes), requestID: requestID) {
+        case .ok(let reply):
+            var regions: [String: Region] = [:]
+            for region in reply.regions {
+                guard let level = Int(exactly: region.level) else { continue }
+                regions[region.code] = Region(
+                    code: region.code, name: region.name, level: level, parentCode: region.parentCode)
+            }
+            return regions
+        case .refused(let reply):
+            throw UpstreamFailure(contract: RegionsLookup.self, refusal: reply)
+        case .failed(let error):
+            throw UpstreamFailure(contract: RegionsLookup.self, error: error)
         }
-        guard reply.kind == .ok, let list = reply.data?["regions"]?.arrayValue else {
-            throw UpstreamFailure(
-                service: .content, operation: "regions.lookup", detail: "answered \(reply.kind): \(reply.message)")
-        }
-        var regions: [String: Region] = [:]
-        for item in list {
-            guard let code = item["code"]?.scalarText, let name = item["name"]?.stringValue,
-                let level = item["level"]?.scalarText.flatMap({ Int($0) })
-            else { continue }
-            regions[code] = Region(code: code, name: name, level: level, parentCode: item["parent_code"]?.scalarText)
-        }
-        return regions
     }
 }

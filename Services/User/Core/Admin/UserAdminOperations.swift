@@ -26,7 +26,7 @@ struct UserAdminOperations: Sendable {
     func find(_ parameters: Parameters) async throws -> CanonicalReply {
         if let account = try parameters.positiveInteger("account_id", maximum: Int64.max) {
             let profile = try await domain.profiles.find(account)
-            return .ok(["users": .array(profile.map { [InternalReplies.profile($0)] } ?? [])])
+            return .ok(["users": .array(profile.map { [.object(InternalReplies.profile($0).json)] } ?? [])])
         }
         let query = try parameters.required("query", maxLength: 50)
         let pattern =
@@ -41,7 +41,7 @@ struct UserAdminOperations: Sendable {
              ORDER BY p.account_id LIMIT \(Self.maximumResults)
             """)
         let profiles = try rows.map(ProfileRecord.init(row:))
-        return .ok(["users": .array(profiles.map(InternalReplies.profile))])
+        return .ok(["users": .array(profiles.map { .object(InternalReplies.profile($0).json) })])
     }
 
     /// The balances and the newest ledger entries (`limit`, default 50; `before_id` pages back).
@@ -53,7 +53,7 @@ struct UserAdminOperations: Sendable {
         let entries = try await domain.wallets.ledger(of: account, limit: limit, beforeID: before)
         return .ok(
             .object([
-                "wallet": InternalReplies.balances(account, balances),
+                "wallet": .object(InternalReplies.balances(account, balances).json),
                 "ledger": .array(entries.map(InternalReplies.entry)),
             ]))
     }
@@ -68,11 +68,11 @@ struct UserAdminOperations: Sendable {
         }
         let reason = try parameters.required("reason", maxLength: 200)
         let key =
-            try parameters.text("idempotency_key", maxLength: IdempotencyKey.maximumLength)
+            try parameters.text("idempotency_key", maxLength: IdempotencyKeyRule.maximumLength)
             ?? "admin-adjust-" + SecureRandom.token(bytes: 16)
         let movement = WalletMovement(
             kind: .adjust, account: account, amount: amount, reference: nil, reason: reason, actor: "admin:\(admin)")
-        return InternalReplies.outcome(try await domain.wallets.apply(movement, key: key), account: account)
+        return InternalReplies.answer(try await domain.wallets.apply(movement, key: key), account: account).canonical
     }
 
     /// `is_merchant` (boolean) and `benefit_rate` (a fraction from 0 to 1 with up to 4 decimals).
@@ -86,7 +86,7 @@ struct UserAdminOperations: Sendable {
             throw InputProblem("benefit_rate", .malformed("须为 0 到 1 之间、最多 4 位小数的费率"))
         }
         let profile = try await domain.profiles.setMerchant(account, isMerchant: isMerchant, benefitRate: rate)
-        return .ok(InternalReplies.profile(profile))
+        return .ok(.object(InternalReplies.profile(profile).json))
     }
 
     /// The ledger's conservation check: all balances plus frozen against the ledger's sum, and the

@@ -2,64 +2,36 @@ import JSON
 import Mesh
 import ServiceKit
 
-/// The JSON the internal and admin operations answer with: amounts in fen as integers, ids as text.
+/// The contracts' replies built from the service's records (amounts in fen), shared by the internal
+/// and admin operations.
 enum InternalReplies {
-    static func profile(_ profile: ProfileRecord) -> JSONValue {
-        .object([
-            "account_id": .string(String(profile.accountID)),
-            "nickname": profile.nickname.map(JSONValue.string) ?? .null,
-            "real_name": profile.realName.map(JSONValue.string) ?? .null,
-            "sex": .number(JSONNumber(profile.sex)),
-            "birthday": profile.birthday.map(JSONValue.string) ?? .null,
-            "id_number": profile.idNumber.map(JSONValue.string) ?? .null,
-            "verified": .bool(profile.isVerified),
-            "intro": .string(profile.intro),
-            "head_image_url": profile.headImageURL.map(JSONValue.string) ?? .null,
-            "head_image_path": profile.headImagePath.map(JSONValue.string) ?? .null,
-            "is_merchant": .bool(profile.isMerchant),
-            "benefit_rate": .string(profile.benefitRate),
-            "balance": .number(JSONNumber(profile.balance)),
-            "frozen": .number(JSONNumber(profile.frozen)),
-            "points": .number(JSONNumber(profile.points)),
-        ])
+    static func profile(_ profile: ProfileRecord) -> ProfilesGet.Reply {
+        ProfilesGet.Reply(
+            accountID: profile.accountID, nickname: profile.nickname, realName: profile.realName,
+            sex: Int64(profile.sex), birthday: profile.birthday, idNumber: profile.idNumber,
+            verified: profile.isVerified, intro: profile.intro, headImageURL: profile.headImageURL,
+            headImagePath: profile.headImagePath, isMerchant: profile.isMerchant, benefitRate: profile.benefitRate,
+            balance: profile.balance, frozen: profile.frozen, points: profile.points)
     }
 
-    static func passenger(_ passenger: PassengerRecord) -> JSONValue {
-        .object([
-            "id": .string(String(passenger.id)),
-            "account_id": .string(String(passenger.accountID)),
-            "name": .string(passenger.name),
-            "id_type": "resident_id",
-            "id_number": .string(passenger.idNumber),
-            "passenger_type": .string(passenger.type.rawValue),
-        ])
+    static func passenger(_ passenger: PassengerRecord) -> ContactsGet.Reply {
+        ContactsGet.Reply(
+            id: passenger.id, accountID: passenger.accountID, name: passenger.name, idType: "resident_id",
+            idNumber: passenger.idNumber, passengerType: passenger.type.rawValue)
     }
 
-    static func address(_ address: AddressRecord) -> JSONValue {
-        .object([
-            "id": .string(String(address.id)),
-            "account_id": .string(String(address.accountID)),
-            "province_code": .string(address.provinceCode),
-            "city_code": .string(address.cityCode),
-            "county_code": .string(address.countyCode),
-            "province_name": .string(address.provinceName),
-            "city_name": .string(address.cityName),
-            "county_name": .string(address.countyName),
-            "detail": .string(address.detail),
-            "receiver": .string(address.receiver),
-            "phone": .string(address.phone),
-            "postcode": address.postcode.map(JSONValue.string) ?? .null,
-            "is_default": .bool(address.isDefault),
-        ])
+    static func address(_ address: AddressRecord) -> AddressesGet.Reply {
+        AddressesGet.Reply(
+            id: address.id, accountID: address.accountID, provinceCode: address.provinceCode,
+            cityCode: address.cityCode, countyCode: address.countyCode, provinceName: address.provinceName,
+            cityName: address.cityName, countyName: address.countyName, detail: address.detail,
+            receiver: address.receiver, phone: address.phone, postcode: address.postcode,
+            isDefault: address.isDefault)
     }
 
-    static func balances(_ account: Int64, _ balances: WalletBalances) -> JSONValue {
-        .object([
-            "account_id": .string(String(account)),
-            "balance": .number(JSONNumber(balances.balance)),
-            "frozen": .number(JSONNumber(balances.frozen)),
-            "points": .number(JSONNumber(balances.points)),
-        ])
+    static func balances(_ account: Int64, _ balances: WalletBalances) -> WalletGet.Reply {
+        WalletGet.Reply(
+            accountID: account, balance: balances.balance, frozen: balances.frozen, points: balances.points)
     }
 
     static func entry(_ entry: LedgerEntry) -> JSONValue {
@@ -77,42 +49,35 @@ enum InternalReplies {
         ])
     }
 
-    /// A movement's outcome: `ok` with the ledger entry and the wallet after it, or the refusal; both
-    /// say whether this was the answer to a key used before (`replayed`).
-    static func outcome(_ outcome: MovementOutcome, account: Int64) -> CanonicalReply {
+    /// A movement's outcome: the ledger entry and the wallet after it, or the refusal with
+    /// `{"refusal","replayed"}`; both say whether this answers a key used before.
+    static func answer(_ outcome: MovementOutcome, account: Int64) -> MeshAnswer<WalletMovementReply> {
         switch outcome {
-        case .applied(let entry, let replayed):
+        case .applied(let applied, let replayed):
             .ok(
-                .object([
-                    "account_id": .string(String(account)),
-                    "entry_id": .string(String(entry.id)),
-                    "kind": .string(entry.kind),
-                    "balance": .number(JSONNumber(entry.balanceAfter)),
-                    "frozen": .number(JSONNumber(entry.frozenAfter)),
-                    "replayed": .bool(replayed),
-                ]))
+                WalletMovementReply(
+                    accountID: account, entryID: applied.entryID, kind: applied.kind, balance: applied.balance,
+                    frozen: applied.frozen, replayed: replayed))
         case .refused(let refusal, let replayed):
-            CanonicalReply(
-                kind: refusal.reply.kind, message: refusal.message,
-                data: ["refusal": .string(refusal.rawValue), "replayed": .bool(replayed)])
+            .refused(refused(refusal, replayed: replayed))
         }
     }
 
-    static func outcome(_ outcome: PointsOutcome, account: Int64) -> CanonicalReply {
+    static func answer(_ outcome: PointsOutcome, account: Int64) -> MeshAnswer<PointsMovementReply> {
         switch outcome {
         case .applied(let entry, let replayed):
             .ok(
-                .object([
-                    "account_id": .string(String(account)),
-                    "entry_id": .string(String(entry.id)),
-                    "change": .number(JSONNumber(entry.change)),
-                    "points": .number(JSONNumber(entry.pointsAfter)),
-                    "replayed": .bool(replayed),
-                ]))
+                PointsMovementReply(
+                    accountID: account, entryID: entry.id, change: entry.change, points: entry.pointsAfter,
+                    replayed: replayed))
         case .refused(let refusal, let replayed):
-            CanonicalReply(
-                kind: refusal.reply.kind, message: refusal.message,
-                data: ["refusal": .string(refusal.rawValue), "replayed": .bool(replayed)])
+            .refused(refused(refusal, replayed: replayed))
         }
+    }
+
+    private static func refused(_ refusal: WalletRefusal, replayed: Bool) -> CanonicalReply {
+        CanonicalReply(
+            kind: refusal.reply.kind, message: refusal.message,
+            data: ["refusal": .string(refusal.rawValue), "replayed": .bool(replayed)])
     }
 }

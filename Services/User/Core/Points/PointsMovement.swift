@@ -1,4 +1,5 @@
 import JSON
+import ServiceKit
 
 /// Points given or spent: `add` raises the points, `spend` lowers them, never below zero.
 struct PointsMovement: Sendable, Equatable {
@@ -21,11 +22,14 @@ struct PointsMovement: Sendable, Equatable {
 
     var change: Int64 { kind == .add ? points : -points }
 
-    var fingerprint: String {
-        JSONValue.array([
-            .string(String(account)), .number(JSONNumber(points)), reference.map(JSONValue.string) ?? .null,
-            reason.map(JSONValue.string) ?? .null,
-        ]).serialized()
+    /// What an idempotency key is bound to, as for wallet movements.
+    var fingerprint: IdempotencyFingerprint {
+        IdempotencyFingerprint(
+            operation: kind.operation,
+            request: [
+                .string(String(account)), .number(JSONNumber(points)), reference.map(JSONValue.string) ?? .null,
+                reason.map(JSONValue.string) ?? .null,
+            ])
     }
 }
 

@@ -20,20 +20,17 @@ struct AccountDirectory: Sendable {
 
     /// The facts of `account`; nil when the auth service has no such account.
     func facts(of account: Int64, requestID: String?) async throws(UpstreamFailure) -> AccountFacts? {
-        let reply: CanonicalReply
-        do {
-            reply = try await mesh.call(
-                .auth, "accounts.get", ["account_id": .string(String(account))], requestID: requestID)
-        } catch {
-            throw UpstreamFailure(service: .auth, operation: "accounts.get", detail: error.description)
+        switch await mesh.call(AccountsGet.self, AccountRequest(accountID: account), requestID: requestID) {
+        case .ok(let reply):
+            return AccountFacts(
+                accountID: account, mobile: reply.mobile, email: reply.email, openID: reply.openID,
+                registeredAt: reply.registeredAt)
+        case .refused(let reply) where reply.kind == .notFound || reply.kind == .accountNotFound:
+            return nil
+        case .refused(let reply):
+            throw UpstreamFailure(contract: AccountsGet.self, refusal: reply)
+        case .failed(let error):
+            throw UpstreamFailure(contract: AccountsGet.self, error: error)
         }
-        if reply.kind == .notFound || reply.kind == .accountNotFound { return nil }
-        guard reply.kind == .ok, let data = reply.data, let openID = data["open_id"]?.stringValue else {
-            throw UpstreamFailure(
-                service: .auth, operation: "accounts.get", detail: "answered \(reply.kind): \(reply.message)")
-        }
-        return AccountFacts(
-            accountID: account, mobile: data["mobile"]?.stringValue, email: data["email"]?.stringValue,
-            openID: openID, registeredAt: data["registered_at"]?.stringValue ?? "")
     }
 }

@@ -41,24 +41,17 @@ struct AvatarFiles: Sendable {
         let key = "user-avatar-\(account)-" + Hex.encode(Digest.sha256(bytes))
         // The strict decoder accepts canonical base64 only, so the payload is already the image's encoding.
         let encoded = String(decoding: payload, as: UTF8.self)
-        let reply: CanonicalReply
-        do {
-            reply = try await mesh.call(
-                .content, "files.store", ["content_base64": .string(encoded), "purpose": "avatar"],
-                idempotencyKey: key, requestID: requestID)
-        } catch {
-            throw UpstreamFailure(service: .content, operation: "files.store", detail: error.description)
-        }
-        if reply.kind == .invalidParams || reply.kind == .payloadTooLarge {
+        let request = FilesStore.Request(contentBase64: encoded, purpose: "avatar")
+        switch await mesh.call(FilesStore.self, request, idempotencyKey: key, requestID: requestID) {
+        case .ok(let reply):
+            return StoredImage(url: reply.imageURL, relativePath: reply.relativeImageURL)
+        case .refused(let reply) where reply.kind == .invalidParams || reply.kind == .payloadTooLarge:
             throw AvatarRefusal.rejected(reply.message)
+        case .refused(let reply):
+            throw UpstreamFailure(contract: FilesStore.self, refusal: reply)
+        case .failed(let error):
+            throw UpstreamFailure(contract: FilesStore.self, error: error)
         }
-        guard reply.kind == .ok, let url = reply.data?["image_url"]?.stringValue,
-            let relative = reply.data?["relative_image_url"]?.stringValue
-        else {
-            throw UpstreamFailure(
-                service: .content, operation: "files.store", detail: "answered \(reply.kind): \(reply.message)")
-        }
-        return StoredImage(url: url, relativePath: relative)
     }
 
     /// The base64 text's bytes without a data-URL prefix and line breaks. A space stands for the `+`

@@ -34,10 +34,3 @@ struct LedgerEntry: Sendable, Equatable {
         createdAt = try row.decode("created_at", as: Date.self)
     }
 }
-
-/// What came of a movement asked for with an idempotency key: applied (with its ledger entry) or
-/// refused, now or the first time the key was used.
-enum MovementOutcome: Sendable, Equatable {
-    case applied(LedgerEntry, replayed: Bool)
-    case refused(WalletRefusal, replayed: Bool)
-}

@@ -1,4 +1,5 @@
 import JSON
+import ServiceKit
 
 /// The ways money moves in a wallet, each as a change of the balance and of the frozen balance.
 enum WalletMovementKind: String, Sendable, CaseIterable {
@@ -56,11 +57,14 @@ struct WalletMovement: Sendable, Equatable {
         balanceChange < 0 ? .insufficientBalance : .insufficientFrozen
     }
 
-    /// The parameters an idempotency key is bound to.
-    var fingerprint: String {
-        JSONValue.array([
-            .string(String(account)), .number(JSONNumber(amount)), reference.map(JSONValue.string) ?? .null,
-            reason.map(JSONValue.string) ?? .null,
-        ]).serialized()
+    /// What an idempotency key is bound to: the operation and `[account, amount, reference, reason]`
+    /// (the form the keys stored before `0004_idempotency_replies.sql` were bound to).
+    var fingerprint: IdempotencyFingerprint {
+        IdempotencyFingerprint(
+            operation: kind.operation,
+            request: [
+                .string(String(account)), .number(JSONNumber(amount)), reference.map(JSONValue.string) ?? .null,
+                reason.map(JSONValue.string) ?? .null,
+            ])
     }
 }

@@ -18,13 +18,12 @@ enum WalletRefusal: String, Error, Sendable, Equatable {
         }
     }
 
-    /// The canonical refusal: a balance too low is `insufficient_balance`, a hold or points too low is
-    /// `invalid_state`, a reused key `invalid_params`.
+    /// The canonical refusal: a balance too low is `insufficient_balance`; a hold or points too low, and
+    /// a key reused for another request, are `invalid_state`.
     var reply: CanonicalReply {
         switch self {
         case .insufficientBalance: .failure(.insufficientBalance, message)
-        case .insufficientFrozen, .insufficientPoints: .failure(.invalidState, message)
-        case .keyReused: .failure(.invalidParams, message)
+        case .insufficientFrozen, .insufficientPoints, .keyReused: .failure(.invalidState, message)
         }
     }
 }

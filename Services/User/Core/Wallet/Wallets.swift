@@ -1,4 +1,5 @@
 import Postgres
+import ServiceKit
 
 /// A wallet's balances (fen) and points.
 struct WalletBalances: Sendable, Equatable {
@@ -7,77 +8,58 @@ struct WalletBalances: Sendable, Equatable {
     let points: Int64
 }
 
-/// Wallet movements in `users.wallets` and `users.wallet_ledger`. Each movement is one SQL statement,
-/// so one transaction: it changes the wallet only if the result stays at or above zero, writes the
-/// ledger row from the new balances, and records the idempotency key with the outcome. A key used
-/// before makes the statement fail on the key's primary key, which undoes all of it; the first
-/// outcome is then read back and answered again.
+/// Wallet movements in `users.wallets` and `users.wallet_ledger`. Each movement is one transaction:
+/// the idempotency store claims its key, one statement changes the wallet only if the result stays at
+/// or above zero and writes the ledger row from the new balances, and the outcome is stored with the
+/// key. A key used before answers its first outcome without applying anything.
 struct Wallets: Sendable {
     let database: PostgresPool
     let profiles: Profiles
+    let idempotency: IdempotencyStore
 
     /// Applies `movement` once for `key`.
     func apply(_ movement: WalletMovement, key: String) async throws -> MovementOutcome {
         if movement.balanceChange > 0 { try await profiles.ensure(movement.account) }
-        let change = (balance: movement.balanceChange, frozen: movement.frozenChange)
-        let rows: PostgresRows
-        do {
-            rows = try await database.query(
-                """
-                WITH moved AS (
-                    UPDATE users.wallets
-                       SET balance = balance + \(change.balance), frozen = frozen + \(change.frozen), updated_at = now()
-                     WHERE account_id = \(movement.account)
-                       AND balance + \(change.balance) >= 0 AND frozen + \(change.frozen) >= 0
-                    RETURNING account_id, balance, frozen
-                ), entry AS (
-                    INSERT INTO users.wallet_ledger (account_id, kind, balance_change, frozen_change, balance_after,
-                        frozen_after, reference, reason, actor)
-                    SELECT account_id, \(movement.kind.rawValue), \(change.balance), \(change.frozen), balance, frozen,
-                           \(movement.reference), \(movement.reason), \(movement.actor)
-                      FROM moved
-                    RETURNING \(unsafeSQL: LedgerEntry.columns)
-                ), claimed AS (
-                    INSERT INTO users.idempotency_keys (key, operation, fingerprint, account_id, refusal,
-                        wallet_entry_id)
-                    SELECT \(key), \(movement.kind.operation), \(movement.fingerprint), \(movement.account),
-                           CASE WHEN entry.id IS NULL THEN \(movement.shortfall.rawValue) END, entry.id
-                      FROM (SELECT 1) AS one LEFT JOIN entry ON true
-                    RETURNING key
-                )
-                SELECT entry.*, (SELECT count(*) FROM claimed) AS claimed
-                  FROM (SELECT 1) AS one LEFT JOIN entry ON true
-                """)
-        } catch let error as PostgresError where error.isUniqueViolation && error.constraint == "idempotency_keys_pkey"
-        {
-            return try await replay(key: key, operation: movement.kind.operation, fingerprint: movement.fingerprint)
+        let outcome = try await database.transaction { transaction in
+            try await idempotency.perform(key: key, fingerprint: movement.fingerprint, on: transaction) {
+                transaction in StoredMovement(try await move(movement, on: transaction))
+            }
         }
-        guard let row = rows.first else { throw MovementNotRecorded(key: key) }
-        if try row.decode("id", as: Int64?.self) == nil { return .refused(movement.shortfall, replayed: false) }
-        return .applied(try LedgerEntry(row: row), replayed: false)
+        switch outcome {
+        case .fresh(let stored): return stored.movementOutcome(replayed: false)
+        case .replayed(let stored): return stored.movementOutcome(replayed: true)
+        case .keyReused: return .refused(.keyReused, replayed: true)
+        }
     }
 
-    /// The first outcome of `key`, when it was used for the same operation and parameters.
-    func replay(key: String, operation: String, fingerprint: String) async throws -> MovementOutcome {
-        let rows = try await database.query(
+    /// Changes the wallet and writes the ledger row in one statement, or refuses when the wallet
+    /// cannot take the movement.
+    private func move(
+        _ movement: WalletMovement, on transaction: PostgresTransaction
+    ) async throws -> Result<AppliedMovement, WalletRefusal> {
+        let change = (balance: movement.balanceChange, frozen: movement.frozenChange)
+        let rows = try await transaction.query(
             """
-            SELECT k.operation, k.fingerprint, k.refusal, k.wallet_entry_id, k.points_entry_id
-              FROM users.idempotency_keys k WHERE k.key = \(key)
+            WITH moved AS (
+                UPDATE users.wallets
+                   SET balance = balance + \(change.balance), frozen = frozen + \(change.frozen), updated_at = now()
+                 WHERE account_id = \(movement.account)
+                   AND balance + \(change.balance) >= 0 AND frozen + \(change.frozen) >= 0
+                RETURNING account_id, balance, frozen
+            )
+            INSERT INTO users.wallet_ledger (account_id, kind, balance_change, frozen_change, balance_after,
+                frozen_after, reference, reason, actor)
+            SELECT account_id, \(movement.kind.rawValue), \(change.balance), \(change.frozen), balance, frozen,
+                   \(movement.reference), \(movement.reason), \(movement.actor)
+              FROM moved
+            RETURNING id, kind, balance_after, frozen_after
             """)
-        guard let row = rows.first else { throw MovementNotRecorded(key: key) }
-        guard try row.decode("operation", as: String.self) == operation,
-            try row.decode("fingerprint", as: String.self) == fingerprint
-        else { return .refused(.keyReused, replayed: true) }
-        if let refusal = try row.decode("refusal", as: String?.self) {
-            return .refused(WalletRefusal(rawValue: refusal) ?? .insufficientBalance, replayed: true)
-        }
-        if let entryID = try row.decode("wallet_entry_id", as: Int64?.self) {
-            let entries = try await database.query(
-                "SELECT \(unsafeSQL: LedgerEntry.columns) FROM users.wallet_ledger WHERE id = \(entryID)")
-            guard let entry = entries.first else { throw MovementNotRecorded(key: key) }
-            return .applied(try LedgerEntry(row: entry), replayed: true)
-        }
-        throw MovementNotRecorded(key: key)
+        guard let row = rows.first else { return .failure(movement.shortfall) }
+        return .success(
+            AppliedMovement(
+                entryID: try row.decode("id", as: Int64.self), kind: try row.decode("kind", as: String.self),
+                balance: try row.decode("balance_after", as: Int64.self),
+                frozen: try row.decode("frozen_after", as: Int64.self)))
     }
 
     /// The balances of `account` (zero for an account that never used the service).
@@ -100,11 +82,4 @@ struct Wallets: Sendable {
             """)
         return try rows.map(LedgerEntry.init(row:))
     }
-}
-
-/// A movement statement or a used key left no trace where one must be: the database is not as
-/// this service wrote it.
-struct MovementNotRecorded: Error, Sendable, CustomStringConvertible {
-    let key: String
-    var description: String { "the movement for idempotency key \(key) has no recorded outcome" }
 }

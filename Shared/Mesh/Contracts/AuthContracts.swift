@@ -1,0 +1,121 @@
+import JSON
+
+/// `accounts.get` on auth: what auth knows of an account that other services show, or `not_found`.
+public enum AccountsGet: MeshContract {
+    public typealias Request = AccountRequest
+    public static let service = ServiceName.auth
+    public static let name = "accounts.get"
+
+    /// `{"account_id","mobile","email","open_id","registered_at"}`; mobile and e-mail null when not bound.
+    public struct Reply: MeshMessage {
+        public let accountID: Int64
+        public let mobile: String?
+        public let email: String?
+        /// The account's public open id.
+        public let openID: String
+        /// `yyyy-MM-dd HH:mm:ss`, as auth renders it.
+        public let registeredAt: String
+
+        public init(accountID: Int64, mobile: String?, email: String?, openID: String, registeredAt: String) {
+            self.accountID = accountID
+            self.mobile = mobile
+            self.email = email
+            self.openID = openID
+            self.registeredAt = registeredAt
+        }
+
+        public init(json: JSONObject) throws(MeshProtocolError) {
+            let fields = MeshFields(json)
+            accountID = try fields.positiveInteger("account_id")
+            mobile = try fields.optionalString("mobile")
+            email = try fields.optionalString("email")
+            openID = try fields.string("open_id")
+            registeredAt = try fields.string("registered_at")
+        }
+
+        public var json: JSONObject {
+            [
+                "account_id": .id(accountID), "mobile": .optional(mobile), "email": .optional(email),
+                "open_id": .string(openID), "registered_at": .string(registeredAt),
+            ]
+        }
+    }
+}
+
+/// `paypwd.verify` on auth: checks an account's pay password; `ok`, or `pay_password_wrong`,
+/// `pay_password_not_set`, `account_locked` (wrong tries lock the pay password for a while).
+public enum PayPasswordVerify: MeshContract {
+    public typealias Reply = MeshEmpty
+    public static let service = ServiceName.auth
+    public static let name = "paypwd.verify"
+
+    /// `{"account_id","pay_password"}`; an empty pay password is refused as not set.
+    public struct Request: MeshMessage {
+        public let accountID: Int64
+        public let payPassword: String
+
+        public init(accountID: Int64, payPassword: String) {
+            self.accountID = accountID
+            self.payPassword = payPassword
+        }
+
+        public init(json: JSONObject) throws(MeshProtocolError) {
+            let fields = MeshFields(json)
+            accountID = try fields.positiveInteger("account_id")
+            payPassword = try fields.optionalString("pay_password") ?? ""
+        }
+
+        public var json: JSONObject { ["account_id": .id(accountID), "pay_password": .string(payPassword)] }
+    }
+}
+
+/// `scenes.create` on auth (mutating): a scene id that a mini-program code carries, which O2O
+/// `loginWithSceneId` turns into a sign-in of the account with `payload` handed to the page.
+/// A retry with the same key answers the same scene.
+public enum ScenesCreate: MeshContract {
+    public static let service = ServiceName.auth
+    public static let name = "scenes.create"
+    public static let isMutating = true
+
+    /// `{"account_id","payload":{…},"ttl_seconds"?}`.
+    public struct Request: MeshMessage {
+        public let accountID: Int64
+        public let payload: JSONObject
+        /// How long the scene lives; nil for auth's default.
+        public let lifetimeSeconds: Int64?
+
+        public init(accountID: Int64, payload: JSONObject, lifetimeSeconds: Int64? = nil) {
+            self.accountID = accountID
+            self.payload = payload
+            self.lifetimeSeconds = lifetimeSeconds
+        }
+
+        public init(json: JSONObject) throws(MeshProtocolError) {
+            let fields = MeshFields(json)
+            accountID = try fields.positiveInteger("account_id")
+            payload = try fields.object("payload")
+            lifetimeSeconds = try fields.optionalInteger("ttl_seconds")
+        }
+
+        public var json: JSONObject {
+            var json: JSONObject = ["account_id": .id(accountID), "payload": .object(payload)]
+            if let lifetimeSeconds { json["ttl_seconds"] = .integer(lifetimeSeconds) }
+            return json
+        }
+    }
+
+    /// `{"scene_id"}`.
+    public struct Reply: MeshMessage {
+        public let sceneID: String
+
+        public init(sceneID: String) {
+            self.sceneID = sceneID
+        }
+
+        public init(json: JSONObject) throws(MeshProtocolError) {
+            sceneID = try MeshFields(json).string("scene_id")
+        }
+
+        public var json: JSONObject { ["scene_id": .string(sceneID)] }
+    }
+}
