@@ -48,14 +48,14 @@ public enum AuthService {
         OutboxAdmin.register(on: &adminOperations, database: database, settings: settings)
         CaptchaAdmin.register(on: &adminOperations, images: captchaImages, settings: settings)
         var internalOperations = InternalHandlers()
-        ResolveSessionRoute.register(on: &internalOperations, store: sessions)
+        ResolveSessionOperation.register(on: &internalOperations, store: sessions)
+        AdminSessionOperations.register(on: &internalOperations, admins: admins, sessions: sessions)
         AccountInternalOperations.register(
             on: &internalOperations, accounts: accounts, payPasswords: payPasswords, displayTime: settings.displayTime)
         try registerMiniPrograms(
             application, flows: flows, settings: settings, operations: &operations, admin: &adminOperations,
             mesh: &internalOperations)
-        return AdminSessionRoutes.make(admins: admins, sessions: sessions)
-            + operations.routes() + adminOperations.routes() + internalOperations.routes()
+        return operations.routes() + adminOperations.routes() + internalOperations.routes()
     }
 
     /// The WeChat mini-program dialects (train, O2O), the C2C sign-in and scenes.
