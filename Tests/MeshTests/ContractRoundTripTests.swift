@@ -37,6 +37,15 @@ import Testing
             SessionsResolve.self, .init(scope: "admin", token: nil, nonce: nil, nonceScope: nil), .init(caller: nil))
     }
 
+    @Test func adminSessionContracts() throws {
+        try check(
+            AdminLogin.self, .init(username: "admin", password: "admin-development-password"), .init(token: "t"))
+        try check(AdminLogout.self, .init(token: "t"), MeshEmpty())
+        #expect(throws: MeshProtocolError.invalid("username", "1 to 64 bytes")) {
+            try AdminLogin.Request(json: ["username": .string(String(repeating: "a", count: 65)), "password": "p"])
+        }
+    }
+
     @Test func userContracts() throws {
         try check(
             ProfilesGet.self, AccountRequest(accountID: 9),

@@ -50,7 +50,8 @@ public enum AuthService {
         OutboxAdmin.register(on: &adminOperations, database: database, settings: settings)
         CaptchaAdmin.register(on: &adminOperations, images: captchaImages, settings: settings)
         var internalOperations = InternalHandlers()
-        ResolveSessionRoute.register(on: &internalOperations, store: sessions)
+        ResolveSessionOperation.register(on: &internalOperations, store: sessions)
+        AdminSessionOperations.register(on: &internalOperations, admins: admins, sessions: sessions)
         AccountInternalOperations.register(
             on: &internalOperations, accounts: accounts, payPasswords: payPasswords, displayTime: settings.displayTime)
         if settings.mode != .production {
@@ -59,8 +60,7 @@ public enum AuthService {
         try registerMiniPrograms(
             application, flows: flows, settings: settings, profiles: profiles, operations: &operations,
             admin: &adminOperations, mesh: &internalOperations)
-        return AdminSessionRoutes.make(admins: admins, sessions: sessions)
-            + (try operations.routes()) + adminOperations.routes() + internalOperations.routes()
+        return (try operations.routes()) + adminOperations.routes() + internalOperations.routes()
     }
 
     /// The WeChat mini-program dialects (train, O2O), the C2C sign-in and scenes.

@@ -29,7 +29,7 @@ public struct InternalCall: Sendable {
 
 /// The operations a service offers to the other services, one per `MeshContract`, served on
 /// `POST /internal/{name}` with canonical replies (only callers holding the mesh's internal key reach
-/// them). Unregistered names answer 404; a literal route such as `/internal/admin/login` takes precedence.
+/// them). Unregistered names answer 404; a literal route such as `GET /internal/operations` takes precedence.
 /// What a handler throws is answered as every handler's is (`HandlerOutcome`).
 public struct InternalHandlers: Sendable {
     typealias Handler = @Sendable (InternalCall, RequestContext) async throws -> CanonicalReply

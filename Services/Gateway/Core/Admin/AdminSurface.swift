@@ -26,7 +26,7 @@ struct AdminSurface: Sendable {
                 guard let token = AdminSurface.bearer(context.request) else {
                     return AdminSurface.answer(.failure(.notLoggedIn, "admin session required"))
                 }
-                let body = JSONValue.object(["token": .string(token)]).serializedBytes()
+                let body = JSONValue.object(AdminLogout.Request(token: token).json).serializedBytes()
                 sessions.forget(scope: SessionScope.admin, token: token)
                 return await self.call(.auth, "/internal/admin/logout", body: body, context: context)
             },

@@ -4,7 +4,7 @@ import ServiceKit
 
 /// `sessions/resolve` for the gateway (see `SessionsResolve`): claims the nonce (single use per
 /// scope) and resolves the token in one call.
-enum ResolveSessionRoute {
+enum ResolveSessionOperation {
     static func register(on handlers: inout InternalHandlers, store: SessionStore) {
         handlers.on(SessionsResolve.self) { request, _, _ in
             let scope = request.scope
