@@ -205,7 +205,7 @@ struct YafAuthTests {
             _ = try await client.sendCode("13800000005", key: "USER_REGISTER_CODE")
             let sixthOfTheAddress = try await client.call(
                 "sms.send", ["mobile": "13800000006", "key": "USER_REGISTER_CODE"])
-            #expect(sixthOfTheAddress == ["code": 503, "msg": "今日短信发送次数已达上限"])
+            #expect(sixthOfTheAddress == ["code": 503, "msg": "今日短信请求次数已达上限"])
             let outbox = try await client.admin("auth/sms.outbox", ["mobile": .string(first)])
             #expect(outbox["data"]?["messages"]?.arrayValue?.count == 3)
 

@@ -24,17 +24,17 @@ public enum AuthService {
             application.logger.warning("no SMS provider is configured: sending codes fails until one is wired in")
         }
         let accounts = Accounts(database: database, lockRules: settings.passwordLock)
+        let codes = VerificationCodes(database: database, rules: settings.codes)
+        let email: any EmailProvider =
+            settings.simulatesSMS ? EmailSimulator(database: database) : UnconfiguredEmailProvider()
         let flows = CredentialFlows(
-            database: database, accounts: accounts,
-            codes: VerificationCodes(database: database, rules: settings.codes),
-            sessions: sessions, sms: sms)
+            database: database, accounts: accounts, codes: codes, sessions: sessions,
+            sender: CodeSender(codes: codes, sms: sms, email: email))
         let payPasswords = PayPasswords(database: database, lockRules: settings.passwordLock)
         let captchas = CaptchaStore(database: database)
         let captchaImages = CaptchaImages(store: captchas)
         let identities = IdentityFlows(
-            credentials: flows,
-            email: settings.simulatesSMS ? EmailSimulator(database: database) : UnconfiguredEmailProvider(),
-            payPasswords: payPasswords, links: AccountLinks(database: database))
+            credentials: flows, payPasswords: payPasswords, links: AccountLinks(database: database))
         let profiles = ProfileLookup(mesh: try MeshClient(application: application))
         var operations = OperationHandlers(service: .auth)
         YafAuthOperations(

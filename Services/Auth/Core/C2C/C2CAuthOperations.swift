@@ -63,18 +63,8 @@ struct C2CAuthOperations: Sendable {
 
     private func sendCode(to mobile: String, _ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply
     {
-        let address = call.clientAddress.map { String($0.prefix(64)) }
-        switch try await credentials.sendCode(mobile: mobile, purpose: .login, clientAddress: address) {
-        case .sent(let code):
-            return CanonicalReply(
-                kind: .ok, message: "验证码已发送", data: revealsCodes ? .object(["code": .string(code)]) : nil)
-        case .refused(.tooSoon(let seconds)):
-            return .failure(.rateLimited, "两次发送间隔小于\(seconds)秒")
-        case .refused:
-            return .failure(.rateLimited, "", code: "405")
-        case .providerFailed(let reason):
-            context.logger.warning("SMS provider failed", [("reason", .string(reason))])
-            return .failure(.codeSendFailed)
-        }
+        let code = try await credentials.sender.send(
+            to: .mobile(mobile), purpose: .login, clientAddress: call.clientAddress, logger: context.logger)
+        return CanonicalReply(kind: .ok, message: "验证码已发送", data: revealsCodes ? .object(["code": .string(code)]) : nil)
     }
 }

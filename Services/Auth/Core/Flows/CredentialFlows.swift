@@ -8,22 +8,8 @@ struct CredentialFlows: Sendable {
     let accounts: Accounts
     let codes: VerificationCodes
     let sessions: SessionStore
-    let sms: any SMSProvider
-
-    /// Makes a code for `mobile` and `purpose` and sends it, within the sending limits.
-    func sendCode(mobile: String, purpose: CodePurpose, clientAddress: String?) async throws -> CodeSending {
-        let issue = try await codes.issue(
-            channel: "mobile", target: mobile, purpose: purpose, clientAddress: clientAddress)
-        guard case .issued(let code, let id) = issue else { return .refused(issue) }
-        let text = CodeMessage.text(code: code, purpose: purpose, lifetimeSeconds: codes.rules.lifetimeSeconds)
-        do {
-            try await sms.send(to: mobile, text: text)
-        } catch {
-            try await codes.withdraw(id: id)
-            return .providerFailed(reason: (error as? SMSError)?.description ?? "\(type(of: error))")
-        }
-        return .sent(code: code)
-    }
+    /// Sends the codes the flows check.
+    let sender: CodeSender
 
     /// A new account for `mobile` with `password`, proven by a registration code, signed in on `app`.
     func register(

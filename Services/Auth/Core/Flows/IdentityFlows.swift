@@ -6,36 +6,12 @@ import Postgres
 /// changes in one transaction.
 struct IdentityFlows: Sendable {
     let credentials: CredentialFlows
-    let email: any EmailProvider
     let payPasswords: PayPasswords
     let links: AccountLinks
 
     private var accounts: Accounts { credentials.accounts }
     private var codes: VerificationCodes { credentials.codes }
     private var database: PostgresPool { credentials.database }
-
-    /// Makes a code for `identity` and `purpose` and sends it by SMS or e-mail, within the limits.
-    func sendCode(
-        to identity: AccountIdentity, purpose: CodePurpose, clientAddress: String?
-    ) async throws
-        -> CodeSending
-    {
-        guard case .email(let address) = identity else {
-            return try await credentials.sendCode(
-                mobile: identity.value, purpose: purpose, clientAddress: clientAddress)
-        }
-        let issue = try await codes.issue(
-            channel: identity.channel, target: address, purpose: purpose, clientAddress: clientAddress)
-        guard case .issued(let code, let id) = issue else { return .refused(issue) }
-        let text = CodeMessage.text(code: code, purpose: purpose, lifetimeSeconds: codes.rules.lifetimeSeconds)
-        do {
-            try await email.send(to: address, subject: "\(purpose.label)验证码", text: text)
-        } catch {
-            try await codes.withdraw(id: id)
-            return .providerFailed(reason: (error as? EmailError)?.description ?? "\(type(of: error))")
-        }
-        return .sent(code: code)
-    }
 
     /// Checks a code without using it up.
     func checkCode(

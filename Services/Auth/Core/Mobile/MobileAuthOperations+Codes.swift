@@ -20,28 +20,28 @@ extension MobileAuthOperations {
     }
 
     /// `phonecode`: `phone`, `validcode` (the captcha answer, used up by the send) and `type`.
-    func sendPhoneCode(_ call: MeshCall) async throws -> CanonicalReply {
+    func sendPhoneCode(_ call: MeshCall, logger: Logger) async throws -> CanonicalReply {
         let input = Parameters(call.parameters)
         let mobile = try input.requiredMobile("phone")
         let purpose = try Self.purpose(input)
         guard let answer = try input.text("validcode", maxLength: 16) else { throw InputProblem("validcode", .missing) }
         let captcha = try await captchas.check(id: Self.captchaID(input), answer: answer, for: .send)
         guard captcha == .matches else { return MobileAuthReplies.refusal(captcha) }
-        let sending = try await identities.sendCode(
-            to: .mobile(mobile), purpose: purpose, clientAddress: call.clientAddress)
-        return MobileAuthReplies.refusal(sending)
+        _ = try await identities.credentials.sender.send(
+            to: .mobile(mobile), purpose: purpose, clientAddress: call.clientAddress, logger: logger)
+        return MobileAuthReplies.ok("校验码已发送")
     }
 
     /// `emailcode`: `email` and `type`; the document asks no captcha here.
-    func sendEmailCode(_ call: MeshCall) async throws -> CanonicalReply {
+    func sendEmailCode(_ call: MeshCall, logger: Logger) async throws -> CanonicalReply {
         let input = Parameters(call.parameters)
         guard case .email(let email)? = AccountIdentity(try input.text("email", maxLength: 254) ?? "") else {
             throw CallRefusal(.invalidParams, "请输入正确的邮箱")
         }
         let purpose = try Self.purpose(input)
-        let sending = try await identities.sendCode(
-            to: .email(email), purpose: purpose, clientAddress: call.clientAddress)
-        return MobileAuthReplies.refusal(sending)
+        _ = try await identities.credentials.sender.send(
+            to: .email(email), purpose: purpose, clientAddress: call.clientAddress, logger: logger)
+        return MobileAuthReplies.ok("校验码已发送")
     }
 
     /// `code/validcode`: a new captcha as a JPEG; its challenge id goes into the `captchaId` cookie, and

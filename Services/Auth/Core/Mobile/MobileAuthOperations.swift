@@ -15,26 +15,26 @@ struct MobileAuthOperations: Sendable {
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
-        let table: [(String, @Sendable (MeshCall) async throws -> CanonicalReply)] = [
-            ("login", operations.logIn),
-            ("register", operations.registerAccount),
-            ("member/newpwd", operations.resetPassword),
-            ("checkusername", operations.checkUsername),
-            ("phonecode", operations.sendPhoneCode),
-            ("emailcode", operations.sendEmailCode),
-            ("checkcode", operations.checkCode),
-            ("code/validcode", operations.captchaImage),
-            ("member/modifypwd", operations.changePassword),
-            ("member/changebind", operations.changeBinding),
-            ("member/checkchange", operations.checkBinding),
-            ("member/paypwd", operations.setPayPassword),
-            ("member/checkpaypwd", operations.hasPayPassword),
-            ("web/member/checkpaypwd", operations.hasPayPassword),
-            ("member/merge", operations.merge),
-            ("member/relatelogin", operations.switchLinkedAccount),
+        let table: [(String, Access, @Sendable (OperationCall) async throws -> CanonicalReply)] = [
+            ("login", .anyone, { try await operations.logIn($0.mesh) }),
+            ("register", .anyone, { try await operations.registerAccount($0.mesh) }),
+            ("member/newpwd", .anyone, { try await operations.resetPassword($0.mesh) }),
+            ("checkusername", .anyone, { try await operations.checkUsername($0.mesh) }),
+            ("phonecode", .anyone, { try await operations.sendPhoneCode($0.mesh, logger: $0.logger) }),
+            ("emailcode", .anyone, { try await operations.sendEmailCode($0.mesh, logger: $0.logger) }),
+            ("checkcode", .anyone, { try await operations.checkCode($0.mesh) }),
+            ("code/validcode", .anyone, { try await operations.captchaImage($0.mesh) }),
+            ("member/modifypwd", .account, { try await operations.changePassword($0.mesh) }),
+            ("member/changebind", .account, { try await operations.changeBinding($0.mesh) }),
+            ("member/checkchange", .account, { try await operations.checkBinding($0.mesh) }),
+            ("member/paypwd", .account, { try await operations.setPayPassword($0.mesh) }),
+            ("member/checkpaypwd", .account, { try await operations.hasPayPassword($0.mesh) }),
+            ("web/member/checkpaypwd", .account, { try await operations.hasPayPassword($0.mesh) }),
+            ("member/merge", .account, { try await operations.merge($0.mesh) }),
+            ("member/relatelogin", .account, { try await operations.switchLinkedAccount($0.mesh) }),
         ]
-        for (name, body) in table {
-            handlers.on(.mobile, name) { call in try await body(call.mesh) }
+        for (name, access, body) in table {
+            handlers.on(.mobile, name, access: access) { call in try await body(call) }
         }
     }
 

@@ -52,18 +52,6 @@ enum MobileAuthReplies {
         }
     }
 
-    /// A refused code send: the interval, the daily limits, or the provider.
-    static func refusal(_ sending: CodeSending) -> CanonicalReply {
-        switch sending {
-        case .sent: ok("校验码已发送")
-        case .refused(.tooSoon(let seconds)): .failure(.rateLimited, "两次发送间隔小于\(seconds)秒")
-        case .refused(.targetDailyLimit): .failure(.rateLimited, "今日校验码发送次数已达上限")
-        case .refused(.addressDailyLimit): .failure(.rateLimited, "今日校验码请求次数已达上限")
-        case .refused(.issued): .failure(.internal)
-        case .providerFailed: .failure(.providerFailed, "校验码发送失败，请稍后再试")
-        }
-    }
-
     static func refusal(_ check: CaptchaCheck) -> CanonicalReply {
         switch check {
         case .matches: ok("")

@@ -100,17 +100,8 @@ struct O2OAuthOperations: Sendable {
         if case .refused(let kind, _) = try await wechat.sessions.resolve(scope: Self.scope, token: token) {
             return .failure(kind)
         }
-        let address = call.clientAddress.map { String($0.prefix(64)) }
-        switch try await wechat.credentials.sendCode(mobile: mobile, purpose: .bind, clientAddress: address) {
-        case .sent(let code):
-            return .ok(revealsCodes ? .object(["verify_code": .string(code)]) : nil)
-        case .refused(.tooSoon(let seconds)):
-            return .failure(.rateLimited, "两次发送间隔小于\(seconds)秒")
-        case .refused:
-            return .failure(.rateLimited, "今日短信发送次数已达上限")
-        case .providerFailed(let reason):
-            context.logger.warning("SMS provider failed", [("reason", .string(reason))])
-            return .failure(.codeSendFailed, "短信发送失败")
-        }
+        let code = try await wechat.credentials.sender.send(
+            to: .mobile(mobile), purpose: .bind, clientAddress: call.clientAddress, logger: context.logger)
+        return .ok(revealsCodes ? .object(["verify_code": .string(code)]) : nil)
     }
 }

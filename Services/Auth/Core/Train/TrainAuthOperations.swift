@@ -51,16 +51,9 @@ struct TrainAuthOperations: Sendable {
         if case .refused(let kind, _) = try await wechat.sessions.resolve(scope: Self.scope, token: token) {
             return .failure(kind)
         }
-        let address = call.clientAddress.map { String($0.prefix(64)) }
-        switch try await wechat.credentials.sendCode(mobile: mobile, purpose: .bind, clientAddress: address) {
-        case .sent(let code):
-            return .ok(.object(["smsCode": .string(revealsCodes ? code : ""), "phoneNo": .string(mobile)]))
-        case .refused(let refusal):
-            return TrainAuthReplies.sendingRefused(refusal)
-        case .providerFailed(let reason):
-            context.logger.warning("SMS provider failed", [("reason", .string(reason))])
-            return .failure(.codeSendFailed)
-        }
+        let code = try await wechat.credentials.sender.send(
+            to: .mobile(mobile), purpose: .bind, clientAddress: call.clientAddress, logger: context.logger)
+        return .ok(.object(["smsCode": .string(revealsCodes ? code : ""), "phoneNo": .string(mobile)]))
     }
 
     /// `checkPhoneCode`: `phoneNo` and `smsCode` bind the mobile to the caller's WeChat account. When

@@ -10,13 +10,6 @@ enum TrainAuthReplies {
         return .failure(.providerFailed, "调用微信获取openid失败", code: "1000")
     }
 
-    static func sendingRefused(_ refusal: CodeIssue) -> CanonicalReply {
-        switch refusal {
-        case .tooSoon(let seconds): .failure(.rateLimited, "两次发送间隔小于\(seconds)秒", code: "0019")
-        default: .failure(.rateLimited, "今日短信发送次数已达上限", code: "0019")
-        }
-    }
-
     static func bindingRefused(_ refusal: BindingRefusal) -> CanonicalReply {
         switch refusal {
         case .codeWrong: .failure(.codeWrong)

@@ -8,19 +8,9 @@ extension YafAuthOperations {
         let input = Parameters(call.parameters)
         let mobile = try input.requiredMobile("mobile")
         let purpose = try YafSMSKey.purpose(input)
-        let address = call.clientAddress.map { String($0.prefix(64)) }
-        switch try await flows.sendCode(mobile: mobile, purpose: purpose, clientAddress: address) {
-        case .sent(let code):
-            return YafAuthReplies.ok("发送成功", data: settings.revealsCodes ? .object(["code": .string(code)]) : nil)
-        case .refused(.tooSoon(let seconds)):
-            // The document's sms.send failure example, with the configured interval.
-            return .failure(.rateLimited, "两次发送间隔小于\(seconds)秒")
-        case .refused:
-            return .failure(.rateLimited, "今日短信发送次数已达上限")
-        case .providerFailed(let reason):
-            context.logger.warning("SMS provider failed", [("reason", .string(reason))])
-            return .failure(.codeSendFailed, "短信发送失败")
-        }
+        let code = try await flows.sender.send(
+            to: .mobile(mobile), purpose: purpose, clientAddress: call.clientAddress, logger: context.logger)
+        return YafAuthReplies.ok("发送成功", data: settings.revealsCodes ? .object(["code": .string(code)]) : nil)
     }
 
     /// `sms.verify`: whether the code is right, without using it up (registration uses it next).
