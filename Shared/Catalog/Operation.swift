@@ -67,6 +67,8 @@ public struct Operation: Sendable, Hashable {
     /// The business parameters, in the document's order, without the fields every call of the
     /// dialect carries (each dialect's catalog file says which those are).
     public let parameters: [OperationParameter]
+    /// How the reply is written and what a success does to the session.
+    public internal(set) var traits = OperationTraits()
 
     public init(
         dialect: Dialect, name: String, path: String, methods: [HTTPMethod], service: ServiceName,

@@ -20,7 +20,8 @@ extension OperationCatalog {
             [
                 .init("username", "String", true, "登录名"),
                 .init("pwd", "String", true, "密码"),
-            ]),
+            ]
+        ).shaped(.fieldsFirst).opensSession(),
         mobile(
             "/mobile/register", [.post], .auth, .none, "注册接口",
             [
@@ -55,30 +56,34 @@ extension OperationCatalog {
                 .init("username", "String", true, "手机号或邮箱地址"),
                 .init("validcode", "String", true, "图形验证码"),
             ]),
-        mobile("/mobile/code/validcode", [.get], .auth, .none, "获取验证图形接口"),
+        mobile("/mobile/code/validcode", [.get], .auth, .none, "获取验证图形接口").shaped(.raw),
         mobile(
             "/mobile/checkusername", [.post], .auth, .none, "检测username是否已经被使用",
             [
                 .init("username", "String", true, "账户名（手机号或邮箱）")
-            ]),
+            ]
+        ).shaped(.bare),
         mobile(
             "/mobile/member/shopcart/num", [.post], .orders, .required, "修改购物车数量",
             [
                 .init("number", "int", true, "修改之后的数量，最小值为1"),
                 .init("shopcartId", "int", true, "购物车Id"),
-            ]),
+            ]
+        ).shaped(.flag),
         mobile(
             "/mobile/member/shopcart/del", [.post], .orders, .required, "删除购物车",
             [
                 .init("shopcartId", "int", true, "购物车Id")
-            ]),
+            ]
+        ).shaped(.flag),
         mobile(
             "/mobile/member/shopcart/save", [.post], .orders, .required, "加入购物车",
             [
                 .init("proId", "int", true, "产品Id"),
                 .init("proSkuId", "int", true, "skuId"),
                 .init("num", "int", true, "数量"),
-            ]),
+            ]
+        ).shaped(.flag),
         mobile(
             "/weixinapi/address", [.post], .user, .required, "微信H5保存用户收货地址",
             [
@@ -92,12 +97,14 @@ extension OperationCatalog {
                 .init("detail", "String", true, "详细地址"),
                 .init("receiver", "String", true, "收货人"),
                 .init("openId", "String", true, "微信openId"),
-            ]),
+            ]
+        ).shaped(.flag),
         mobile(
             "/mobile/member/addr/get", [.post], .user, .required, "获取单个收货地址",
             [
                 .init("id", "int", true, "要修改的收货地址id值")
-            ]),
+            ]
+        ).shaped(.bare),
         mobile(
             "/mobile/member/modify", [.post], .user, .required, "添加保存或修改保存收货地址",
             [
@@ -112,14 +119,16 @@ extension OperationCatalog {
                 .init("tdPhone", "String", true, "收货手机号"),
                 .init("tdPostcode", "String", false, "邮编"),
                 .init("tdId", "int", false, "带上表示修改保存，不带表示添加保存"),
-            ]),
+            ]
+        ).shaped(.fieldsLast),
         mobile(
             "/mobile/member/addr/defualt", [.post], .user, .required, "设置默认收货地址",
             [
                 .init("id", "int", true, "要设置为默认收货地址的id值")
-            ]),
-        mobile("/mobile/member/addr/addrList", [.post], .user, .required, "收货地址列表"),
-        mobile("/mobile/member/index", [.get, .post], .user, .required, "用户个人中心"),
+            ]
+        ).shaped(.flag),
+        mobile("/mobile/member/addr/addrList", [.post], .user, .required, "收货地址列表").shaped(.dataFirst),
+        mobile("/mobile/member/index", [.get, .post], .user, .required, "用户个人中心").shaped(.dataFirst).numericCode(),
         mobile(
             "/mobile/member/modifypwd", [.post], .auth, .required, "保存用户修改密码",
             [
@@ -147,8 +156,10 @@ extension OperationCatalog {
                 .init("username", "String", true, "账号（手机、邮箱）"),
                 .init("paypwd", "String", true, "支付密码"),
                 .init("code", "String", true, "手机/邮箱收到的校验码"),
-            ]),
-        mobile("/mobile/member/checkpaypwd", [.post], .auth, .required, "检测用户是否设置支付密码"),
+            ]
+        ).numericCode(),
+        // Section 10.2 gives this exact reply; section 8.4.2's "true/false" is the value of its `data`.
+        mobile("/mobile/member/checkpaypwd", [.post], .auth, .required, "检测用户是否设置支付密码").shaped(.isSuccess),
         mobile(
             "/mobile/member/saveinfo", [.get, .post], .user, .required, "用户完善个人信息",
             [
@@ -157,59 +168,75 @@ extension OperationCatalog {
                 .init("tmSex", "String", true, "性别（M/W）"),
                 .init("tmBirthday", "String", false, "用户生日，首次保存必填，之后不可修改"),
                 .init("tmIdCard", "String", true, "身份证号"),
-            ]),
-        mobile("/web/member/checkpaypwd", [.post], .auth, .required, "检测用户是否设置支付密码（web）"),
+            ]
+        ).shaped(.flag),
+        mobile("/web/member/checkpaypwd", [.post], .auth, .required, "检测用户是否设置支付密码（web）").shaped(.bare),
         mobile(
             "/mobile/member/updateheadpic", [.post], .user, .required, "修改用户头像",
             [
                 .init("headpic", "String", true, "图片转换成base64形式")
-            ]),
+            ]
+        ).shaped(.dataFirst).numericCode().carriesImage(),
         mobile(
             "/mobile/area/list", [.post], .content, .none, "省市区三级列表",
             [
                 .init("pcode", "String", true, "1 查询所有省；省或市行政编码查询下级")
-            ]),
+            ]
+        ).shaped(.bare),
         mobile(
             "/mobile/member/recharge", [.post], .orders, .required, "生成一个充值待支付记录",
             [
                 .init("amount", "double", true, "充值金额（保留两位小数）")
-            ]),
+            ]
+        ).shaped(.dataFirst).succeeding(with: "308").numericCode(),
+        // The section sends the browser on to Alipay's payment page.
         mobile(
             "/alipay/bankspay", [.get, .post], .orders, .required, "充值请求第三方支付接口（支付宝）",
             [
                 .init("trade_no", "String", true, "充值交易号")
-            ]),
+            ]
+        ).shaped(.raw),
         mobile(
             "/weixin/pay/get_jsapi_package", [.get, .post], .orders, .required, "充值获取支付参数接口（微信支付）",
             [
                 .init("orderNum", "String", true, "充值交易号")
-            ]),
+            ]
+        ).shaped(.bare),
         mobile(
             "/mobile/member/merge", [.get, .post], .auth, .required, "账户关联请求",
             [
                 .init("username", "String", true, "待关联的主账户手机号"),
                 .init("pwd", "String", true, "关联主账户的登录密码"),
             ]),
-        mobile("/mobile/member/relatelogin", [.post], .auth, .required, "关联账户之间切换登录"),
-        mobile("/mobile/member/im", [.post], .user, .required, "登录后获取IM账号"),
-        mobile("/mobile/member/phonecheck", [.get], .orders, .required, "号码是否允许充值", mobilePhoneAndFaceValue),
-        mobile("/mobile/member/phonepackage", [.post], .orders, .required, "获取话费套餐信息", mobilePhoneAndFaceValue),
-        mobile("/mobile/member/facevalue", [.get], .orders, .required, "获取充值面额"),
+        // Switching accounts is a login: the new token follows `code` and `msg`.
+        mobile("/mobile/member/relatelogin", [.post], .auth, .required, "关联账户之间切换登录").shaped(.fieldsLast).opensSession()
+            .changesSession(),
+        mobile("/mobile/member/im", [.post], .user, .required, "登录后获取IM账号").shaped(.bare),
+        mobile("/mobile/member/phonecheck", [.get], .orders, .required, "号码是否允许充值", mobilePhoneAndFaceValue).shaped(
+            .dataFirst
+        ).succeeding(with: "1000"),
+        mobile("/mobile/member/phonepackage", [.post], .orders, .required, "获取话费套餐信息", mobilePhoneAndFaceValue).shaped(
+            .dataFirst
+        ).succeeding(with: "1000"),
+        mobile("/mobile/member/facevalue", [.get], .orders, .required, "获取充值面额").shaped(.dataFirst),
         mobile(
             "/mobile/member/phonecharge", [.post], .orders, .required, "话费充值接口",
             mobilePhoneAndFaceValue + [
                 .init("paypwd", "String", true, "支付密码")
-            ]),
+            ]
+        ).shaped(.dataFirst).succeeding(with: "1005"),
         mobile(
             "/mobile/member/queryphone", [.get], .orders, .required, "话费充值订单状态更新接口",
             [
                 .init("orderno", "String", true, "充值订单号，取自话费充值接口的 data.orderNo")
-            ]),
+            ]
+        ).shaped(.dataFirst).succeeding(with: "1006"),
         mobile(
             "/mobile/member/exchangescore", [.post], .user, .required, "积分兑换余额接口",
             [
                 .init("score", "int", true, "兑换积分值，正整数")
-            ]),
+            ]
+        ).shaped(.dataFirst).numericCode(),
     ]
 
     /// The client-facing name of a mobile path: the tail after `/mobile/`, or the whole path

@@ -23,18 +23,21 @@ extension OperationCatalog {
             [
                 .init("mobile", "String", true, "手机号"),
                 .init("verify_code", "String", true, "验证码"),
-            ]),
+            ]
+        ).changesSession().allowsGuest(),
         o2o(
             "loginWithSceneId", .post, .auth, .required, "使用场景ID快捷登陆",
             [
                 .init("token", "String", true, "通过wxLogin接口获取到的token"),
                 .init("sceneId", "String", true, "在onLoad中获取到的scene值"),
-            ]),
+            ]
+        ).changesSession().allowsGuest(),
         o2o(
             "sms/verify_code", .post, .auth, .required, "短信接口",
             [
                 .init("mobile", "String", true, "手机号")
-            ]),
+            ]
+        ).allowsGuest(),
         o2o(
             "area/tree", .get, .content, .required, "获取地区列表(树形结构)",
             [
@@ -99,11 +102,6 @@ extension OperationCatalog {
                 .init("order_no", "String", true, "订单号")
             ]),
     ]
-
-    /// The operations an O2O guest session (`CallerRole.guest`: a WeChat user without a bound mobile) may call: binding the mobile and sending its code. Any other
-    /// operation that needs a session answers a guest "not logged in" (10003), which sends the client to
-    /// bind its mobile; a missing or unknown token answers 10007, which sends it to `wxLogin`.
-    public static let o2oGuestOperations: Set<String> = ["login", "loginWithSceneId", "sms/verify_code"]
 
     private static func o2o(
         _ name: String, _ method: HTTPMethod, _ service: ServiceName, _ session: SessionRequirement,

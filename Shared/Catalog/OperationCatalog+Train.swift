@@ -17,8 +17,9 @@ extension OperationCatalog {
             [
                 .init("code", "String", true, "微信登陆临时凭证"),
                 trainNonce, trainSign,
-            ]),
-        train("getUserInfo", .whenPresent, .user, .required, "获取个人信息"),
+            ]
+        ).signedReply(),
+        train("getUserInfo", .whenPresent, .user, .required, "获取个人信息").signedReply(),
         train(
             "addContacts", .required, .user, .required, "添加联系人接口",
             [
@@ -34,14 +35,16 @@ extension OperationCatalog {
             [
                 .init("phoneNo", "String", true, "手机号"),
                 trainNonce, trainSign,
-            ]),
+            ]
+        ).signedReply(),
         train(
             "checkPhoneCode", .required, .auth, .required, "校验验证码",
             [
                 .init("smsCode", "String", true, "验证码"),
                 .init("phoneNo", "String", true, "手机号"),
                 trainNonce, trainSign,
-            ]),
+            ]
+        ).changesSession(),
         train(
             "createOrder", .required, .orders, .required, "下单接口",
             [

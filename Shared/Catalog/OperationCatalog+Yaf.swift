@@ -59,7 +59,8 @@ extension OperationCatalog {
             "user.logout", .auth, .required, "用户退出接口",
             [
                 yafToken("登录时分配给用户的 Token 令牌")
-            ]),
+            ]
+        ).changesSession(),
         yaf(
             "sms.send", .auth, .optional, "短信发送",
             [

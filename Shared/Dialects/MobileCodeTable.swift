@@ -5,11 +5,11 @@ extension DialectCodeTable {
     /// The mobile mall dialect's codes, gathered from the endpoints of the mobile mall user-module API document
     /// (004), which has no table of its own: 200 and 300 from the generic replies, 308, 221 and 222 from the
     /// recharge endpoint, 1000, 208505 and 208506 from the phone-credit checks, 1004–1007 from the phone-credit
-    /// top-up and its status query. Most endpoints write codes as strings; `otherNotationOperations` lists the
-    /// ones whose examples write numbers.
+    /// top-up and its status query. Most endpoints write codes as strings; the catalog marks the ones whose
+    /// examples write numbers (`OperationTraits.numericCode`).
     public static let mobile = DialectCodeTable(
         dialect: .mobile, documented: mobileDocumented, genericFailure: "300", rows: mobileRows,
-        otherNotationOperations: mobileNumericCodeOperations)
+        otherNotationOperations: Set(OperationCatalog.operations(of: .mobile).filter(\.traits.numericCode).map(\.name)))
 
     private static let mobileDocumented: [DialectCode] = [
         .string("200", "操作成功"),
@@ -26,12 +26,6 @@ extension DialectCodeTable {
         .string("1004", "账户余额不足"),
         .string("1006", "充值成功"),
         .string("1007", "查询无结果"),
-    ]
-
-    /// Endpoints whose examples write `"code": 200` as a number: member centre, avatar, pay password (its
-    /// section 10.4 example; section 8.4 only shows the generic template), recharge and points exchange.
-    private static let mobileNumericCodeOperations: Set<String> = [
-        "member/index", "member/updateheadpic", "member/paypwd", "member/recharge", "member/exchangescore",
     ]
 
     /// The document knows one failure code, 300; the few specific ones cover balance and pay password.

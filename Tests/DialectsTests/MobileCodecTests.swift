@@ -286,13 +286,32 @@ struct MobileCodecTests {
         #expect(encode("member/im", .ok()).headers["Content-Type"] == "application/json;charset=UTF-8")
     }
 
-    @Test func everyMobileOperationHasAShape() {
-        for operation in OperationCatalog.operations(of: .mobile) {
-            #expect(MobileReplyShape.byOperation[operation.name] != nil, "\(operation.name)")
+    @Test func theCatalogGivesEachMobileOperationItsDocumentsShape() {
+        let shapes = Dictionary(
+            uniqueKeysWithValues: OperationCatalog.operations(of: .mobile).map { ($0.name, $0.traits.mobileShape) })
+        #expect(shapes["login"] == .fieldsFirst && shapes["code/validcode"] == .raw)
+        #expect(shapes["member/checkpaypwd"] == .isSuccess && shapes["web/member/checkpaypwd"] == .bare)
+        #expect(shapes["member/modify"] == .fieldsLast && shapes["member/saveinfo"] == .flag)
+        #expect(shapes["register"] == .status && shapes["member/updateheadpic"] == .dataFirst)
+    }
+
+    @Test func traitsBelongToTheDialectsThatDocumentThem() {
+        for operation in OperationCatalog.all {
+            let traits = operation.traits
+            if operation.dialect != .mobile {
+                #expect(traits.mobileShape == .status && traits.successCode == nil, "\(operation.meshName)")
+                #expect(!traits.numericCode && !traits.opensSession && !traits.carriesImage, "\(operation.meshName)")
+            }
+            #expect(!traits.signedReply || operation.dialect == .train, "\(operation.meshName)")
+            #expect(!traits.allowsGuest || operation.dialect == .o2o, "\(operation.meshName)")
+            #expect(!traits.changesSession || operation.service == .auth, "\(operation.meshName)")
         }
-        for name in MobileReplyShape.byOperation.keys {
-            #expect(OperationCatalog.find(.mobile, name: name) != nil, "\(name)")
-        }
+        let changing = OperationCatalog.all.filter(\.traits.changesSession).map(\.meshName).sorted()
+        #expect(
+            changing == [
+                "mobile/member/relatelogin", "o2o/login", "o2o/loginWithSceneId", "train/checkPhoneCode",
+                "yaf/user.logout",
+            ])
     }
 
     // MARK: encoding: raw answers

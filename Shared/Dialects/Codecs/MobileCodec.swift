@@ -9,7 +9,7 @@ import Mesh
 /// `{"code":"200","msg":…}` or the endpoint's own shape (`MobileReplyShape`).
 ///
 /// The session token is read from the `token` header, else the `token` parameter, else the `token` cookie, and
-/// is taken out of the business parameters. A successful login (`MobileReplyShape.loginOperations`) writes the
+/// is taken out of the business parameters. A successful login (`OperationTraits.opensSession`) writes the
 /// reply's `token` into the body with the other fields and also sets it as the HttpOnly `token` cookie.
 /// Non-JSON answers (the captcha image, the redirect to Alipay) follow the convention of `MobileRawReply`; the
 /// captcha's cookie comes back as a parameter (`captchaCookie`).
@@ -66,9 +66,9 @@ public struct MobileCodec: DialectCodec {
     public func encode(_ reply: CanonicalReply, call: ClientCall?, operation: Operation?) -> HTTPResponse {
         let operation = operation ?? call?.operation
         let name = operation?.name ?? ""
-        let shape = operation == nil ? MobileReplyShape.status : MobileReplyShape.of(operation: name)
+        let shape = operation?.traits.mobileShape ?? .status
         let head = ReplyHead(
-            reply, table: dialect.codeTable, operation: name, successCode: MobileReplyShape.successCodes[name])
+            reply, table: dialect.codeTable, operation: name, successCode: operation?.traits.successCode)
         let succeeded = reply.kind == .ok
         let body: JSONValue
         switch shape {
@@ -102,7 +102,7 @@ public struct MobileCodec: DialectCodec {
             body = .object(envelope)
         }
         var response = ClientReply.json(body)
-        if succeeded, MobileReplyShape.loginOperations.contains(name), case .string(let token)? = reply.data?["token"],
+        if succeeded, operation?.traits.opensSession == true, case .string(let token)? = reply.data?["token"],
             let cookie = MobileCookie.setCookie(name: Self.tokenCookie, value: token, path: cookiePath)
         {
             response.headers.add("Set-Cookie", cookie)

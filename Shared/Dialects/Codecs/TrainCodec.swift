@@ -26,9 +26,6 @@ public struct TrainCodec: DialectCodec {
     public static let pathPrefix = "/api/v1/user/"
     /// The roles the document names for `userRole`.
     public static let roles: Set<String> = ["customer", "business"]
-    /// The sections whose reply table lists `sign` (login, personal info, send SMS code); their reply `data`
-    /// carries a sign made with the caller's appCode key, like a request's.
-    public static let signedReplyOperations: Set<String> = ["login", "getUserInfo", "sendPhoneCode"]
     /// The document limits `nonceStr` to 32 characters.
     public static let maxNonceLength = 32
 
@@ -97,7 +94,7 @@ public struct TrainCodec: DialectCodec {
         let operation = operation ?? call?.operation
         let head = ReplyHead(reply, table: dialect.codeTable, operation: operation?.name ?? "")
         var data = reply.data ?? .null
-        if let operation, Self.signedReplyOperations.contains(operation.name), case .object(var fields) = data,
+        if let operation, operation.traits.signedReply, case .object(var fields) = data,
             let appCode = call?.appID, let key = keys[appCode]
         {
             fields.removeValue(forKey: "sign")

@@ -20,9 +20,6 @@ struct DialectCodecs: Sendable {
     /// `ImageLimit.bytes` (about 7 MiB), percent-encoded as browsers send it, stays under this.
     static let base64ImageBodyLimit = 10 * 1024 * 1024
 
-    /// Mobile paths whose requests carry a base64 image.
-    static let base64ImagePaths: Set<String> = ["/mobile/member/updateheadpic"]
-
     func routes(pipeline: DialectPipeline) -> [Route] {
         let train = self.train
         let o2o = self.o2o
@@ -50,7 +47,7 @@ struct DialectCodecs: Sendable {
         for operation in OperationCatalog.operations(of: .mobile) where mobilePaths.insert(operation.path).inserted {
             let path = mobile.contextPath + operation.path
             let bodyLimit =
-                DialectCodecs.base64ImagePaths.contains(operation.path) ? DialectCodecs.base64ImageBodyLimit : nil
+                operation.traits.carriesImage ? DialectCodecs.base64ImageBodyLimit : nil
             routes.append(
                 Route([.get, .post], path, bodyLimit: bodyLimit, refusal: mobileRefusal) { context in
                     await pipeline.handle(context, codec: mobile)

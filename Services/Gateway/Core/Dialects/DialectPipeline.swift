@@ -18,13 +18,6 @@ struct DialectPipeline: Sendable {
     let upstreams: [ServiceName: Upstream]
     let internalKey: String
 
-    /// Operations after whose success the caller's token is gone (logout), or names another account
-    /// (switching to a linked account; binding a mobile or using a scene moves a WeChat session to the
-    /// account that owns it): the cached answer for the token is dropped.
-    static let logoutOperations: Set<String> = [
-        "yaf/user.logout", "mobile/member/relatelogin", "o2o/login", "o2o/loginWithSceneId", "train/checkPhoneCode",
-    ]
-
     func handle(_ context: RequestContext, codec: any DialectCodec) async -> HTTPResponse {
         let request = context.request
         let address = request.remoteAddress.map(Self.host(of:)) ?? "unknown"
@@ -55,7 +48,7 @@ struct DialectPipeline: Sendable {
             return codec.encode(.failure(.rateLimited, "too many requests"), call: call, operation: call.operation)
         }
         let reply = await forward(call, caller: caller, sessionState: sessionState, context: context, address: address)
-        if reply.kind == .ok, Self.logoutOperations.contains(call.operation.meshName), let token = call.token {
+        if reply.kind == .ok, call.operation.traits.changesSession, let token = call.token {
             sessions.forget(dialect: call.dialect, token: token)
         }
         return codec.encode(reply, call: call, operation: call.operation)
@@ -65,7 +58,7 @@ struct DialectPipeline: Sendable {
     /// not for it yet.
     static func isGuestOutsideBinding(_ call: ClientCall, _ caller: CallerIdentity?) -> Bool {
         call.dialect == .o2o && call.operation.session == .required && caller?.role == .guest
-            && !OperationCatalog.o2oGuestOperations.contains(call.operation.name)
+            && !call.operation.traits.allowsGuest
     }
 
     /// The caller and the session state to tell the service, or the reply that ends the request.
