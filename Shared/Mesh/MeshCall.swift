@@ -6,11 +6,14 @@ public struct CallerIdentity: Sendable, Equatable {
     public let userID: String
     public let openID: String?
     public let role: CallerRole?
+    /// What auth knows of the account, when the session resolved it.
+    public let facts: AccountFacts?
 
-    public init(userID: String, openID: String? = nil, role: CallerRole? = nil) {
+    public init(userID: String, openID: String? = nil, role: CallerRole? = nil, facts: AccountFacts? = nil) {
         self.userID = userID
         self.openID = openID
         self.role = role
+        self.facts = facts
     }
 
     /// The account id as a number; nil when the id is not a positive integer.
@@ -61,7 +64,12 @@ public struct MeshCall: Sendable {
             caller: headers[MeshHeaders.userID].map {
                 CallerIdentity(
                     userID: $0, openID: headers[MeshHeaders.openID],
-                    role: headers[MeshHeaders.role].flatMap(CallerRole.init(rawValue:)))
+                    role: headers[MeshHeaders.role].flatMap(CallerRole.init(rawValue:)),
+                    facts: headers[MeshHeaders.accountPublicID].map { publicID in
+                        AccountFacts(
+                            mobile: headers[MeshHeaders.accountMobile], email: headers[MeshHeaders.accountEmail],
+                            publicID: publicID, registeredAt: headers[MeshHeaders.accountRegisteredAt] ?? "")
+                    })
             },
             appID: headers[MeshHeaders.appID], token: headers[MeshHeaders.token],
             sessionState: headers[MeshHeaders.sessionState].flatMap(SessionState.init(rawValue:)) ?? .none,
@@ -78,6 +86,12 @@ public struct MeshCall: Sendable {
             headers.add(MeshHeaders.userID, caller.userID)
             if let openID = caller.openID { headers.add(MeshHeaders.openID, openID) }
             if let role = caller.role { headers.add(MeshHeaders.role, role.rawValue) }
+            if let facts = caller.facts {
+                headers.add(MeshHeaders.accountPublicID, facts.publicID)
+                headers.add(MeshHeaders.accountRegisteredAt, facts.registeredAt)
+                if let mobile = facts.mobile { headers.add(MeshHeaders.accountMobile, mobile) }
+                if let email = facts.email { headers.add(MeshHeaders.accountEmail, email) }
+            }
         }
         if let appID { headers.add(MeshHeaders.appID, appID) }
         if let token { headers.add(MeshHeaders.token, token) }

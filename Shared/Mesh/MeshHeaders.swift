@@ -10,6 +10,11 @@ public enum MeshHeaders {
     /// The caller's role (train `customer` / `business`; O2O `guest` while the WeChat user has no
     /// mobile bound, which services answer with "not logged in"; `admin` on the admin surface).
     public static let role = "X-User-Role"
+    /// The caller's account facts (`AccountFacts`): bound mobile, e-mail, public open id, registration time.
+    public static let accountMobile = "X-Account-Mobile"
+    public static let accountEmail = "X-Account-Email"
+    public static let accountPublicID = "X-Account-Public-Id"
+    public static let accountRegisteredAt = "X-Account-Registered-At"
     /// The role the request itself asks for (train `userRole`), also on calls without a session,
     /// so a login can record it.
     public static let requestedRole = "X-Requested-Role"
@@ -24,6 +29,7 @@ public enum MeshHeaders {
 
     /// Every identity header, for stripping from client requests.
     public static let identity: [String] = [
-        userID, openID, role, requestedRole, appID, token, sessionState, clientAddress, internalKey,
+        userID, openID, role, requestedRole, appID, token, sessionState, clientAddress, internalKey, accountMobile,
+        accountEmail, accountPublicID, accountRegisteredAt,
     ]
 }

@@ -1,5 +1,7 @@
-/// The services behind the gateway that own operations.
+/// The executables of the mesh: the services behind the gateway that own operations, and the gateway
+/// itself, which owns none but takes calls from auth (a session to forget).
 public enum ServiceName: String, Sendable, CaseIterable, Hashable {
+    case gateway
     case auth
     case user
     case orders
@@ -10,6 +12,7 @@ public enum ServiceName: String, Sendable, CaseIterable, Hashable {
     /// The loopback port the service listens on when nothing else is configured.
     public var defaultPort: Int {
         switch self {
+        case .gateway: 8080
         case .auth: 8101
         case .user: 8102
         case .orders: 8103
@@ -18,4 +21,7 @@ public enum ServiceName: String, Sendable, CaseIterable, Hashable {
         case .content: 8106
         }
     }
+
+    /// The services behind the gateway.
+    public static let behindGateway: [ServiceName] = allCases.filter { $0 != .gateway }
 }

@@ -185,6 +185,37 @@ struct YafAuthTests {
         }
     }
 
+    /// The caller's account facts come with the session, so `user.detail` asks auth nothing; and a
+    /// password change ends the other sessions at once, even where the gateway would cache them a minute.
+    @Test func factsTravelWithTheSessionAndChangesReachTheGatewayAtOnce() async throws {
+        var environment = Self.generousLimits
+        environment["YAF_APP_SECRETS"] = Self.twoApps
+        environment["SESSION_CACHE_MS"] = "60000"
+        try await TestMesh.with(["auth", "user", "content", "gateway"], extraEnvironment: environment) { mesh in
+            let client = YafClient(mesh: mesh)
+            let mobile = "13800000021"
+            let password = "first_Pass-21"
+            let iosToken = try await client.register(mobile, password: password)
+            let android = try await client.call(
+                "user.login", ["mobile": .string(mobile), "login_type": 2, "password": .string(password)],
+                app: Self.androidApp)
+            let androidToken = try #require(android["data"]?["token"]?.stringValue)
+
+            let detail = try await client.call("user.detail", token: androidToken, app: Self.androidApp)
+            #expect(detail["code"] == 200 && detail["data"]?["mobile"] == .string(mobile), "\(detail)")
+            #expect(detail["data"]?["c_time"]?.stringValue?.count == 19)
+            let authLog = try #require(mesh.services["auth"]).log
+            #expect(!authLog.contains("accounts.get"), "user.detail asked auth for the caller's facts")
+
+            let changed = try await client.call(
+                "user.pwd.edit", token: iosToken, ["old_pwd": .string(password), "new_pwd": "second_Pass-21"])
+            #expect(changed == ["code": 200, "msg": "密码修改成功"])
+            let afterChange = try await client.call("user.detail", token: androidToken, app: Self.androidApp)
+            #expect(
+                afterChange["code"] == 606, "the cached android session outlived the password change: \(afterChange)")
+        }
+    }
+
     @Test func sendingLimitsAndDeadCodes() async throws {
         try await TestMesh.with(
             ["auth", "gateway"],

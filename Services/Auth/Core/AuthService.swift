@@ -14,6 +14,7 @@ public enum AuthService {
         let settings = try AuthSettings(configuration: application.configuration)
         var sessions = SessionStore(database: database)
         sessions.sessionsPerAccount[Dialect.mobile.rawValue] = settings.mobileSessionsPerAccount
+        sessions.displayTime = settings.displayTime
         let admins = AdminAccounts(database: database, sessions: sessions)
         try await admins.ensureFirstAdmin(username: settings.firstAdminUsername, password: settings.firstAdminPassword)
         let sms: any SMSProvider
@@ -29,7 +30,8 @@ public enum AuthService {
             settings.simulatesSMS ? EmailSimulator(database: database) : UnconfiguredEmailProvider()
         let flows = CredentialFlows(
             database: database, accounts: accounts, codes: codes, sessions: sessions,
-            sender: CodeSender(codes: codes, sms: sms, email: email))
+            sender: CodeSender(codes: codes, sms: sms, email: email),
+            notices: SessionNotices(mesh: try MeshClient(application: application), logger: application.logger))
         let payPasswords = PayPasswords(database: database, lockRules: settings.passwordLock)
         let captchas = CaptchaStore(database: database)
         let captchaImages = CaptchaImages(store: captchas)

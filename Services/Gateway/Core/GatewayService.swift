@@ -15,7 +15,7 @@ public enum GatewayService {
     public static func routes(_ application: ServiceApplication) async throws -> [Route] {
         let configuration = application.configuration
         var upstreams: [ServiceName: Upstream] = [:]
-        for name in ServiceName.allCases {
+        for name in ServiceName.behindGateway {
             upstreams[name] = try configuration.upstreamURL(of: name.rawValue, defaultPort: name.defaultPort)
         }
         let secrets = try DialectSecrets(configuration: configuration)
@@ -44,7 +44,12 @@ public enum GatewayService {
         let codecs = DialectCodecs(
             train: TrainCodec(keys: secrets.trainKeys), o2o: O2OCodec(), c2c: C2CCodec(), yaf: YafCodec(),
             mobile: MobileCodec(contextPath: environment.string("MOBILE_CONTEXT_PATH", default: "")))
-        return codecs.routes(pipeline: pipeline) + admin.routes() + [
+        var notices = InternalHandlers()
+        notices.on(SessionsForget.self) { request, _, _ in
+            sessions.forget(account: request.accountID)
+            return .ok(MeshEmpty())
+        }
+        return codecs.routes(pipeline: pipeline) + admin.routes() + notices.routes() + [
             FileRoute.make(client: application.client, content: upstreams[.content]!),
             .get("/services/{service}/health") { context in
                 try await forwarder.forward(context, path: "/health")

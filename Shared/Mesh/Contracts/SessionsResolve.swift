@@ -38,7 +38,8 @@ public enum SessionsResolve: MeshContract {
         }
     }
 
-    /// `{"userId","openId"?,"role"?}` for a resolved token; no data when only a nonce was claimed.
+    /// `{"userId","openId"?,"role"?,"publicId"?,"registeredAt"?,"mobile"?,"email"?}` for a resolved token (the
+    /// account facts when the session has an account); no data when only a nonce was claimed.
     public struct Reply: MeshMessage {
         public let caller: CallerIdentity?
 
@@ -52,9 +53,14 @@ public enum SessionsResolve: MeshContract {
                 caller = nil
                 return
             }
+            let facts = try fields.optionalString("publicId").map { publicID throws(MeshProtocolError) in
+                AccountFacts(
+                    mobile: try fields.optionalString("mobile"), email: try fields.optionalString("email"),
+                    publicID: publicID, registeredAt: try fields.string("registeredAt"))
+            }
             caller = CallerIdentity(
                 userID: userID, openID: try fields.optionalString("openId"),
-                role: try fields.optionalString("role").flatMap(CallerRole.init(rawValue:)))
+                role: try fields.optionalString("role").flatMap(CallerRole.init(rawValue:)), facts: facts)
         }
 
         public var json: JSONObject {
@@ -62,6 +68,12 @@ public enum SessionsResolve: MeshContract {
             var json: JSONObject = ["userId": .string(caller.userID)]
             if let openID = caller.openID { json["openId"] = .string(openID) }
             if let role = caller.role { json["role"] = .string(role.rawValue) }
+            if let facts = caller.facts {
+                json["publicId"] = .string(facts.publicID)
+                json["registeredAt"] = .string(facts.registeredAt)
+                json["mobile"] = .optional(facts.mobile)
+                json["email"] = .optional(facts.email)
+            }
             return json
         }
     }

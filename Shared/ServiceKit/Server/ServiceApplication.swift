@@ -101,7 +101,8 @@ public final class ServiceApplication: Sendable {
         ServiceResponder(
             routes: StandardRoutes.make(for: self) + routes, logger: logger, metrics: metrics,
             internalKey: configuration.internalKey,
-            meshOnlyPrefixes: configuration.descriptor.isPublicEdge ? [] : ServiceResponder.innerServicePrefixes)
+            meshOnlyPrefixes: configuration.descriptor.isPublicEdge
+                ? ServiceResponder.publicEdgeMeshPrefixes : ServiceResponder.innerServicePrefixes)
     }
 
     /// Drains: readiness turns 503, the server stops accepting and finishes in-flight requests

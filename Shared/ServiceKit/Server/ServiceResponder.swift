@@ -21,6 +21,8 @@ public struct ServiceResponder: HTTPResponder {
     /// Path prefixes only the mesh may call on an inner service: internal calls, client operations
     /// forwarded by the gateway, and admin operations forwarded from the gateway's admin surface.
     public static let innerServicePrefixes = ["/internal", "/op", "/admin"]
+    /// The mesh-only paths of the public edge: its internal operations (auth's notices).
+    public static let publicEdgeMeshPrefixes = ["/internal"]
 
     public init(
         routes: [Route], logger: Logger, metrics: MetricsRegistry, internalKey: String,

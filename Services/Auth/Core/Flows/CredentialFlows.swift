@@ -10,6 +10,8 @@ struct CredentialFlows: Sendable {
     let sessions: SessionStore
     /// Sends the codes the flows check.
     let sender: CodeSender
+    /// Tells the gateway when an account's sessions or facts changed.
+    let notices: SessionNotices
 
     /// A new account for `mobile` with `password`, proven by a registration code, signed in on `app`.
     func register(
@@ -82,6 +84,7 @@ struct CredentialFlows: Sendable {
             try await accounts.setPassword(account: id, hash: hash, on: transaction)
             try await sessions.revokeAfterPasswordChange(account: id, keepingToken: keepingToken, on: transaction)
         }
+        await notices.accountChanged(id)
         return .success(())
     }
 
@@ -96,12 +99,16 @@ struct CredentialFlows: Sendable {
         }
         guard let account = try await accounts.find(mobile: mobile) else { return .failure(.accountNotFound) }
         let hash = try await accounts.hash(new)
-        return try await database.transaction(refusing: CredentialRefusal.self) { transaction in
+        let outcome: Result<Void, CredentialRefusal> = try await database.transaction(
+            refusing: CredentialRefusal.self
+        ) { transaction in
             guard try await codes.consume(id: codeID, on: transaction) else { return .failure(.codeExpired) }
             try await accounts.setPassword(account: account.id, hash: hash, on: transaction)
             try await sessions.revokeAfterPasswordChange(account: account.id, keepingToken: nil, on: transaction)
             return .success(())
         }
+        if case .success = outcome { await notices.accountChanged(account.id) }
+        return outcome
     }
 
     private func signIn(_ account: AccountRecord, scope: String, app: String) async throws -> SignedIn {

@@ -80,13 +80,17 @@ struct IdentityFlows: Sendable {
         }
         guard let account = try await accounts.find(identity) else { return .failure(.accountNotFound) }
         let hash = try await accounts.hash(new)
-        return try await inTransaction(refusing: CredentialRefusal.self, taken: .accountExists) { transaction in
+        let outcome: Result<Void, CredentialRefusal> = try await inTransaction(
+            refusing: CredentialRefusal.self, taken: .accountExists
+        ) { transaction in
             guard try await codes.consume(id: codeID, on: transaction) else { return .failure(.codeExpired) }
             try await accounts.setPassword(account: account.id, hash: hash, on: transaction)
             try await credentials.sessions.revokeAfterPasswordChange(
                 account: account.id, keepingToken: nil, on: transaction)
             return .success(())
         }
+        if case .success = outcome { await credentials.notices.accountChanged(account.id) }
+        return outcome
     }
 
     /// Whether `account` may bind `identity`: nobody else holds it, and an account that already has a
@@ -138,6 +142,7 @@ struct IdentityFlows: Sendable {
             return .success(())
         }
         if case .failure(let refusal) = outcome { return refusal }
+        await credentials.notices.accountChanged(id)
         return nil
     }
 
@@ -178,7 +183,9 @@ struct IdentityFlows: Sendable {
         case .locked: return .credential(.accountLocked)
         case .matches: break
         }
-        return try await links.link(member: member, primary: primary.id).map(IdentityRefusal.link)
+        if let refusal = try await links.link(member: member, primary: primary.id) { return .link(refusal) }
+        await credentials.notices.accountChanged(member)
+        return nil
     }
 
     /// Opens a session on the account linked to `account` (see `AccountLinks.switchTarget`) in place of

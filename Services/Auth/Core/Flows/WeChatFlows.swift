@@ -73,7 +73,7 @@ struct WeChatFlows: Sendable {
         case .expired: return .failure(.codeExpired)
         case .valid(let id): codeID = id
         }
-        return try await retryingOnTakenMobile {
+        let outcome: Result<AccountRecord, BindingRefusal> = try await retryingOnTakenMobile {
             try await database.transaction { transaction in
                 _ = try await transaction.query(
                     "SELECT pg_advisory_xact_lock(hashtextextended(\("mobile:" + mobile), 0))")
@@ -104,6 +104,8 @@ struct WeChatFlows: Sendable {
                 return .success(target)
             }
         }
+        if case .success(let target) = outcome { await credentials.notices.accountChanged(target.id) }
+        return outcome
     }
 
     /// Signs the WeChat user of the session `token` into the account of the scene `sceneID`, once per

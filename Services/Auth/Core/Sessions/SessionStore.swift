@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Mesh
 import Postgres
+import ServiceKit
 
 /// What a token resolves to.
 enum SessionLookup: Sendable, Equatable {
@@ -20,6 +21,8 @@ struct SessionStore: Sendable {
     /// Live sessions one account may hold per scope and app (a dialect's raw value → count); a scope
     /// not named has one, and a new sign-in ends the earlier session.
     var sessionsPerAccount: [String: Int] = [:]
+    /// How the account facts a session carries write the registration time.
+    var displayTime = DisplayTime.china
 
     static func hash(_ token: String) -> [UInt8] { Digest.sha256(token) }
 
@@ -33,11 +36,13 @@ struct SessionStore: Sendable {
         let hash = SessionStore.hash(token)
         let rows = try await database.query(
             """
-            SELECT account_id, open_id, role, revoked_reason,
-                   revoked_at IS NULL AND expires_at > now() AS live,
-                   last_used_at < now() - make_interval(secs => \(SessionStore.touchIntervalSeconds)) AS stale
-              FROM auth.sessions
-             WHERE token_hash = \(hash) AND dialect = \(scope)
+            SELECT s.account_id, s.open_id, s.role, s.revoked_reason,
+                   s.revoked_at IS NULL AND s.expires_at > now() AS live,
+                   s.last_used_at < now() - make_interval(secs => \(SessionStore.touchIntervalSeconds)) AS stale,
+                   a.mobile, a.email, a.open_id AS public_id, a.created_at
+              FROM auth.sessions s
+              LEFT JOIN auth.accounts a ON a.id = s.account_id
+             WHERE s.token_hash = \(hash) AND s.dialect = \(scope)
             """)
         guard let row = rows.first else { return .refused(.tokenInvalid, "token invalid or expired") }
         guard try row.decode("live", as: Bool.self) else {
@@ -57,10 +62,15 @@ struct SessionStore: Sendable {
                 """)
         }
         let account = try row.decode("account_id", as: Int64.self)
+        let facts = try row.decode("public_id", as: String?.self).map { publicID in
+            AccountFacts(
+                mobile: try row.decode("mobile", as: String?.self), email: try row.decode("email", as: String?.self),
+                publicID: publicID, registeredAt: displayTime.format(try row.decode("created_at", as: Date.self)))
+        }
         return .valid(
             CallerIdentity(
                 userID: String(account), openID: try row.decode("open_id", as: String?.self),
-                role: try row.decode("role", as: String?.self).flatMap(CallerRole.init(rawValue:))))
+                role: try row.decode("role", as: String?.self).flatMap(CallerRole.init(rawValue:)), facts: facts))
     }
 
     /// True the first time `nonce` is seen in `scope`. A claim lasts the nonce lifetime and, when it came

@@ -98,6 +98,14 @@ final class SessionResolver: Sendable {
         _ = cache.withLock { $0.removeValue(forKey: "\(scope):\(token)") }
     }
 
+    /// Forgets every cached session of `account` (auth said its facts or sessions changed).
+    func forget(account: Int64) {
+        let userID = String(account)
+        cache.withLock { entries in
+            for (key, entry) in entries where entry.identity.userID == userID { entries[key] = nil }
+        }
+    }
+
     private func cached(_ key: String) -> CallerIdentity? {
         cache.withLock { entries in
             guard let entry = entries[key] else { return nil }

@@ -56,7 +56,7 @@ struct C2CUserOperations: Sendable {
             return .failure(.forbidden, "只能查看自己的客户信息")
         }
         let profile = try await domain.profiles.load(asked)
-        let facts = try await domain.accounts.facts(of: asked, requestID: call.requestID)
+        let facts = try await domain.accounts.facts(of: asked, call: call)
         let address = try await domain.addresses.defaultAddress(of: asked)
         return .ok(
             .object([

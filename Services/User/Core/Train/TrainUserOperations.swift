@@ -11,7 +11,7 @@ struct TrainUserOperations: Sendable {
     func register(on handlers: inout OperationHandlers) {
         let operations = self
         handlers.on(.train, "getUserInfo", access: .account) { call in
-            try await operations.userInfo(call.account, requestID: call.requestID)
+            try await operations.userInfo(call.account, call: call.mesh)
         }
         handlers.on(.train, "addContacts", access: .account) { call in
             try await operations.addContact(call.parameters, for: call.account)
@@ -22,9 +22,9 @@ struct TrainUserOperations: Sendable {
     }
 
     /// The document's personal information; the codec adds the reply's `sign`.
-    func userInfo(_ account: Int64, requestID: String?) async throws -> CanonicalReply {
+    func userInfo(_ account: Int64, call: MeshCall) async throws -> CanonicalReply {
         let profile = try await domain.profiles.load(account)
-        let facts = try await domain.accounts.facts(of: account, requestID: requestID)
+        let facts = try await domain.accounts.facts(of: account, call: call)
         return .ok(
             .object([
                 "userId": .string(String(account)),

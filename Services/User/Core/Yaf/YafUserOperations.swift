@@ -9,15 +9,15 @@ struct YafUserOperations: Sendable {
     func register(on handlers: inout OperationHandlers) {
         let operations = self
         handlers.on(.yaf, "user.detail", access: .account) { call in
-            try await operations.detail(call.account, requestID: call.requestID)
+            try await operations.detail(call.account, call: call.mesh)
         }
     }
 
     /// The document's fields; a member who chose no nickname is shown by the masked mobile, as its
     /// example does.
-    func detail(_ account: Int64, requestID: String?) async throws -> CanonicalReply {
+    func detail(_ account: Int64, call: MeshCall) async throws -> CanonicalReply {
         let profile = try await domain.profiles.load(account)
-        guard let facts = try await domain.accounts.facts(of: account, requestID: requestID) else {
+        guard let facts = try await domain.accounts.facts(of: account, call: call) else {
             return .failure(.accountNotFound, "账号未注册")
         }
         let mobile = facts.mobile ?? ""
@@ -25,7 +25,7 @@ struct YafUserOperations: Sendable {
             kind: .ok, message: "信息获取成功",
             data: .object([
                 "mobile": .string(mobile),
-                "open_id": .string(facts.openID),
+                "open_id": .string(facts.publicID),
                 "nickname": .string(profile.nickname ?? Self.maskedMobile(mobile)),
                 "headimg": .string(profile.headImageURL ?? ""),
                 "intro": .string(profile.intro),
