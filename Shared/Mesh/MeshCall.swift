@@ -55,6 +55,9 @@ public struct MeshCall: Sendable {
         self.requestedRole = requestedRole
     }
 
+    /// The caller's account when the session is valid and names one; the one way services get it.
+    public var accountID: Int64? { sessionState == .valid ? caller?.accountID : nil }
+
     /// Reads a mesh request whose route gave `dialect` and `operation`, with its body already read as
     /// `parameters`.
     public init(request: HTTPRequest, dialect: Dialect, operation: String, parameters: JSONObject) {

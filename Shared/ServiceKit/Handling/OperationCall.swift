@@ -14,7 +14,7 @@ public struct OperationCall: Sendable {
         self.mesh = mesh
         self.parameters = Parameters(mesh.parameters)
         self.context = context
-        accountID = mesh.sessionState == .valid ? mesh.caller?.accountID : nil
+        accountID = mesh.accountID
     }
 
     /// The caller's account. Only for operations whose access needs an account, where the handlers

@@ -40,7 +40,7 @@ struct MobileAuthOperations: Sendable {
 
     /// The account of the caller's session; the gateway lets only signed-in calls through to member routes.
     static func account(of call: MeshCall) throws -> Int64 {
-        guard let caller = call.caller, let account = Int64(caller.userID) else {
+        guard let account = call.accountID else {
             throw CallRefusal(.notLoggedIn, "请先登录")
         }
         return account

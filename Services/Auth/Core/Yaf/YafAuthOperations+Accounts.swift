@@ -64,7 +64,7 @@ extension YafAuthOperations {
     /// `user.pwd.edit`: the old and the new password; the caller stays signed in, every other
     /// session of the account is told the password changed.
     func changePassword(_ call: MeshCall) async throws -> CanonicalReply {
-        guard let caller = call.caller, let account = Int64(caller.userID) else { return .failure(.notLoggedIn) }
+        guard let account = call.accountID else { return .failure(.notLoggedIn) }
         let input = Parameters(call.parameters)
         let old = try input.code("old_pwd")
         let new = try input.password("new_pwd")

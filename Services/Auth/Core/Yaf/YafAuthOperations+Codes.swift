@@ -34,7 +34,7 @@ extension YafAuthOperations {
         guard let count = Int(try input.code("number")), RequestTokens.batchRange.contains(count) else {
             throw CallRefusal(.invalidParams, "令牌数量必须为 1 到 5")
         }
-        let account = call.sessionState == .valid ? call.caller.flatMap { Int64($0.userID) } : nil
+        let account = call.accountID
         let tokens = try await requestTokens.issue(count: count, account: account)
         return YafAuthReplies.ok("success", data: .object(["token": .string(tokens.joined(separator: ","))]))
     }

@@ -10,8 +10,7 @@ struct AccountDirectory: Sendable {
 
     /// The facts of `account`; nil when the auth service has no such account.
     func facts(of account: Int64, call: MeshCall) async throws(UpstreamFailure) -> AccountFacts? {
-        if let caller = call.caller, call.sessionState == .valid, caller.accountID == account, let facts = caller.facts
-        {
+        if call.accountID == account, let facts = call.caller?.facts {
             return facts
         }
         switch await mesh.call(AccountsGet.self, AccountRequest(accountID: account), requestID: call.requestID) {
