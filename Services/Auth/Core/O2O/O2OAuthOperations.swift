@@ -45,7 +45,7 @@ struct O2OAuthOperations: Sendable {
             case .success(let result): signedIn = result
             case .failure(let error):
                 context.logger.warning("WeChat login failed", [("error", .string(error.description))])
-                return O2OAuthReplies.weChatFailure(error)
+                throw error
             }
         }
         var data: JSONObject = ["token": .string(signedIn.token)]
@@ -67,7 +67,7 @@ struct O2OAuthOperations: Sendable {
         {
         case .success(let account):
             return .ok(.object(["userInfo": await userInfo(account, requestID: call.requestID)]))
-        case .failure(let refusal): return O2OAuthReplies.bindingRefused(refusal)
+        case .failure(let refusal): throw refusal
         }
     }
 
@@ -75,7 +75,7 @@ struct O2OAuthOperations: Sendable {
     /// WeChat user into the scene's account; answers `userInfo` and the scene's `payload`.
     func sceneLogin(_ call: MeshCall) async throws -> CanonicalReply {
         let sceneID = try Parameters(call.parameters).required("sceneId", maxLength: 128)
-        guard SceneStore.isSceneID(sceneID) else { return O2OAuthReplies.bindingRefused(.sceneInvalid) }
+        guard SceneStore.isSceneID(sceneID) else { throw BindingRefusal.sceneInvalid }
         guard let token = call.token else { return .failure(.notLoggedIn) }
         switch try await wechat.claimScene(token: token, scope: Self.scope, identityApp: { $0 }, sceneID: sceneID) {
         case .success(let scene):
@@ -83,7 +83,7 @@ struct O2OAuthOperations: Sendable {
             let info = await userInfo(scene.account, requestID: call.requestID)
             return .ok(.object(["userInfo": info, "payload": payload]))
         case .failure(let refusal):
-            return O2OAuthReplies.bindingRefused(refusal)
+            throw refusal
         }
     }
 

@@ -38,7 +38,7 @@ struct TrainAuthOperations: Sendable {
             return .ok(.object(["userId": .string(String(signedIn.account.id)), "loginKey": .string(signedIn.token)]))
         case .failure(let error):
             context.logger.warning("WeChat login failed", [("error", .string(error.description))])
-            return TrainAuthReplies.weChatFailure(error)
+            throw error
         }
     }
 
@@ -71,7 +71,7 @@ struct TrainAuthOperations: Sendable {
         case .success(let account):
             return .ok(.object(["userId": .string(String(account.id)), "phoneNo": .string(mobile)]))
         case .failure(let refusal):
-            return TrainAuthReplies.bindingRefused(refusal)
+            throw refusal
         }
     }
 }
