@@ -20,9 +20,14 @@ enum HandlerOutcome {
             logger.warning(
                 "upstream failed", [("operation", .string(operation)), ("error", .string(failure.description))])
             return UpstreamFailure.reply
+        } catch let problem as MeshProtocolError {
+            return problem.reply
+        } catch  where FaultReply.isUnavailable(error) {
+            logger.warning("database unavailable", [("operation", .string(operation)), ("error", .string("\(error)"))])
+            return FaultReply.reply(for: error)
         } catch {
             logger.error("operation failed", [("operation", .string(operation)), ("error", .string("\(error)"))])
-            return .failure(.internal, "internal error")
+            return FaultReply.reply(for: error)
         }
     }
 }

@@ -10,6 +10,8 @@ import Synchronization
 /// A fresh database and a set of real service processes wired together, for one test suite.
 final class TestMesh: Sendable {
     static let internalKey = "integration-test-key"
+    /// Stands for the mesh's database name in an `extraEnvironment` value (a service's own database URL).
+    static let databasePlaceholder = "{database}"
     static let ports: [String: Int] = [
         "gateway": 8080, "auth": 8101, "user": 8102, "orders": 8103, "merchants": 8104, "exchange": 8105,
         "content": 8106,
@@ -76,7 +78,9 @@ final class TestMesh: Sendable {
             "HTTP_THREADS": "2", "DB_POOL_SIZE": "4", "SHUTDOWN_GRACE_MS": "3000",
         ]
         for (name, port) in ports { common["\(name.uppercased())_URL"] = "http://127.0.0.1:\(port)" }
-        for (key, value) in extraEnvironment { common[key] = value }
+        for (key, value) in extraEnvironment {
+            common[key] = value.replacingOccurrences(of: TestMesh.databasePlaceholder, with: databaseName)
+        }
         var services: [String: ServiceProcess] = [:]
         let ordered = names.filter { $0 != "gateway" } + names.filter { $0 == "gateway" }
         for name in ordered {
