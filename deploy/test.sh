@@ -30,6 +30,7 @@ rm -rf "$pg_data" "$pg_data.log" "$pg_data-socket"
 pg_port="$(free_port)"
 start_private_pg "$pg_data" "$pg_port" --no-fsync
 export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres"
+export TEST_DATABASE_LOG="$pg_data.log"
 say "TEST_DATABASE_URL=$TEST_DATABASE_URL"
 
 say "building every product and test (swift build --build-tests)"

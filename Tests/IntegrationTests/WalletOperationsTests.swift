@@ -28,6 +28,13 @@ struct WalletOperationsTests {
             let otherOperation = try await move("wallet.debit", 10_000, key: "k-credit")
             #expect(otherOperation["kind"] == "invalid_state")
             #expect(try await move("wallet.debit", 100, key: nil)["kind"] == "missing_parameter")
+            if let log = TestEnvironment.databaseLog {
+                let text = try String(contentsOf: log, encoding: .utf8)
+                let replayErrors = text.split(separator: "\n").filter {
+                    $0.contains("duplicate key") && $0.contains("idempotency")
+                }
+                #expect(replayErrors.isEmpty, "replayed keys logged errors in PostgreSQL: \(replayErrors.prefix(3))")
+            }
 
             #expect(try await move("wallet.debit", 3_000, key: "k-debit")["data"]?["balance"] == 7_000)
             let frozen = try await move("wallet.freeze", 2_000, key: "k-freeze")

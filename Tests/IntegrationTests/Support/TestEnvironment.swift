@@ -21,6 +21,12 @@ enum TestEnvironment {
     }()
 
     /// True when both a database and the executables are there.
+    /// The log file of the server at `databaseURL` (`TEST_DATABASE_LOG`, set by deploy/test.sh), for
+    /// checks that the database logged no error.
+    static let databaseLog: URL? = ProcessInfo.processInfo.environment["TEST_DATABASE_LOG"].map {
+        URL(fileURLWithPath: $0)
+    }
+
     static var isAvailable: Bool { databaseURL != nil && binaryDirectory != nil }
 
     /// Ports handed out in this process, never handed out twice (tests run in parallel).
