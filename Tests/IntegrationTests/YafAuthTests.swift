@@ -206,6 +206,8 @@ struct YafAuthTests {
             #expect(detail["data"]?["c_time"]?.stringValue?.count == 19)
             let authLog = try #require(mesh.services["auth"]).log
             #expect(!authLog.contains("accounts.get"), "user.detail asked auth for the caller's facts")
+            let metrics = try await mesh.get("/metrics", from: "user").bodyText
+            #expect(metrics.contains("route=\"/op/yaf/user.detail\""), "metrics are labelled by catalog operation")
 
             let changed = try await client.call(
                 "user.pwd.edit", token: iosToken, ["old_pwd": .string(password), "new_pwd": "second_Pass-21"])

@@ -20,10 +20,10 @@ struct O2OAuthOperations: Sendable {
         let operations = self
         handlers.on(
             .o2o, "wxLogin", { call in try await operations.wxLogin(call.mesh, call.context) })
-        handlers.on(.o2o, "login", { call in try await operations.bindMobile(call.mesh) })
-        handlers.on(.o2o, "loginWithSceneId", { call in try await operations.sceneLogin(call.mesh) })
+        handlers.on(.o2o, "login", access: .session, { call in try await operations.bindMobile(call.mesh) })
+        handlers.on(.o2o, "loginWithSceneId", access: .session, { call in try await operations.sceneLogin(call.mesh) })
         handlers.on(
-            .o2o, "sms/verify_code",
+            .o2o, "sms/verify_code", access: .session,
             { call in try await operations.sendCode(call.mesh, call.context) })
     }
 

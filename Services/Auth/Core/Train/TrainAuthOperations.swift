@@ -18,9 +18,9 @@ struct TrainAuthOperations: Sendable {
         let operations = self
         handlers.on(.train, "login", { call in try await operations.logIn(call.mesh, call.context) })
         handlers.on(
-            .train, "sendPhoneCode",
+            .train, "sendPhoneCode", access: .session,
             { call in try await operations.sendCode(call.mesh, call.context) })
-        handlers.on(.train, "checkPhoneCode", { call in try await operations.checkCode(call.mesh) })
+        handlers.on(.train, "checkPhoneCode", access: .session, { call in try await operations.checkCode(call.mesh) })
     }
 
     /// `login`: `code` from `wx.login` → `userId` and `loginKey`. The session keeps the request's

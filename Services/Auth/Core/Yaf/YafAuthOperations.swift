@@ -20,8 +20,8 @@ struct YafAuthOperations: Sendable {
         handlers.on(
             .yaf, "user.register", { call in try await operations.registerAccount(call.mesh) })
         handlers.on(.yaf, "user.login", { call in try await operations.logIn(call.mesh) })
-        handlers.on(.yaf, "user.logout", { call in try await operations.logOut(call.mesh) })
-        handlers.on(.yaf, "user.pwd.edit", { call in try await operations.changePassword(call.mesh) })
+        handlers.on(.yaf, "user.logout", access: .session, { call in try await operations.logOut(call.mesh) })
+        handlers.on(.yaf, "user.pwd.edit", access: .account, { call in try await operations.changePassword(call.mesh) })
         handlers.on(.yaf, "user.pwd.find", { call in try await operations.resetPassword(call.mesh) })
         handlers.on(
             .yaf, "system.request.token",
