@@ -44,7 +44,7 @@ struct ContentRulesTests {
         #expect(try PageRequest("3", size: 20).offset == 40)
         #expect(try PageRequest(.number(2), size: 20).page == 2)
         for bad: JSONValue in ["0", "-1", "1.5", "abc", "99999999999999999999", .number(1_000_001)] {
-            #expect(throws: ContentRefusal.self) { try PageRequest(bad, size: 20) }
+            #expect(throws: PlainRefusal.self) { try PageRequest(bad, size: 20) }
         }
         let reply = PageRequest(page: 2, size: 20).reply(list: [], total: 41)
         #expect(reply["isnext"] == true)

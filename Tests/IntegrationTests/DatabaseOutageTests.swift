@@ -13,9 +13,9 @@ struct DatabaseOutageTests {
     @Test func aLostDatabaseIsServiceUnavailableNotAnInternalError() async throws {
         let serverURL = try #require(TestEnvironment.databaseURL)
         let role = "it_user_" + SecureRandom.token(bytes: 4)
-        try await Self.administer(serverURL, "CREATE ROLE \(role) LOGIN SUPERUSER")
+        try await TestDatabaseServer.execute("CREATE ROLE \(role) LOGIN SUPERUSER", on: serverURL)
         let userURL = serverURL.replacingOccurrences(of: "://postgres@", with: "://\(role)@")
-        let ownDatabase = DatabaseURL.replacingDatabase(in: userURL, with: TestMesh.databasePlaceholder)
+        let ownDatabase = TestDatabaseServer.replacingDatabase(in: userURL, with: TestMesh.databasePlaceholder)
         do {
             try await UserTestClient.withMesh(
                 ["auth", "user", "content", "gateway"], environment: ["USER_DATABASE_URL": ownDatabase]
@@ -26,13 +26,13 @@ struct DatabaseOutageTests {
                 }
                 #expect(try await list()["code"] == "200")
 
-                try await Self.administer(serverURL, "ALTER ROLE \(role) NOLOGIN")
-                try await Self.administer(
-                    serverURL, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(role)'")
+                try await TestDatabaseServer.execute("ALTER ROLE \(role) NOLOGIN", on: serverURL)
+                try await TestDatabaseServer.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(role)'", on: serverURL)
                 let lost = try await list()
                 #expect(lost["code"] == "8001", "\(lost)")
 
-                try await Self.administer(serverURL, "ALTER ROLE \(role) LOGIN")
+                try await TestDatabaseServer.execute("ALTER ROLE \(role) LOGIN", on: serverURL)
                 var recovered = try await list()
                 for _ in 0..<20 where recovered["code"] != "200" {
                     try await Task.sleep(for: .milliseconds(250))
@@ -41,20 +41,9 @@ struct DatabaseOutageTests {
                 #expect(recovered["code"] == "200", "\(recovered)")
             }
         } catch {
-            try? await Self.administer(serverURL, "DROP ROLE IF EXISTS \(role)")
+            try? await TestDatabaseServer.execute("DROP ROLE IF EXISTS \(role)", on: serverURL)
             throw error
         }
-        try await Self.administer(serverURL, "DROP ROLE IF EXISTS \(role)")
-    }
-
-    private static func administer(_ serverURL: String, _ statement: String) async throws {
-        let admin = PostgresPool(configuration: try PostgresConfiguration(url: serverURL))
-        do {
-            _ = try await admin.execute(PostgresQuery(unsafeSQL: statement))
-            await admin.close()
-        } catch {
-            await admin.close()
-            throw error
-        }
+        try await TestDatabaseServer.execute("DROP ROLE IF EXISTS \(role)", on: serverURL)
     }
 }

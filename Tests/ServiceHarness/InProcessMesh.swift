@@ -55,9 +55,9 @@ public final class InProcessMesh: Sendable {
             throw InProcessMeshError("TEST_DATABASE_URL is not set")
         }
         let databaseName = "inproc_" + SecureRandom.token(bytes: 6)
-        try await administer(serverURL, "CREATE DATABASE \(databaseName)")
+        try await TestDatabaseServer.execute("CREATE DATABASE \(databaseName)", on: serverURL)
         var values = [
-            "APP_ENV": "test", "DATABASE_URL": DatabaseURL.replacingDatabase(in: serverURL, with: databaseName),
+            "APP_ENV": "test", "DATABASE_URL": TestDatabaseServer.replacingDatabase(in: serverURL, with: databaseName),
             "INTERNAL_KEY": internalKey, "LOG_LEVEL": "error", "HTTP_THREADS": "1", "DB_POOL_SIZE": "3",
         ]
         values.merge(environment) { _, given in given }
@@ -78,7 +78,7 @@ public final class InProcessMesh: Sendable {
             }
         } catch {
             for application in applications.values { await application.shutdown() }
-            try? await administer(serverURL, "DROP DATABASE IF EXISTS \(databaseName) WITH (FORCE)")
+            try? await TestDatabaseServer.execute("DROP DATABASE IF EXISTS \(databaseName) WITH (FORCE)", on: serverURL)
             throw error
         }
         return InProcessMesh(
@@ -130,18 +130,7 @@ public final class InProcessMesh: Sendable {
     /// Shuts every service down and drops the database.
     public func stop() async {
         for application in applications.values { await application.shutdown() }
-        try? await Self.administer(serverURL, "DROP DATABASE IF EXISTS \(databaseName) WITH (FORCE)")
-    }
-
-    private static func administer(_ serverURL: String, _ statement: String) async throws {
-        let admin = PostgresPool(configuration: try PostgresConfiguration(url: serverURL))
-        do {
-            _ = try await admin.execute(PostgresQuery(unsafeSQL: statement))
-            await admin.close()
-        } catch {
-            await admin.close()
-            throw error
-        }
+        try? await TestDatabaseServer.execute("DROP DATABASE IF EXISTS \(databaseName) WITH (FORCE)", on: serverURL)
     }
 }
 

@@ -34,8 +34,8 @@ public struct DialectWording: Sendable, Equatable {
     }
 }
 
-/// A refusal made on the spot from a kind and a message, for the few answers that have no domain
-/// type of their own (an unknown app, a state the caller must change first).
+/// A refusal made on the spot from a kind, a message and optionally a dialect code, for answers that
+/// need no domain type of their own (a missing or malformed parameter, an unknown id, an unknown app).
 public struct PlainRefusal: Refusal, Equatable {
     public let kind: ReplyKind
     public let message: String
@@ -49,4 +49,13 @@ public struct PlainRefusal: Refusal, Equatable {
     }
 
     public func wording(in dialect: Dialect) -> DialectWording? { code.map { DialectWording(code: $0) } }
+
+    /// A parameter that must be given.
+    public static func missing(_ name: String) -> PlainRefusal { PlainRefusal(.missingParameter, "缺少参数 \(name)") }
+
+    /// A parameter or a combination of them that cannot be accepted, in words that say why.
+    public static func invalid(_ message: String) -> PlainRefusal { PlainRefusal(.invalidParams, message) }
+
+    /// Nothing the caller may see has that id.
+    public static func notFound(_ message: String) -> PlainRefusal { PlainRefusal(.notFound, message) }
 }

@@ -65,10 +65,8 @@ final class TestMesh: Sendable {
     {
         guard let serverURL = TestEnvironment.databaseURL else { throw HarnessError("TEST_DATABASE_URL is not set") }
         let databaseName = "it_" + SecureRandom.token(bytes: 6)
-        let admin = PostgresPool(configuration: try PostgresConfiguration(url: serverURL))
-        _ = try await admin.execute(PostgresQuery(unsafeSQL: "CREATE DATABASE \(databaseName)"))
-        await admin.close()
-        let databaseURL = DatabaseURL.replacingDatabase(in: serverURL, with: databaseName)
+        try await TestDatabaseServer.execute("CREATE DATABASE \(databaseName)", on: serverURL)
+        let databaseURL = TestDatabaseServer.replacingDatabase(in: serverURL, with: databaseName)
         let logDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("mesh-\(databaseName)")
         try FileManager.default.createDirectory(at: logDirectory, withIntermediateDirectories: true)
         var ports: [String: Int] = [:]
@@ -175,11 +173,8 @@ final class TestMesh: Sendable {
         for service in services.values { service.kill() }
         client.shutdown()
         await group.shutdown()
-        if let serverURL = TestEnvironment.databaseURL, let configuration = try? PostgresConfiguration(url: serverURL) {
-            let admin = PostgresPool(configuration: configuration)
-            _ = try? await admin.execute(
-                PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(databaseName) WITH (FORCE)"))
-            await admin.close()
+        if let serverURL = TestEnvironment.databaseURL {
+            try? await TestDatabaseServer.execute("DROP DATABASE IF EXISTS \(databaseName) WITH (FORCE)", on: serverURL)
         }
     }
 }

@@ -26,9 +26,9 @@ struct ContentAdminRegistry {
             do {
                 reply = try await body(call.parameters)
             } catch let error as PostgresError where error.isCheckViolation || error.isForeignKeyViolation {
-                throw ContentRefusal.invalid("the values break the rule \(error.constraint ?? "of the table")")
+                throw PlainRefusal.invalid("the values break the rule \(error.constraint ?? "of the table")")
             } catch let error as PostgresError where error.isUniqueViolation {
-                throw ContentRefusal(
+                throw PlainRefusal(
                     .alreadyExists, "the values collide with another row (\(error.constraint ?? "unique key"))")
             }
             if changes && reply.kind == .ok { stores.cache.clear() }
@@ -48,7 +48,7 @@ struct ContentAdminRegistry {
             on("\(kind).\(status == .published ? "publish" : "withdraw")") { input in
                 let id = try input.id(idKey)
                 guard try await publications.set(status, table: table, id: id), let data = try await render(id) else {
-                    throw ContentRefusal.notFound("no \(kind) with \(idKey) \(id)")
+                    throw PlainRefusal.notFound("no \(kind) with \(idKey) \(id)")
                 }
                 return .ok(data)
             }
@@ -59,11 +59,11 @@ struct ContentAdminRegistry {
             let startsAt = try input.time("starts_at", in: displayTime) ?? nil
             let endsAt = try input.time("ends_at", in: displayTime) ?? nil
             if let startsAt, let endsAt, endsAt <= startsAt {
-                throw ContentRefusal.invalid("ends_at must be after starts_at")
+                throw PlainRefusal.invalid("ends_at must be after starts_at")
             }
             guard try await publications.schedule(table: table, id: id, startsAt: startsAt, endsAt: endsAt),
                 let data = try await render(id)
-            else { throw ContentRefusal.notFound("no \(kind) with \(idKey) \(id)") }
+            else { throw PlainRefusal.notFound("no \(kind) with \(idKey) \(id)") }
             return .ok(data)
         }
     }

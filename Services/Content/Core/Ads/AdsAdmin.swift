@@ -28,7 +28,7 @@ enum AdsAdmin {
         registry.on("ads.update") { input in
             let id = try input.id("ad_id")
             guard let ad = try await ads.update(id: id, try fields(input, creating: false)) else {
-                throw ContentRefusal.notFound("no ad with ad_id \(id)")
+                throw PlainRefusal.notFound("no ad with ad_id \(id)")
             }
             return .ok(render(ad))
         }
@@ -40,7 +40,7 @@ enum AdsAdmin {
     private static func fields(_ input: Parameters, creating: Bool) throws -> AdFields {
         let position = try input.adminText("position_code", maximum: 50, required: creating)
         if let position, !AdPosition.isValid(position) {
-            throw ContentRefusal.invalid("position_code must be 1 to 50 letters, digits, '_', '-' or '.'")
+            throw PlainRefusal.invalid("position_code must be 1 to 50 letters, digits, '_', '-' or '.'")
         }
         return AdFields(
             positionCode: position, name: try input.adminText("name", maximum: 100, required: creating),

@@ -13,7 +13,7 @@ enum AppConfigAdmin {
         let key: @Sendable (Parameters) throws -> String = { input in
             let key = try input.adminText("key", maximum: 64, required: true)!
             guard AppConfigStore.isValidKey(key) else {
-                throw ContentRefusal.invalid(
+                throw PlainRefusal.invalid(
                     "key must start with a lower-case letter and hold only a-z, 0-9, '_' and '.'")
             }
             return key
@@ -34,25 +34,25 @@ enum AppConfigAdmin {
         registry.on("config.get", changes: false) { input in
             let name = try key(input)
             guard let value = try await config.value(name) else {
-                throw ContentRefusal.notFound("no config key \(name)")
+                throw PlainRefusal.notFound("no config key \(name)")
             }
             return .ok(.object(["key": .string(name), "value": value]))
         }
         registry.on("config.set") { input in
             let name = try key(input)
-            guard let value = input.values["value"], !value.isNull else { throw ContentRefusal.missing("value") }
+            guard let value = input.values["value"], !value.isNull else { throw PlainRefusal.missing("value") }
             guard value.serialized().utf8.count <= 64 * 1024 else {
-                throw ContentRefusal.invalid("value must be at most 64 KiB of JSON")
+                throw PlainRefusal.invalid("value must be at most 64 KiB of JSON")
             }
             if let problem = ConfigKeys.problem(key: name, value: value, isCity: { cityCodes.contains($0) }) {
-                throw ContentRefusal.invalid(problem)
+                throw PlainRefusal.invalid(problem)
             }
             try await config.set(name, value: value, description: try input.adminText("description", maximum: 200))
             return .ok(.object(["key": .string(name), "value": value]))
         }
         registry.on("config.delete") { input in
             let name = try key(input)
-            guard try await config.delete(name) else { throw ContentRefusal.notFound("no config key \(name)") }
+            guard try await config.delete(name) else { throw PlainRefusal.notFound("no config key \(name)") }
             return .ok(.object(["key": .string(name), "deleted": true]))
         }
     }

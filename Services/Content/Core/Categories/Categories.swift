@@ -1,4 +1,5 @@
 import Postgres
+import ServiceKit
 
 /// Categories in `content.categories`, with the `cat_code` scheme of the app base API.
 struct Categories: Sendable {
@@ -24,7 +25,7 @@ struct Categories: Sendable {
     func create(
         type: CategoryType, parent: CategoryRecord?, name: String, sortOrder: Int64
     ) async throws
-        -> Result<CategoryRecord, ContentRefusal>
+        -> Result<CategoryRecord, PlainRefusal>
     {
         try await database.transaction { transaction in
             _ = try await transaction.query("SELECT pg_advisory_xact_lock(hashtext('content.categories'))")
@@ -65,7 +66,7 @@ struct Categories: Sendable {
     }
 
     /// Deletes category `id` when nothing refers to it; the refusal says what still does.
-    func delete(id: Int64) async throws -> ContentRefusal? {
+    func delete(id: Int64) async throws -> PlainRefusal? {
         try await database.transaction { transaction in
             let rows = try await transaction.query(
                 """

@@ -1,4 +1,5 @@
 import JSON
+import ServiceKit
 
 /// Admin operations on categories: `categories.list` (`cat_type`?), `categories.create` (`cat_type`,
 /// `parent_id`?, `name`, `sort_order`?; the `cat_code` is given out by the scheme), `categories.update`
@@ -25,10 +26,10 @@ enum CategoriesAdmin {
             var parent: CategoryRecord?
             if let parentID = try input.integer("parent_id", in: 0...Int64.max), parentID != 0 {
                 guard let found = try await categories.find(id: parentID) else {
-                    throw ContentRefusal.notFound("no category with parent_id \(parentID)")
+                    throw PlainRefusal.notFound("no category with parent_id \(parentID)")
                 }
                 guard found.type == type.rawValue else {
-                    throw ContentRefusal.invalid("the parent category has another cat_type")
+                    throw PlainRefusal.invalid("the parent category has another cat_type")
                 }
                 parent = found
             }
@@ -42,11 +43,11 @@ enum CategoriesAdmin {
         registry.on("categories.update") { input in
             let id = try input.id("cat_id")
             let name = try input.adminText("name", maximum: 50)
-            if name?.isEmpty == true { throw ContentRefusal.invalid("name must not be empty") }
+            if name?.isEmpty == true { throw PlainRefusal.invalid("name must not be empty") }
             guard
                 let category = try await categories.update(
                     id: id, name: name, sortOrder: try input.integer("sort_order", in: 0...9999))
-            else { throw ContentRefusal.notFound("no category with cat_id \(id)") }
+            else { throw PlainRefusal.notFound("no category with cat_id \(id)") }
             return .ok(render(category))
         }
         registry.on("categories.delete") { input in

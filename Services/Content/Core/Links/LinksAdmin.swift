@@ -22,10 +22,10 @@ enum LinksAdmin {
             if let categoryID {
                 guard let category = try await categories.find(id: categoryID),
                     category.type == CategoryType.link.rawValue
-                else { throw ContentRefusal.invalid("cat_id must name a link category (cat_type 2)") }
+                else { throw PlainRefusal.invalid("cat_id must name a link category (cat_type 2)") }
             }
             let url = try input.url("url", required: creating)
-            if let url, url.isEmpty { throw ContentRefusal.invalid("url must not be empty") }
+            if let url, url.isEmpty { throw PlainRefusal.invalid("url must not be empty") }
             return LinkFields(
                 categoryID: categoryID, name: try input.adminText("name", maximum: 100, required: creating), url: url,
                 imageURL: try input.url("image_url"), sortOrder: try input.integer("sort_order", in: 0...9999))
@@ -38,7 +38,7 @@ enum LinksAdmin {
         registry.on("links.update") { input in
             let id = try input.id("link_id")
             guard let link = try await links.update(id: id, try await fields(input, false)) else {
-                throw ContentRefusal.notFound("no link with link_id \(id)")
+                throw PlainRefusal.notFound("no link with link_id \(id)")
             }
             return .ok(render(link))
         }

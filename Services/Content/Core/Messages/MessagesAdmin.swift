@@ -1,4 +1,5 @@
 import JSON
+import ServiceKit
 
 /// Admin operations on messages: `messages.list` (`account_id`?), `messages.send` (`account_id` of one user,
 /// or `to_all: true`; `msg_type` 1 system or 2 welfare, `type_ref_id`?, `title`, `content`?, `url`?),
@@ -24,7 +25,7 @@ enum MessagesAdmin {
             let account = try input.integer("account_id", in: 1...Int64.max)
             let toAll = try input.bool("to_all") ?? false
             guard (account != nil) != toAll else {
-                throw ContentRefusal.invalid("give either account_id (one user) or to_all: true (everyone)")
+                throw PlainRefusal.invalid("give either account_id (one user) or to_all: true (everyone)")
             }
             let draft = MessageDraft(
                 accountID: account, type: try input.integer("msg_type", in: 1...2) ?? 1,
@@ -36,7 +37,7 @@ enum MessagesAdmin {
         registry.on("messages.withdraw") { input in
             let id = try input.id("msg_id")
             guard try await messages.withdraw(id: id) else {
-                throw ContentRefusal.notFound("no message with msg_id \(id)")
+                throw PlainRefusal.notFound("no message with msg_id \(id)")
             }
             return .ok(.object(["msg_id": .number(JSONNumber(id)), "status": "withdrawn"]))
         }

@@ -21,7 +21,7 @@ struct MobileAreaOperations: Sendable {
                 list = catalog.provinces
             } else {
                 guard code.utf8.count == 6, catalog.region(code) != nil else {
-                    throw ContentRefusal.notFound("pcode \(code.prefix(12)) 不是已知的行政区划编码")
+                    throw PlainRefusal.notFound("pcode \(code.prefix(12)) 不是已知的行政区划编码")
                 }
                 list = catalog.children(of: code)
             }

@@ -27,10 +27,10 @@ enum NewsAdmin {
             if let categoryID {
                 guard let category = try await categories.find(id: categoryID),
                     category.type == CategoryType.article.rawValue
-                else { throw ContentRefusal.invalid("cat_id must name an article category (cat_type 1)") }
+                else { throw PlainRefusal.invalid("cat_id must name an article category (cat_type 1)") }
             }
             let title = try input.adminText("title", maximum: 200, required: creating)
-            if title?.isEmpty == true { throw ContentRefusal.invalid("title must not be empty") }
+            if title?.isEmpty == true { throw PlainRefusal.invalid("title must not be empty") }
             return NewsFields(
                 categoryID: categoryID, title: title, intro: try input.adminText("intro", maximum: 1000),
                 imageURL: try input.url("image_url"), source: try input.adminText("source", maximum: 100),
@@ -44,7 +44,7 @@ enum NewsAdmin {
         registry.on("news.update") { input in
             let id = try input.id("news_id")
             guard let article = try await news.update(id: id, try await fields(input, false)) else {
-                throw ContentRefusal.notFound("no article with news_id \(id)")
+                throw PlainRefusal.notFound("no article with news_id \(id)")
             }
             return .ok(render(article))
         }

@@ -35,9 +35,9 @@ enum NoticesAdmin {
         registry.on("notices.update") { input in
             let id = try input.id("notice_id")
             let changes = try fields(input, false)
-            if changes.title?.isEmpty == true { throw ContentRefusal.invalid("title must not be empty") }
+            if changes.title?.isEmpty == true { throw PlainRefusal.invalid("title must not be empty") }
             guard let notice = try await notices.update(id: id, changes) else {
-                throw ContentRefusal.notFound("no notice with notice_id \(id)")
+                throw PlainRefusal.notFound("no notice with notice_id \(id)")
             }
             return .ok(render(notice))
         }

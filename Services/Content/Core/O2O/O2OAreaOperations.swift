@@ -65,7 +65,7 @@ struct O2OAreaOperations: Sendable {
     }
 
     /// `area/tree`: provinces with their cities and counties down to `tier` (1–3, default 3).
-    func tree(_ call: MeshCall) throws(ContentRefusal) -> CanonicalReply {
+    func tree(_ call: MeshCall) throws(PlainRefusal) -> CanonicalReply {
         let text = call.parameters["tier"]?.scalarText ?? ""
         let tier: Int
         if text.isEmpty {
@@ -93,7 +93,7 @@ struct O2OAreaOperations: Sendable {
 
     /// `area/getByGps`: the province, city and county of the point `lng`, `lat`; a point outside China is
     /// refused.
-    func locate(_ call: MeshCall) throws(ContentRefusal) -> CanonicalReply {
+    func locate(_ call: MeshCall) throws(PlainRefusal) -> CanonicalReply {
         let longitude = try Self.coordinate(call.parameters, "lng", range: -180...180)
         let latitude = try Self.coordinate(call.parameters, "lat", range: -90...90)
         guard let place = stores.regions.locate(GeoPoint(longitude: longitude, latitude: latitude)) else {
@@ -111,7 +111,7 @@ struct O2OAreaOperations: Sendable {
 
     private static func coordinate(
         _ parameters: JSONObject, _ key: String, range: ClosedRange<Double>
-    ) throws(ContentRefusal) -> Double {
+    ) throws(PlainRefusal) -> Double {
         guard let text = parameters[key]?.scalarText, !text.isEmpty else { throw .missing(key) }
         guard text.utf8.count <= 32,
             text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }),

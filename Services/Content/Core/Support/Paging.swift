@@ -1,4 +1,5 @@
 import JSON
+import ServiceKit
 
 /// One page of a list as the app base API pages it: a 1-based page number and the server's page size.
 struct PageRequest: Sendable, Equatable {
@@ -11,7 +12,7 @@ struct PageRequest: Sendable, Equatable {
     var offset: Int { (page - 1) * size }
 
     /// The page named by `value` (a number or its text); page 1 when absent or empty.
-    init(_ value: JSONValue?, size: Int) throws(ContentRefusal) {
+    init(_ value: JSONValue?, size: Int) throws(PlainRefusal) {
         self.size = size
         guard let value, !value.isNull, let text = value.scalarText, !text.isEmpty else {
             page = 1

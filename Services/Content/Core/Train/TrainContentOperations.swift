@@ -13,15 +13,15 @@ struct TrainContentOperations: Sendable {
         let stores = self.stores
         handlers.on(.train, "appConfig", access: .session) { call in
             guard let key = call.mesh.parameters["keyType"]?.scalarText, !key.isEmpty else {
-                throw ContentRefusal(.missingParameter, "缺少参数 keyType")
+                throw PlainRefusal(.missingParameter, "缺少参数 keyType")
             }
             guard AppConfigStore.isValidKey(key) else {
-                throw ContentRefusal.invalid("keyType 须为小写字母开头的配置名，如 refuel_bag")
+                throw PlainRefusal.invalid("keyType 须为小写字母开头的配置名，如 refuel_bag")
             }
             let value: JSONValue = try await stores.cache.value("config.\(key)") {
                 try await stores.config.value(key) ?? .null
             }
-            guard !value.isNull else { throw ContentRefusal.invalid("keyType \(key) 未配置") }
+            guard !value.isNull else { throw PlainRefusal.invalid("keyType \(key) 未配置") }
             return CanonicalReply(kind: .ok, message: "成功", data: value)
         }
     }

@@ -1,4 +1,5 @@
 import JSON
+import ServiceKit
 
 /// The fixed parameters of a yaf call that say which app asks: `app_v`, `platform` and `channel`.
 /// A client that is no app sends `app_v` empty and gets no upgrade.
@@ -10,7 +11,7 @@ struct UpgradeRequest: Sendable {
     let platform: Int?
     let channel: String
 
-    init(_ parameters: JSONObject) throws(ContentRefusal) {
+    init(_ parameters: JSONObject) throws(PlainRefusal) {
         let versionText = parameters["app_v"]?.scalarText ?? ""
         originText = versionText
         if versionText.isEmpty {

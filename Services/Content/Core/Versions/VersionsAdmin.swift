@@ -36,17 +36,17 @@ enum VersionsAdmin {
             fields.platform = try input.integer("platform", in: 1...2, required: true)
             let channel = try input.adminText("channel", maximum: 50) ?? ""
             guard channel.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x2C }) else {
-                throw ContentRefusal.invalid("channel must be letters, digits, '_', '-' or '.'")
+                throw PlainRefusal.invalid("channel must be letters, digits, '_', '-' or '.'")
             }
             fields.channel = channel
             let appVersion = try input.adminText("app_v", maximum: 40, required: true)!
             guard AppVersion(appVersion) != nil else {
-                throw ContentRefusal.invalid("app_v must be 1 to 4 numbers joined by dots, such as 1.10.0")
+                throw PlainRefusal.invalid("app_v must be 1 to 4 numbers joined by dots, such as 1.10.0")
             }
             fields.appVersion = appVersion
-            guard fields.upgradeWay != nil else { throw ContentRefusal.missing("upgrade_way") }
+            guard fields.upgradeWay != nil else { throw PlainRefusal.missing("upgrade_way") }
             guard let version = try await versions.create(fields) else {
-                throw ContentRefusal(
+                throw PlainRefusal(
                     .alreadyExists, "version \(appVersion) of this platform and channel exists already")
             }
             return .ok(render(version))
@@ -54,7 +54,7 @@ enum VersionsAdmin {
         registry.on("versions.update") { input in
             let id = try input.id("version_id")
             guard let version = try await versions.update(id: id, try changes(input)) else {
-                throw ContentRefusal.notFound("no version with version_id \(id)")
+                throw PlainRefusal.notFound("no version with version_id \(id)")
             }
             return .ok(render(version))
         }

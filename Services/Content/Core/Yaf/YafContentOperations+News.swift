@@ -8,7 +8,7 @@ extension YafContentOperations {
     func newsList(_ call: OperationCall) async throws -> CanonicalReply {
         let input = call.parameters
         let categoryID = try input.integer("cat_id", in: Int64.min...Int64.max) ?? -1
-        guard categoryID == -1 || categoryID > 0 else { throw ContentRefusal.invalid("cat_id 须为分类 ID 或 -1") }
+        guard categoryID == -1 || categoryID > 0 else { throw PlainRefusal.invalid("cat_id 须为分类 ID 或 -1") }
         let page = try PageRequest(call.mesh.parameters["page"], size: settings.pageSize)
         let reply: JSONValue = try await stores.cache.value("yaf.news.\(categoryID).\(page.page)") {
             var prefix: String?
@@ -22,14 +22,14 @@ extension YafContentOperations {
             return page.reply(
                 list: articles.map { .object(YafRendering.newsSummary($0, settings: settings)) }, total: total)
         }
-        guard !reply.isNull else { throw ContentRefusal.notFound("分类不存在") }
+        guard !reply.isNull else { throw PlainRefusal.notFound("分类不存在") }
         return Self.ok(reply)
     }
 
     /// `news.detail`: one published article with its content.
     func newsDetail(_ call: OperationCall) async throws -> CanonicalReply {
         let id = try call.parameters.id("news_id")
-        guard let article = try await stores.news.published(id: id) else { throw ContentRefusal.notFound("文章不存在") }
+        guard let article = try await stores.news.published(id: id) else { throw PlainRefusal.notFound("文章不存在") }
         var fields = YafRendering.newsSummary(article, settings: settings)
         fields["content"] = .string(article.content ?? "")
         return Self.ok(.object(fields))

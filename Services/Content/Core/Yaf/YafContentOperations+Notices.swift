@@ -27,7 +27,7 @@ extension YafContentOperations {
     /// `notice.detail`: one notice on show; reading it while logged in marks it read.
     func noticeDetail(_ call: OperationCall) async throws -> CanonicalReply {
         let id = try call.parameters.id("noticeid")
-        guard let notice = try await stores.notices.shown(id: id) else { throw ContentRefusal.notFound("公告不存在") }
+        guard let notice = try await stores.notices.shown(id: id) else { throw PlainRefusal.notFound("公告不存在") }
         if let account = call.accountID { try await stores.notices.markRead(account: account, notice: id) }
         return Self.ok(YafRendering.notice(notice, time: time))
     }
@@ -54,7 +54,7 @@ extension YafContentOperations {
         let account = call.account
         let id = try call.parameters.id("msgid")
         guard try await stores.messages.markRead(account: account, message: id) else {
-            throw ContentRefusal.notFound("消息不存在")
+            throw PlainRefusal.notFound("消息不存在")
         }
         return Self.ok(nil, message: "设置成功")
     }

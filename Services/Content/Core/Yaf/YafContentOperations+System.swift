@@ -65,7 +65,7 @@ extension YafContentOperations {
     func ads(_ call: OperationCall) async throws -> CanonicalReply {
         let input = call.parameters
         let code = try input.required("code", maxLength: 64)
-        guard AdPosition.isValid(code) else { throw ContentRefusal.invalid("code 须为 1-50 位字母、数字、_、- 或 .") }
+        guard AdPosition.isValid(code) else { throw PlainRefusal.invalid("code 须为 1-50 位字母、数字、_、- 或 .") }
         let list: JSONValue = try await stores.cache.value("yaf.ads.\(code)") {
             .array(try await stores.ads.shown(position: code).map { YafRendering.ad($0, settings: settings) })
         }
@@ -113,29 +113,29 @@ extension YafContentOperations {
     func categories(_ call: OperationCall) async throws -> CanonicalReply {
         let input = call.parameters
         let parent = try input.integer("parentid", in: Int64.min...Int64.max) ?? 0
-        guard parent >= 0 else { throw ContentRefusal.invalid("parentid 须为 0 或分类 ID") }
+        guard parent >= 0 else { throw PlainRefusal.invalid("parentid 须为 0 或分类 ID") }
         let typeText = try input.required("cat_type", maxLength: 20)
         guard let number = Int(typeText), let type = CategoryType(rawValue: number) else {
-            throw ContentRefusal.invalid("cat_type 须为 1（文章分类）、2（友情链接）或 3（商品分类）")
+            throw PlainRefusal.invalid("cat_type 须为 1（文章分类）、2（友情链接）或 3（商品分类）")
         }
         let tree: JSONValue = try await stores.cache.value("yaf.categories.\(type.rawValue).\(parent)") {
             let categories = try await stores.categories.all(type: type)
             if parent != 0 && !categories.contains(where: { $0.id == parent }) { return .null }
             return YafRendering.categoryTree(categories, parent: parent == 0 ? nil : parent)
         }
-        guard !tree.isNull else { throw ContentRefusal.notFound("分类不存在") }
+        guard !tree.isNull else { throw PlainRefusal.notFound("分类不存在") }
         return Self.ok(tree)
     }
 
     /// `system.upload`: stores the posted image (multipart part `image`) and answers its URLs.
     func upload(_ call: OperationCall) async throws -> CanonicalReply {
-        guard let value = call.mesh.parameters["image"], !value.isNull else { throw ContentRefusal.missing("image") }
+        guard let value = call.mesh.parameters["image"], !value.isNull else { throw PlainRefusal.missing("image") }
         guard let file = try await BlockingWork.run({ YafUploadedFile(json: value) }) else {
-            throw ContentRefusal.invalid("image 须为表单上传的文件")
+            throw PlainRefusal.invalid("image 须为表单上传的文件")
         }
         switch try await stores.files.store(file.bytes, purpose: "upload") {
         case .success(let stored): return Self.ok(stored.json(baseURL: settings.publicBaseURL), message: "上传成功")
-        case .failure(let refusal): throw ContentRefusal.invalid(refusal.message)
+        case .failure(let refusal): throw PlainRefusal.invalid(refusal.message)
         }
     }
 }
