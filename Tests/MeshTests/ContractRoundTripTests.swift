@@ -35,6 +35,19 @@ import Testing
             .init(caller: CallerIdentity(userID: "7", openID: "o", role: .customer)))
         try check(
             SessionsResolve.self, .init(scope: "admin", token: nil, nonce: nil, nonceScope: nil), .init(caller: nil))
+        let facts = AccountFacts(
+            mobile: "13800138000", email: nil, publicID: "p-7", registeredAt: "2024-01-02 03:04:05")
+        try check(
+            SessionsResolve.self, .init(scope: "yaf", token: "t", nonce: nil, nonceScope: nil),
+            .init(caller: CallerIdentity(userID: "7", facts: facts)))
+        try check(SessionsForget.self, AccountRequest(accountID: 7), MeshEmpty())
+        try check(
+            FactoryAccountsCreate.self, .init(mobile: "13800138000", email: nil), .init(accountID: 7, openID: "o"))
+        try check(
+            FactorySessionsOpen.self, .init(accountID: 7, scope: "o2o", role: .guest, revokedReason: "logout"),
+            .init(token: "t"))
+        #expect(
+            try roundTrip(ServedOperations(names: ["yaf/user.detail"])) == ServedOperations(names: ["yaf/user.detail"]))
     }
 
     @Test func adminSessionContracts() throws {

@@ -80,7 +80,7 @@ public struct OperationHandlers: Sendable {
         return [
             serve,
             .get("/internal/operations") { _ in
-                .json(JSONValue.object(["operations": .array(names.map(JSONValue.string))]).serialized())
+                .json(JSONValue.object(ServedOperations(names: names).json).serialized())
             },
         ]
     }

@@ -28,9 +28,10 @@ final class ImplementedOperations: Sendable {
             let request = HTTPRequest(
                 method: .get, target: "/internal/operations", headers: [MeshHeaders.internalKey: internalKey])
             guard let response = try? await client.send(request, to: upstream, timeout: .seconds(1)),
-                response.status == .ok, let list = try? JSONValue.parse(response.body)["operations"]?.arrayValue
+                response.status == .ok, case .object(let body)? = try? JSONValue.parse(response.body),
+                let served = try? ServedOperations(json: body)
             else { continue }
-            for name in list { if let text = name.stringValue { all.insert(text) } }
+            all.formUnion(served.names)
         }
         cached.withLock { $0 = (all, ContinuousClock.now) }
         return all
