@@ -85,8 +85,7 @@ public enum AuthService {
             wechat: wechat, settings: wechatSettings, revealsCodes: settings.revealsCodes, profiles: profiles
         ).register(on: &operations)
         C2CAuthOperations(
-            credentials: flows, settings: C2CSettings(lockRules: settings.passwordLock),
-            revealsCodes: settings.revealsCodes
+            credentials: flows, revealsCodes: settings.revealsCodes
         ).register(on: &operations)
         WeChatCodeAdmin.register(on: &admin, simulator: simulator, settings: wechatSettings)
         CreateSceneOperation.register(on: &mesh, scenes: SceneStore(database: database))
