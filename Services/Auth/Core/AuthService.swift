@@ -43,8 +43,7 @@ public enum AuthService {
             settings: settings, profiles: profiles
         ).register(on: &operations)
         MobileAuthOperations(
-            identities: identities, captchas: captchas, captchaImages: captchaImages, profiles: profiles,
-            settings: settings
+            identities: identities, captchas: captchas, captchaImages: captchaImages, profiles: profiles
         ).register(on: &operations)
         var adminOperations = AdminHandlers()
         OutboxAdmin.register(on: &adminOperations, database: database, settings: settings)

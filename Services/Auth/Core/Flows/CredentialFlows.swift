@@ -1,7 +1,7 @@
 import Postgres
 
-/// The sign-up, sign-in and password flows of every dialect, built from codes, accounts and
-/// sessions. Each flow proves the code or password first, then writes everything it changes in one
+/// The sign-up, code sign-in and password flows of every dialect, built from codes, accounts and
+/// sessions (signing in with a password is `PasswordSignIn`). Each flow proves the code or password first, then writes everything it changes in one
 /// transaction, so a refusal leaves nothing half-done.
 struct CredentialFlows: Sendable {
     let database: PostgresPool

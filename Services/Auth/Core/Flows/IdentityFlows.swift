@@ -1,9 +1,9 @@
 import Postgres
 
 /// The flows of dialects that know a person by a mobile number or an e-mail address (the mobile
-/// mall): codes by SMS or e-mail, sign-up, sign-in, reset, binding a new mobile or e-mail, the pay
-/// password and account linking. Each proves its code or password first, then writes what it
-/// changes in one transaction.
+/// mall): codes by SMS or e-mail, sign-up, reset, binding a new mobile or e-mail, the pay password
+/// and account linking (signing in with a password is `PasswordSignIn`). Each proves its code or
+/// password first, then writes what it changes in one transaction.
 struct IdentityFlows: Sendable {
     let credentials: CredentialFlows
     let email: any EmailProvider
