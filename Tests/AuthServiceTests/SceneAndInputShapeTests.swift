@@ -4,7 +4,7 @@ import Testing
 
 @testable import AuthService
 
-/// The shapes checked before a lookup: scene ids, WeChat login codes, app names; and the C2C lock message.
+/// The shapes checked before a lookup: scene ids, WeChat login codes, app names.
 struct SceneAndInputShapeTests {
     @Test func sceneIDsAre32LowerCaseHexCharacters() {
         #expect(SceneStore.isSceneID("0123456789abcdef0123456789abcdef"))
@@ -26,15 +26,5 @@ struct SceneAndInputShapeTests {
         #expect(Parameters.isAppName("XCX"))
         #expect(!Parameters.isAppName("wx:1"))
         #expect(!Parameters.isAppName(String(repeating: "a", count: 65)))
-    }
-
-    @Test func theLockMessageNamesTheConfiguredMinutes() throws {
-        let fifteen = C2CSettings(lockRules: try PasswordLockRules(environment: .init(prefix: "AUTH", values: [:])))
-        #expect(fifteen.lockSeconds == 900)
-        #expect(fifteen.lockMessage == "错误次数过多，请15分钟以后再试")
-        let short = C2CSettings(
-            lockRules: try PasswordLockRules(
-                environment: .init(prefix: "AUTH", values: ["PASSWORD_SHORT_LOCK_SECONDS": "90"])))
-        #expect(short.lockMessage == "错误次数过多，请2分钟以后再试")
     }
 }

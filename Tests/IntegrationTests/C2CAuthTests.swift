@@ -101,8 +101,9 @@ struct C2CAuthTests {
             #expect(locked["code"] == "60000")
             let lockMinutes = try await client.scalar(
                 """
-                SELECT round(extract(epoch FROM locked_until - now()) / 60)::bigint AS minutes
-                  FROM auth.accounts WHERE mobile = \(mobile)
+                SELECT round(extract(epoch FROM max(f.locked_until) - now()) / 60)::bigint AS minutes
+                  FROM auth.password_failures f JOIN auth.accounts a ON a.id = f.account_id
+                 WHERE a.mobile = \(mobile)
                 """, "minutes", as: Int64.self)
             #expect(lockMinutes == 15)
 
@@ -113,7 +114,7 @@ struct C2CAuthTests {
             #expect(byCode["code"] == "200")
             #expect(byCode["data"]?["id"] == signedIn["data"]?["id"])
 
-            try await client.execute("UPDATE auth.accounts SET locked_until = now() - interval '1 second'")
+            try await client.execute("UPDATE auth.password_failures SET locked_until = now() - interval '1 second'")
             let unlocked = try await client.c2c(
                 "user.user.login", ["mobile_phone": .string(mobile), "password": .string(password)])
             #expect(unlocked["code"] == "200")
@@ -139,7 +140,7 @@ struct C2CAuthTests {
                     #expect(code != nil && code != "200" && code != "90002" && code != "400", "\(field): \(answer)")
                     #expect(answer["msg"]?.stringValue?.isEmpty == false)
                     try await client.execute(
-                        "UPDATE auth.accounts SET failed_password_attempts = 0, locked_until = NULL")
+                        "DELETE FROM auth.password_failures")
                 }
             }
             let accounts = try await client.scalar("SELECT count(*) AS n FROM auth.accounts", "n", as: Int64.self)

@@ -123,12 +123,16 @@ struct MobileAuthTests {
                 #expect(wrong == ["code": "300", "msg": "用户名或密码错误"])
             }
             let fifth = try await client.call("/mobile/login", ["username": .string(email), "pwd": "not_the_pass"])
-            #expect(fifth == ["code": "300", "msg": "密码错误次数过多，账户已锁定，请稍后再试"])
+            #expect(fifth == ["code": "300", "msg": "密码错误次数过多，请15分钟后再试"])
             let locked = try await client.call("/mobile/login", ["username": .string(email), "pwd": "mail_pass2"])
-            #expect(locked == ["code": "300", "msg": "密码错误次数过多，账户已锁定，请稍后再试"])
+            #expect(locked == ["code": "300", "msg": "密码错误次数过多，请15分钟后再试"])
             let lockedUntil = try await mesh.withDatabase { database in
                 try await database.query(
-                    "SELECT extract(epoch FROM locked_until - now())::int AS left FROM auth.accounts WHERE email = 'member.one@example.com'"
+                    """
+                    SELECT extract(epoch FROM max(f.locked_until) - now())::int AS left
+                      FROM auth.password_failures f JOIN auth.accounts a ON a.id = f.account_id
+                     WHERE a.email = 'member.one@example.com'
+                    """
                 )
                 .first?.decode("left", as: Int.self)
             }

@@ -59,6 +59,8 @@ public final class InProcessMesh: Sendable {
         var values = [
             "APP_ENV": "test", "DATABASE_URL": TestDatabaseServer.replacingDatabase(in: serverURL, with: databaseName),
             "INTERNAL_KEY": internalKey, "LOG_LEVEL": "error", "HTTP_THREADS": "1", "DB_POOL_SIZE": "3",
+            // Deadlines long enough for a machine under heavy load: the tests check outcomes, not speed.
+            "DB_POOL_TIMEOUT_MS": "60000",
         ]
         values.merge(environment) { _, given in given }
         let table = ResponderTable()

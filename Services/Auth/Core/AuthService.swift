@@ -45,8 +45,7 @@ public enum AuthService {
             settings: settings, profiles: profiles
         ).register(on: &operations)
         MobileAuthOperations(
-            identities: identities, captchas: captchas, captchaImages: captchaImages, profiles: profiles,
-            settings: settings
+            identities: identities, captchas: captchas, captchaImages: captchaImages, profiles: profiles
         ).register(on: &operations)
         var adminOperations = AdminHandlers()
         OutboxAdmin.register(on: &adminOperations, database: database, settings: settings)
@@ -87,8 +86,7 @@ public enum AuthService {
             wechat: wechat, settings: wechatSettings, revealsCodes: settings.revealsCodes, profiles: profiles
         ).register(on: &operations)
         C2CAuthOperations(
-            credentials: flows, settings: C2CSettings(lockRules: settings.passwordLock),
-            revealsCodes: settings.revealsCodes
+            credentials: flows, revealsCodes: settings.revealsCodes
         ).register(on: &operations)
         WeChatCodeAdmin.register(on: &admin, simulator: simulator, settings: wechatSettings)
         CreateSceneOperation.register(on: &mesh, scenes: SceneStore(database: database))

@@ -8,7 +8,8 @@ import ServiceKit
 /// |---|---|---|
 /// | `ADMIN_USERNAME`, `ADMIN_PASSWORD` | `admin`, development password | the first admin account |
 /// | `CODE_LIFETIME_SECONDS` … | see `CodeRules` | lifetime, tries and sending limits of one-time codes |
-/// | `PASSWORD_MAX_FAILURES`, `PASSWORD_LOCK_SECONDS`, `PASSWORD_SHORT_LOCK_SECONDS` | 5, 86400, 900 | see `PasswordLockRules` |
+/// | `PASSWORD_MAX_FAILURES`, `PASSWORD_MAX_FAILURES_PER_ADDRESS` | 20, 5 | see `PasswordLockRules` |
+/// | `PASSWORD_BASE_LOCK_SECONDS`, `PASSWORD_MAX_LOCK_SECONDS`, `PASSWORD_LOCK_WINDOW_SECONDS` | 900, 86400, 86400 | see `PasswordLockRules` |
 /// | `REQUEST_TOKEN_LIFETIME_SECONDS` | 1800 | life of an anti-duplicate request token |
 /// | `MOBILE_SESSIONS_PER_ACCOUNT` | 5 | mobile mall sessions (devices) one account keeps; the oldest ends beyond |
 /// | `TIME_ZONE` | `Asia/Shanghai` | zone of the times shown to clients |

@@ -2,13 +2,29 @@ import Foundation
 import Glibc
 
 /// A plain TCP connection to 127.0.0.1, for what an HTTP client will not send: idle connections, broken
-/// framing. Blocking, with a receive timeout; closed on `close()` or when released.
+/// framing, another source address. Blocking, with a receive timeout; closed on `close()` or when released.
 final class RawConnection {
     private var fd: Int32
 
-    init(port: Int) throws {
+    /// Connects to `port` on 127.0.0.1, from `source` when given (another loopback address such as
+    /// 127.0.0.2, so the server sees another client address).
+    init(port: Int, from source: String? = nil) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw HarnessError("socket() failed") }
+        if let source {
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            local.sin_addr.s_addr = inet_addr(source)
+            let bound = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+                }
+            }
+            guard bound else {
+                Glibc.close(fd)
+                throw HarnessError("bind to \(source) failed")
+            }
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")

@@ -28,6 +28,7 @@ enum PasswordCheck: Sendable, Equatable {
     case matches
     /// Wrong; the account is not locked (yet).
     case wrong
-    /// The account is locked after too many wrong passwords (possibly by this very try).
-    case locked
+    /// Too many wrong passwords (possibly this very try): the account, or the client address trying it,
+    /// is locked for `seconds` more.
+    case locked(seconds: Int)
 }

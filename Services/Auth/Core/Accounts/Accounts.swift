@@ -2,8 +2,8 @@ import Crypto
 import Postgres
 import ServiceKit
 
-/// Accounts in `auth.accounts`: lookup, creation, and password checks that lock the account after
-/// repeated failures. Password hashing runs on `BlockingWork`, never on request threads.
+/// Accounts in `auth.accounts`: lookup, creation, and password checks under the lock rules
+/// (`PasswordFailures`). Password hashing runs on `BlockingWork`, never on request threads.
 struct Accounts: Sendable {
     let database: PostgresPool
     let lockRules: PasswordLockRules
@@ -47,45 +47,30 @@ struct Accounts: Sendable {
         try await queryable.execute(
             """
             UPDATE auth.accounts
-               SET password_hash = \(hash), password_changed_at = now(),
-                   failed_password_attempts = 0, locked_until = NULL
+               SET password_hash = \(hash), password_changed_at = now()
              WHERE id = \(account)
             """)
+        try await PasswordFailures.clearAll(account: account, on: queryable)
     }
 
-    /// Checks `password` against the account's. Each try first takes one of the allowed failures
-    /// in the database, so concurrent guesses cannot exceed the limit; a match gives them all back,
-    /// the failure that reaches the limit locks the account for `lockSeconds` (default: the long lock).
-    func checkPassword(account: Int64, password: String, lockSeconds: Int? = nil) async throws -> PasswordCheck {
-        let rules = lockRules
-        let lockLength = lockSeconds ?? rules.lockSeconds
-        let reserved = try await database.query(
-            """
-            UPDATE auth.accounts
-               SET failed_password_attempts =
-                       CASE WHEN locked_until <= now() THEN 1 ELSE failed_password_attempts + 1 END,
-                   locked_until = CASE WHEN locked_until <= now() THEN NULL ELSE locked_until END
-             WHERE id = \(account)
-               AND (locked_until <= now()
-                    OR (locked_until IS NULL AND failed_password_attempts < \(rules.maxFailures)))
-            RETURNING password_hash
-            """)
-        guard let row = reserved.first else { return .locked }
-        let stored = try row.decode("password_hash", as: String?.self) ?? AdminAccounts.decoyHash
+    /// Checks `password` against the account's under the lock rules. The try counts against the
+    /// account and against `clientAddress` trying it (when known, see `PasswordFailures`); a locked count
+    /// refuses it before the password is looked at, the wrong try that reaches a limit locks that count.
+    func checkPassword(account: Int64, password: String, clientAddress: String?) async throws -> PasswordCheck {
+        let failures = PasswordFailures(database: database, rules: lockRules)
+        let counters = PasswordFailures.counters(clientAddress: clientAddress)
+        let imposed: Int?
+        switch try await failures.reserve(account: account, counters: counters) {
+        case .refused(let seconds): return .locked(seconds: seconds)
+        case .reserved(let lock): imposed = lock
+        }
+        let rows = try await database.query("SELECT password_hash FROM auth.accounts WHERE id = \(account)")
+        let stored = try rows.first?.decode("password_hash", as: String?.self) ?? AdminAccounts.decoyHash
         let hasher = self.hasher
-        let matches = try await BlockingWork.run { hasher.verify(password, against: stored) }
-        if matches {
-            try await database.execute(
-                "UPDATE auth.accounts SET failed_password_attempts = 0, locked_until = NULL WHERE id = \(account)")
+        if try await BlockingWork.run({ hasher.verify(password, against: stored) }) {
+            try await failures.clear(account: account, counters: counters)
             return .matches
         }
-        let locked = try await database.query(
-            """
-            UPDATE auth.accounts
-               SET locked_until = now() + make_interval(secs => \(lockLength))
-             WHERE id = \(account) AND locked_until IS NULL AND failed_password_attempts >= \(rules.maxFailures)
-            RETURNING id
-            """)
-        return locked.isEmpty ? .wrong : .locked
+        return imposed.map { .locked(seconds: $0) } ?? .wrong
     }
 }

@@ -13,7 +13,9 @@ enum PayPasswordCheck: Sendable, Equatable {
 }
 
 /// Pay passwords in `auth.accounts`, apart from the login password: their own salted slow hash,
-/// their own count of wrong tries and their own lock (the short lock of `PasswordLockRules`).
+/// their own count of wrong tries and their own simpler lock: `PasswordLockRules.maxFailuresPerAddress`
+/// wrong pay passwords in a row (from anywhere) lock the pay password for the base lock, which does
+/// not grow.
 struct PayPasswords: Sendable {
     let database: PostgresPool
     let lockRules: PasswordLockRules
@@ -49,7 +51,7 @@ struct PayPasswords: Sendable {
                    pay_locked_until = CASE WHEN pay_locked_until <= now() THEN NULL ELSE pay_locked_until END
              WHERE id = \(account) AND pay_password_hash IS NOT NULL
                AND (pay_locked_until <= now()
-                    OR (pay_locked_until IS NULL AND failed_pay_password_attempts < \(rules.maxFailures)))
+                    OR (pay_locked_until IS NULL AND failed_pay_password_attempts < \(rules.maxFailuresPerAddress)))
             RETURNING pay_password_hash
             """)
         guard let row = reserved.first else {
@@ -68,9 +70,9 @@ struct PayPasswords: Sendable {
         let locked = try await database.query(
             """
             UPDATE auth.accounts
-               SET pay_locked_until = now() + make_interval(secs => \(rules.shortLockSeconds))
+               SET pay_locked_until = now() + make_interval(secs => \(rules.baseLockSeconds))
              WHERE id = \(account) AND pay_locked_until IS NULL
-               AND failed_pay_password_attempts >= \(rules.maxFailures)
+               AND failed_pay_password_attempts >= \(rules.maxFailuresPerAddress)
             RETURNING id
             """)
         return locked.isEmpty ? .wrong : .locked

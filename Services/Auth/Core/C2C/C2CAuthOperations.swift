@@ -6,13 +6,12 @@ import ServiceKit
 /// `mobile_phone` and `password`, or `mobile_phone` and an SMS login `code`, it answers `mtoken`
 /// (32 hex characters, as the document describes the token). With `mobile_phone` alone it sends a
 /// login code (in the reply's `code` in test mode only); 405 when the phone had its codes for the
-/// day. A code signs up a mobile seen for the first time. Five wrong passwords lock the account for
-/// 15 minutes (60000, as the document's code says).
+/// day. A code signs up a mobile seen for the first time. A password goes through `PasswordSignIn`;
+/// its lock answers 60000 with the time actually left.
 struct C2CAuthOperations: Sendable {
     static let scope = Dialect.c2c.rawValue
 
     let credentials: CredentialFlows
-    let settings: C2CSettings
     let revealsCodes: Bool
 
     func register(on handlers: inout OperationHandlers) {
@@ -32,10 +31,14 @@ struct C2CAuthOperations: Sendable {
         if Self.isGiven("password", in: call.parameters) {
             guard let password = try input.secret("password", maxLength: 64), CredentialFormat.isPassword(password)
             else {
-                return C2CAuthReplies.refusal(.wrongPassword, settings)
+                throw SignInRefusal.wrongPassword
             }
-            outcome = try await credentials.logIn(
-                mobile: mobile, password: password, scope: Self.scope, app: app, lockSeconds: settings.lockSeconds)
+            let signedIn = try await credentials.passwordSignIn.signIn(
+                .init(
+                    identity: .mobile(mobile), password: password, clientAddress: call.clientAddress,
+                    scope: Self.scope, app: app)
+            ).get()
+            outcome = .success(signedIn)
         } else if Self.isGiven("code", in: call.parameters) {
             let code = try input.secret("code", maxLength: 64) ?? ""
             outcome = try await credentials.logInOrSignUp(mobile: mobile, code: code, scope: Self.scope, app: app)
@@ -50,7 +53,7 @@ struct C2CAuthOperations: Sendable {
                     "mobile_phone": .string(mobile),
                 ]))
         case .failure(let refusal):
-            return C2CAuthReplies.refusal(refusal, settings)
+            return C2CAuthReplies.refusal(refusal)
         }
     }
 

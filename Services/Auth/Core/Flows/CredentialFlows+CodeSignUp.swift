@@ -27,20 +27,4 @@ extension CredentialFlows {
             account: account.id, scope: scope, app: app, openID: account.openID)
         return .success(SignedIn(account: account, token: token))
     }
-
-    /// Signs in the account of `mobile` with its password; the wrong try that reaches the limit locks
-    /// the account for `lockSeconds` (the dialect's own lock time).
-    func logIn(
-        mobile: String, password: String, scope: String, app: String, lockSeconds: Int
-    ) async throws -> Result<SignedIn, CredentialRefusal> {
-        guard let account = try await accounts.find(mobile: mobile) else { return .failure(.accountNotFound) }
-        switch try await accounts.checkPassword(account: account.id, password: password, lockSeconds: lockSeconds) {
-        case .wrong: return .failure(.wrongPassword)
-        case .locked: return .failure(.accountLocked)
-        case .matches:
-            let token = try await sessions.openReplacing(
-                account: account.id, scope: scope, app: app, openID: account.openID)
-            return .success(SignedIn(account: account, token: token))
-        }
-    }
 }

@@ -1,7 +1,7 @@
 import Postgres
 
-/// The sign-up, sign-in and password flows of every dialect, built from codes, accounts and
-/// sessions. Each flow proves the code or password first, then writes everything it changes in one
+/// The sign-up, code sign-in and password flows of every dialect, built from codes, accounts and
+/// sessions (signing in with a password is `PasswordSignIn`). Each flow proves the code or password first, then writes everything it changes in one
 /// transaction, so a refusal leaves nothing half-done.
 struct CredentialFlows: Sendable {
     let database: PostgresPool
@@ -56,25 +56,17 @@ struct CredentialFlows: Sendable {
         return .success(try await signIn(account, scope: scope, app: app))
     }
 
-    /// Signs in the account of `mobile` with its password.
-    func logIn(
-        mobile: String, password: String, scope: String, app: String
-    ) async throws -> Result<SignedIn, CredentialRefusal> {
-        guard let account = try await accounts.find(mobile: mobile) else { return .failure(.accountNotFound) }
-        switch try await accounts.checkPassword(account: account.id, password: password) {
-        case .wrong: return .failure(.wrongPassword)
-        case .locked: return .failure(.accountLocked)
-        case .matches: return .success(try await signIn(account, scope: scope, app: app))
-        }
-    }
+    /// The one password sign-in of every dialect.
+    var passwordSignIn: PasswordSignIn { PasswordSignIn(accounts: accounts, sessions: sessions) }
 
-    /// Replaces the password of `account` after checking the old one; every other client session of
-    /// the account ends (the one of `keepingToken` stays).
+    /// Replaces the password of `account` after checking the old one (a wrong one counts toward the
+    /// locks, from `clientAddress`); every other client session of the account ends (the one of
+    /// `keepingToken` stays).
     func changePassword(
-        account id: Int64, old: String, new: String, keepingToken: String?
+        account id: Int64, old: String, new: String, keepingToken: String?, clientAddress: String?
     ) async throws -> Result<Void, CredentialRefusal> {
         guard try await accounts.find(id: id) != nil else { return .failure(.accountNotFound) }
-        switch try await accounts.checkPassword(account: id, password: old) {
+        switch try await accounts.checkPassword(account: id, password: old, clientAddress: clientAddress) {
         case .wrong: return .failure(.wrongPassword)
         case .locked: return .failure(.accountLocked)
         case .matches: break

@@ -1,9 +1,9 @@
 import Postgres
 
 /// The flows of dialects that know a person by a mobile number or an e-mail address (the mobile
-/// mall): codes by SMS or e-mail, sign-up, sign-in, reset, binding a new mobile or e-mail, the pay
-/// password and account linking. Each proves its code or password first, then writes what it
-/// changes in one transaction.
+/// mall): codes by SMS or e-mail, sign-up, reset, binding a new mobile or e-mail, the pay password
+/// and account linking (signing in with a password is `PasswordSignIn`). Each proves its code or
+/// password first, then writes what it changes in one transaction.
 struct IdentityFlows: Sendable {
     let credentials: CredentialFlows
     let payPasswords: PayPasswords
@@ -49,22 +49,6 @@ struct IdentityFlows: Sendable {
         }
     }
 
-    /// Signs in the account of `identity` with its password; the lock after repeated failures lasts
-    /// `lockSeconds`. An unknown identity answers like a wrong password.
-    func logIn(
-        identity: AccountIdentity, password: String, scope: String, app: String, lockSeconds: Int
-    ) async throws -> Result<SignedIn, CredentialRefusal> {
-        guard let account = try await accounts.find(identity) else { return .failure(.wrongPassword) }
-        switch try await accounts.checkPassword(account: account.id, password: password, lockSeconds: lockSeconds) {
-        case .wrong: return .failure(.wrongPassword)
-        case .locked: return .failure(.accountLocked)
-        case .matches:
-            let token = try await credentials.sessions.openReplacing(
-                account: account.id, scope: scope, app: app, openID: account.openID)
-            return .success(SignedIn(account: account, token: token))
-        }
-    }
-
     /// A new password for the account of `identity`, proven by a reset code; lifts a lock and ends
     /// every client session of the account.
     func resetPassword(
@@ -94,9 +78,10 @@ struct IdentityFlows: Sendable {
     }
 
     /// Whether `account` may bind `identity`: nobody else holds it, and an account that already has a
-    /// binding of that kind (or any password) proves itself with its login password.
+    /// binding of that kind (or any password) proves itself with its login password (a wrong one
+    /// counts toward the locks, from `clientAddress`).
     func checkBinding(
-        account id: Int64, identity: AccountIdentity, password: String?
+        account id: Int64, identity: AccountIdentity, password: String?, clientAddress: String?
     ) async throws
         -> IdentityRefusal?
     {
@@ -109,9 +94,7 @@ struct IdentityFlows: Sendable {
             }
         guard current != nil else { return nil }
         guard let password else { return .passwordRequired }
-        switch try await accounts.checkPassword(
-            account: id, password: password, lockSeconds: accounts.lockRules.shortLockSeconds)
-        {
+        switch try await accounts.checkPassword(account: id, password: password, clientAddress: clientAddress) {
         case .matches: return nil
         case .wrong: return .credential(.wrongPassword)
         case .locked: return .credential(.accountLocked)
@@ -121,7 +104,7 @@ struct IdentityFlows: Sendable {
     /// Binds `identity` to `account` (first binding, or a change proven by the login password), with a
     /// code sent to the new identity.
     func bind(
-        account id: Int64, identity: AccountIdentity, code: String, password: String?
+        account id: Int64, identity: AccountIdentity, code: String, password: String?, clientAddress: String?
     ) async throws
         -> IdentityRefusal?
     {
@@ -131,7 +114,11 @@ struct IdentityFlows: Sendable {
         case .expired: return .credential(.codeExpired)
         case .valid(let found): codeID = found
         }
-        if let refusal = try await checkBinding(account: id, identity: identity, password: password) { return refusal }
+        if let refusal = try await checkBinding(
+            account: id, identity: identity, password: password, clientAddress: clientAddress)
+        {
+            return refusal
+        }
         let outcome: Result<Void, IdentityRefusal> = try await inTransaction(
             refusing: IdentityRefusal.self, taken: .identityTaken
         ) { transaction in
@@ -173,12 +160,12 @@ struct IdentityFlows: Sendable {
     }
 
     /// Links `member` to the primary account of `primaryIdentity`, proven by the primary's login
-    /// password (its wrong tries count toward the primary's lock).
-    func merge(member: Int64, primaryIdentity: AccountIdentity, password: String) async throws -> IdentityRefusal? {
+    /// password (its wrong tries count toward the primary's locks, from `clientAddress`).
+    func merge(
+        member: Int64, primaryIdentity: AccountIdentity, password: String, clientAddress: String?
+    ) async throws -> IdentityRefusal? {
         guard let primary = try await accounts.find(primaryIdentity) else { return .credential(.wrongPassword) }
-        switch try await accounts.checkPassword(
-            account: primary.id, password: password, lockSeconds: accounts.lockRules.shortLockSeconds)
-        {
+        switch try await accounts.checkPassword(account: primary.id, password: password, clientAddress: clientAddress) {
         case .wrong: return .credential(.wrongPassword)
         case .locked: return .credential(.accountLocked)
         case .matches: break

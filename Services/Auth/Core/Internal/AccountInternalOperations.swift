@@ -3,7 +3,7 @@ import Mesh
 import ServiceKit
 
 /// What the auth service answers other services about accounts: `accounts.get` and `paypwd.verify`
-/// (see their contracts; five wrong pay passwords lock it for the short lock).
+/// (see their contracts; five wrong pay passwords lock it for the base lock, see `PayPasswords`).
 enum AccountInternalOperations {
     static func register(
         on handlers: inout InternalHandlers, accounts: Accounts, payPasswords: PayPasswords, displayTime: DisplayTime

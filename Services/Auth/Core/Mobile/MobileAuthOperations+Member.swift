@@ -12,7 +12,7 @@ extension MobileAuthOperations {
         let new = try Self.loginPassword(input, "newpwd")
         guard Self.isLoginPassword(old) else { return .failure(.wrongPassword, "原密码不正确") }
         switch try await identities.credentials.changePassword(
-            account: account, old: old, new: new, keepingToken: call.token)
+            account: account, old: old, new: new, keepingToken: call.token, clientAddress: call.clientAddress)
         {
         case .success: return MobileAuthReplies.ok("密码修改成功")
         case .failure(.wrongPassword): return .failure(.wrongPassword, "原密码不正确")
@@ -39,7 +39,8 @@ extension MobileAuthOperations {
         let input = Parameters(call.parameters)
         let (identity, password) = try binding(input)
         let code = try input.code("phonecode")
-        if let refusal = try await identities.bind(account: account, identity: identity, code: code, password: password)
+        if let refusal = try await identities.bind(
+            account: account, identity: identity, code: code, password: password, clientAddress: call.clientAddress)
         {
             return MobileAuthReplies.refusal(refusal)
         }
@@ -50,7 +51,9 @@ extension MobileAuthOperations {
     func checkBinding(_ call: MeshCall) async throws -> CanonicalReply {
         let account = try Self.account(of: call)
         let (identity, password) = try binding(Parameters(call.parameters))
-        if let refusal = try await identities.checkBinding(account: account, identity: identity, password: password) {
+        if let refusal = try await identities.checkBinding(
+            account: account, identity: identity, password: password, clientAddress: call.clientAddress)
+        {
             return MobileAuthReplies.refusal(refusal)
         }
         return MobileAuthReplies.ok("可以绑定")
@@ -86,7 +89,9 @@ extension MobileAuthOperations {
         let primary = try Self.identity(input)
         guard let password = try input.secret("pwd", maxLength: 64) else { throw InputProblem("pwd", .missing) }
         guard Self.isLoginPassword(password) else { return MobileAuthReplies.refusal(.wrongPassword) }
-        if let refusal = try await identities.merge(member: account, primaryIdentity: primary, password: password) {
+        if let refusal = try await identities.merge(
+            member: account, primaryIdentity: primary, password: password, clientAddress: call.clientAddress)
+        {
             return MobileAuthReplies.refusal(refusal)
         }
         return MobileAuthReplies.ok("账户关联成功")

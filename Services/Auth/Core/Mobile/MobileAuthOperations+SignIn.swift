@@ -3,23 +3,20 @@ import Mesh
 import ServiceKit
 
 extension MobileAuthOperations {
-    /// `login`: `username` (mobile or e-mail) and `pwd` (6 to 32 characters). Each device keeps its own
-    /// session; a sign-in beyond the per-account limit ends the oldest. Five wrong passwords lock the
-    /// account for the short lock (15 minutes by default).
+    /// `login`: `username` (mobile or e-mail) and `pwd` (6 to 32 characters), through `PasswordSignIn`.
+    /// Each device keeps its own session; a sign-in beyond the per-account limit ends the oldest.
     func logIn(_ call: MeshCall) async throws -> CanonicalReply {
         let input = Parameters(call.parameters)
         let identity = try Self.identity(input)
         guard let password = try input.secret("pwd", maxLength: 64) else { throw InputProblem("pwd", .missing) }
-        guard Self.isLoginPassword(password) else { return MobileAuthReplies.refusal(.wrongPassword) }
-        switch try await identities.logIn(
-            identity: identity, password: password, scope: Self.scope, app: Self.app(of: call),
-            lockSeconds: settings.passwordLock.shortLockSeconds)
-        {
-        case .success(let signedIn):
-            let face = await profiles.face(of: signedIn.account.id, requestID: call.requestID)
-            return MobileAuthReplies.signedIn(signedIn, face: face, message: "登录成功")
-        case .failure(let refusal): return MobileAuthReplies.refusal(refusal)
-        }
+        guard Self.isLoginPassword(password) else { throw SignInRefusal.wrongPassword }
+        let signedIn = try await identities.credentials.passwordSignIn.signIn(
+            .init(
+                identity: identity, password: password, clientAddress: call.clientAddress, scope: Self.scope,
+                app: Self.app(of: call))
+        ).get()
+        let face = await profiles.face(of: signedIn.account.id, requestID: call.requestID)
+        return MobileAuthReplies.signedIn(signedIn, face: face, message: "登录成功")
     }
 
     /// `register`: `username` (mobile or e-mail), `pwd` and `phoneCode`, the code sent with `type` 1. The

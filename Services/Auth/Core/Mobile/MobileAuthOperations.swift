@@ -9,7 +9,6 @@ struct MobileAuthOperations: Sendable {
     let captchas: CaptchaStore
     let captchaImages: CaptchaImages
     let profiles: ProfileLookup
-    let settings: AuthSettings
 
     static let scope = Dialect.mobile.rawValue
 

@@ -34,7 +34,7 @@ enum MobileAuthReplies {
         case .accountNotFound: .failure(.accountNotFound, "账号不存在")
         case .accountExists: .failure(.accountExists, "该账号已注册")
         case .wrongPassword: .failure(.wrongPassword, "用户名或密码错误")
-        case .accountLocked: .failure(.accountLocked, "密码错误次数过多，账户已锁定，请稍后再试")
+        case .accountLocked: .failure(.accountLocked, "密码错误次数过多，请稍后再试")
         }
     }
 

@@ -25,29 +25,30 @@ extension YafAuthOperations {
     func logIn(_ call: MeshCall) async throws -> CanonicalReply {
         let input = Parameters(call.parameters)
         let mobile = try input.requiredMobile("mobile")
-        let outcome: Result<SignedIn, CredentialRefusal>
+        let signedIn: SignedIn
         switch try input.code("login_type") {
         case "1":
             let code = try input.code("code")
-            outcome = try await flows.logIn(mobile: mobile, code: code, scope: Self.scope, app: Self.app(of: call))
+            switch try await flows.logIn(mobile: mobile, code: code, scope: Self.scope, app: Self.app(of: call)) {
+            case .success(let done): signedIn = done
+            case .failure(let refusal): return YafAuthReplies.refusal(refusal)
+            }
         case "2":
             guard let password = try input.secret("password", maxLength: 64) ?? input.secret("code", maxLength: 64)
             else {
                 throw InputProblem("password", .missing)
             }
-            guard CredentialFormat.isPassword(password) else { return YafAuthReplies.refusal(.wrongPassword) }
-            outcome = try await flows.logIn(
-                mobile: mobile, password: password, scope: Self.scope, app: Self.app(of: call))
+            guard CredentialFormat.isPassword(password) else { throw SignInRefusal.wrongPassword }
+            signedIn = try await flows.passwordSignIn.signIn(
+                .init(
+                    identity: .mobile(mobile), password: password, clientAddress: call.clientAddress,
+                    scope: Self.scope, app: Self.app(of: call))
+            ).get()
         default:
             throw CallRefusal(.invalidParams, "登录类型不正确")
         }
-        switch outcome {
-        case .success(let signedIn):
-            let face = await profiles.face(of: signedIn.account.id, requestID: call.requestID)
-            return YafAuthReplies.signedIn(signedIn, face: face, message: "登录成功", displayTime: settings.displayTime)
-        case .failure(let refusal):
-            return YafAuthReplies.refusal(refusal)
-        }
+        let face = await profiles.face(of: signedIn.account.id, requestID: call.requestID)
+        return YafAuthReplies.signedIn(signedIn, face: face, message: "登录成功", displayTime: settings.displayTime)
     }
 
     /// `user.logout`: ends the caller's session. A token that ended meanwhile (the gateway may have
@@ -69,7 +70,9 @@ extension YafAuthOperations {
         let old = try input.code("old_pwd")
         let new = try input.password("new_pwd")
         guard CredentialFormat.isPassword(old) else { return .failure(.wrongPassword, "旧密码不正确") }
-        switch try await flows.changePassword(account: account, old: old, new: new, keepingToken: call.token) {
+        switch try await flows.changePassword(
+            account: account, old: old, new: new, keepingToken: call.token, clientAddress: call.clientAddress)
+        {
         case .success: return YafAuthReplies.ok("密码修改成功")
         case .failure(.wrongPassword): return .failure(.wrongPassword, "旧密码不正确")
         case .failure(let refusal): return YafAuthReplies.refusal(refusal)
