@@ -38,8 +38,12 @@ struct PasswordSignInConcurrencyTests {
         }
     }
 
+    /// Room for every racing call to wait for a connection on a busy machine: a refusal for lack of one
+    /// would hide what the race is about.
+    static let patientPool = ["DB_POOL_SIZE": "6", "DB_POOL_TIMEOUT_MS": "60000"]
+
     @Test func racingGuessesFromOneAddressGetNoMoreThanTheLimit() async throws {
-        try await InProcessMesh.with(Self.services) { mesh in
+        try await InProcessMesh.with(Self.services, environment: Self.patientPool) { mesh in
             let mobile = "13800000701"
             let password = "owner_Pass-7"
             try await Self.register(mesh, mobile, password)
@@ -55,7 +59,8 @@ struct PasswordSignInConcurrencyTests {
             }
             #expect(replies.filter { $0.kind == .wrongPassword }.count == 4)
             #expect(replies.filter { $0.kind == .accountLocked }.count == 8)
-            #expect(replies.allSatisfy { $0.kind == .wrongPassword || $0.kind == .accountLocked })
+            let others = replies.filter { $0.kind != .wrongPassword && $0.kind != .accountLocked }
+            #expect(others.isEmpty, "\(others.map { "\($0.kind.rawValue): \($0.message)" })")
 
             let owner = try await Self.logIn(mesh, .yaf, mobile, password, from: "203.0.113.9")
             #expect(owner.kind == .ok)

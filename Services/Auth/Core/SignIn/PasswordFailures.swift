@@ -28,7 +28,8 @@ struct PasswordFailures: Sendable {
     }
 
     /// Takes one failure from each of `counters` of `account`, or answers the longest lock in force
-    /// (in seconds) when one of them is locked, taking nothing.
+    /// (in seconds) when one of them is locked, taking nothing. Rows are taken in the order of
+    /// `counters`, the account's first, so two tries never wait on each other crosswise.
     func reserve(account: Int64, counters: [FailureCounter]) async throws -> FailureReservation {
         let rules = self.rules
         let outcome: Result<Int?, LockInForce> = try await database.transaction(refusing: LockInForce.self) {
@@ -83,14 +84,16 @@ struct PasswordFailures: Sendable {
     }
 
     /// Forgets the counts of `counters` of `account` after a matching password, with any lock the
-    /// matching try imposed and the row of locks.
+    /// matching try imposed and the row of locks. One row per statement, so this never holds one row
+    /// while waiting for another that a reservation holds.
     func clear(account: Int64, counters: [FailureCounter]) async throws {
-        let keys = counters.map(Self.key(of:))
-        try await database.execute(
-            """
-            DELETE FROM auth.password_failures
-             WHERE account_id = \(account) AND client_address IN (\(keys.first ?? ""), \(keys.last ?? ""))
-            """)
+        for counter in counters.reversed() {
+            try await database.execute(
+                """
+                DELETE FROM auth.password_failures
+                 WHERE account_id = \(account) AND client_address = \(Self.key(of: counter))
+                """)
+        }
     }
 
     /// Forgets every count and lock of `account` (a new password), as part of `queryable`'s work.
