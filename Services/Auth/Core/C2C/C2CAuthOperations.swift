@@ -53,7 +53,7 @@ struct C2CAuthOperations: Sendable {
                     "mobile_phone": .string(mobile),
                 ]))
         case .failure(let refusal):
-            return C2CAuthReplies.refusal(refusal)
+            throw refusal
         }
     }
 

@@ -70,6 +70,6 @@ extension MobileAuthOperations {
         guard let forReset = try await identities.checkCode(code, for: identity, purpose: .reset) else {
             return MobileAuthReplies.ok("校验码正确")
         }
-        return MobileAuthReplies.refusal(forSignUp == .codeWrong || forReset == .codeWrong ? .codeWrong : .codeExpired)
+        throw forSignUp == .codeWrong || forReset == .codeWrong ? CredentialRefusal.codeWrong : .codeExpired
     }
 }

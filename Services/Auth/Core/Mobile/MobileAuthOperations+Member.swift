@@ -16,7 +16,7 @@ extension MobileAuthOperations {
         {
         case .success: return MobileAuthReplies.ok("密码修改成功")
         case .failure(.wrongPassword): return .failure(.wrongPassword, "原密码不正确")
-        case .failure(let refusal): return MobileAuthReplies.refusal(refusal)
+        case .failure(let refusal): throw refusal
         }
     }
 
@@ -42,7 +42,7 @@ extension MobileAuthOperations {
         if let refusal = try await identities.bind(
             account: account, identity: identity, code: code, password: password, clientAddress: call.clientAddress)
         {
-            return MobileAuthReplies.refusal(refusal)
+            throw refusal
         }
         return MobileAuthReplies.ok("绑定成功")
     }
@@ -54,7 +54,7 @@ extension MobileAuthOperations {
         if let refusal = try await identities.checkBinding(
             account: account, identity: identity, password: password, clientAddress: call.clientAddress)
         {
-            return MobileAuthReplies.refusal(refusal)
+            throw refusal
         }
         return MobileAuthReplies.ok("可以绑定")
     }
@@ -70,7 +70,7 @@ extension MobileAuthOperations {
         if let refusal = try await identities.setPayPassword(
             account: account, identity: identity, code: code, payPassword: payPassword)
         {
-            return MobileAuthReplies.refusal(refusal)
+            throw refusal
         }
         return MobileAuthReplies.ok("支付密码设置成功")
     }
@@ -88,11 +88,11 @@ extension MobileAuthOperations {
         let input = Parameters(call.parameters)
         let primary = try Self.identity(input)
         guard let password = try input.secret("pwd", maxLength: 64) else { throw InputProblem("pwd", .missing) }
-        guard Self.isLoginPassword(password) else { return MobileAuthReplies.refusal(.wrongPassword) }
+        guard Self.isLoginPassword(password) else { throw CredentialRefusal.wrongPassword }
         if let refusal = try await identities.merge(
             member: account, primaryIdentity: primary, password: password, clientAddress: call.clientAddress)
         {
-            return MobileAuthReplies.refusal(refusal)
+            throw refusal
         }
         return MobileAuthReplies.ok("账户关联成功")
     }

@@ -28,7 +28,7 @@ extension MobileAuthOperations {
         let code = try input.code("phoneCode")
         switch try await identities.register(identity: identity, password: password, code: code) {
         case .success: return MobileAuthReplies.ok("注册成功")
-        case .failure(let refusal): return MobileAuthReplies.refusal(refusal)
+        case .failure(let refusal): throw refusal
         }
     }
 
@@ -41,7 +41,7 @@ extension MobileAuthOperations {
         let code = try input.code("phonecode")
         switch try await identities.resetPassword(identity: identity, code: code, new: password) {
         case .success: return MobileAuthReplies.ok("密码重置成功")
-        case .failure(let refusal): return MobileAuthReplies.refusal(refusal)
+        case .failure(let refusal): throw refusal
         }
     }
 
@@ -62,7 +62,7 @@ extension MobileAuthOperations {
         case .success(let signedIn):
             let face = await profiles.face(of: signedIn.account.id, requestID: call.requestID)
             return MobileAuthReplies.signedIn(signedIn, face: face, message: "切换成功")
-        case .failure(let refusal): return MobileAuthReplies.refusal(refusal)
+        case .failure(let refusal): throw refusal
         }
     }
 }

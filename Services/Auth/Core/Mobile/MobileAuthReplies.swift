@@ -27,31 +27,6 @@ enum MobileAuthReplies {
             ]))
     }
 
-    static func refusal(_ refusal: CredentialRefusal) -> CanonicalReply {
-        switch refusal {
-        case .codeWrong: .failure(.codeWrong, "校验码不正确")
-        case .codeExpired: .failure(.codeExpired, "校验码已失效，请重新获取")
-        case .accountNotFound: .failure(.accountNotFound, "账号不存在")
-        case .accountExists: .failure(.accountExists, "该账号已注册")
-        case .wrongPassword: .failure(.wrongPassword, "用户名或密码错误")
-        case .accountLocked: .failure(.accountLocked, "密码错误次数过多，请稍后再试")
-        }
-    }
-
-    static func refusal(_ refusal: IdentityRefusal) -> CanonicalReply {
-        switch refusal {
-        case .credential(let credential): self.refusal(credential)
-        case .identityTaken: .failure(.alreadyExists, "该手机号或邮箱已绑定其他账户")
-        case .passwordRequired: .failure(.missingParameter, "更换绑定需要输入登录密码")
-        case .notOwnIdentity: .failure(.forbidden, "请输入本账户绑定的手机号或邮箱")
-        case .link(.sameAccount): .failure(.invalidParams, "不能关联自己")
-        case .link(.primaryIsMember): .failure(.invalidState, "该账户已关联到其他主账户")
-        case .link(.memberHasMembers): .failure(.invalidState, "当前账户已是其他账户的主账户")
-        case .link(.alreadyLinked): .failure(.alreadyExists, "当前账户已关联主账户")
-        case .noLinkedAccount: .failure(.notFound, "没有可切换的关联账户")
-        }
-    }
-
     static func refusal(_ check: CaptchaCheck) -> CanonicalReply {
         switch check {
         case .matches: ok("")

@@ -15,7 +15,7 @@ extension YafAuthOperations {
             let face = await profiles.face(of: signedIn.account.id, requestID: call.requestID)
             return YafAuthReplies.signedIn(signedIn, face: face, message: "注册成功", displayTime: settings.displayTime)
         case .failure(let refusal):
-            return YafAuthReplies.refusal(refusal)
+            throw refusal
         }
     }
 
@@ -31,7 +31,7 @@ extension YafAuthOperations {
             let code = try input.code("code")
             switch try await flows.logIn(mobile: mobile, code: code, scope: Self.scope, app: Self.app(of: call)) {
             case .success(let done): signedIn = done
-            case .failure(let refusal): return YafAuthReplies.refusal(refusal)
+            case .failure(let refusal): throw refusal
             }
         case "2":
             guard let password = try input.secret("password", maxLength: 64) ?? input.secret("code", maxLength: 64)
@@ -75,7 +75,7 @@ extension YafAuthOperations {
         {
         case .success: return YafAuthReplies.ok("密码修改成功")
         case .failure(.wrongPassword): return .failure(.wrongPassword, "旧密码不正确")
-        case .failure(let refusal): return YafAuthReplies.refusal(refusal)
+        case .failure(let refusal): throw refusal
         }
     }
 
@@ -88,7 +88,7 @@ extension YafAuthOperations {
         let password = try input.password("password")
         switch try await flows.resetPassword(mobile: mobile, code: code, new: password) {
         case .success: return YafAuthReplies.ok("密码找回成功")
-        case .failure(let refusal): return YafAuthReplies.refusal(refusal)
+        case .failure(let refusal): throw refusal
         }
     }
 }

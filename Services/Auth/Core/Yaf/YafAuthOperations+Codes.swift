@@ -23,7 +23,7 @@ extension YafAuthOperations {
         case .valid: return YafAuthReplies.ok("验证码正确")
         // The section's own example answers a wrong code with 503.
         case .wrong: return .failure(.codeWrong, "您的验证码不正确", code: "503")
-        case .expired: return YafAuthReplies.refusal(.codeExpired)
+        case .expired: throw CredentialRefusal.codeExpired
         }
     }
 

@@ -30,17 +30,6 @@ enum YafAuthReplies {
             ]))
     }
 
-    static func refusal(_ refusal: CredentialRefusal) -> CanonicalReply {
-        switch refusal {
-        case .codeWrong: .failure(.codeWrong, "短信验证码不正确")
-        case .codeExpired: .failure(.codeExpired, "验证码已失效")
-        case .accountNotFound: .failure(.accountNotFound, "账号未注册")
-        case .accountExists: .failure(.accountExists, "账号已注册")
-        case .wrongPassword: .failure(.wrongPassword, "账号或密码不正确")
-        case .accountLocked: .failure(.accountLocked)
-        }
-    }
-
     /// `185****2691`: the first three and last four digits.
     static func maskedMobile(_ mobile: String) -> String {
         guard mobile.count > 7 else { return mobile }
