@@ -74,6 +74,8 @@ final class TestMesh: Sendable {
         var common = [
             "APP_ENV": "test", "DATABASE_URL": databaseURL, "INTERNAL_KEY": internalKey, "LOG_LEVEL": "debug",
             "HTTP_THREADS": "2", "DB_POOL_SIZE": "4", "SHUTDOWN_GRACE_MS": "3000",
+            // Deadlines inside the mesh as patient as the test client: the tests check outcomes, not speed.
+            "UPSTREAM_TIMEOUT_MS": "30000", "DB_POOL_TIMEOUT_MS": "30000",
         ]
         for (name, port) in ports { common["\(name.uppercased())_URL"] = "http://127.0.0.1:\(port)" }
         for (key, value) in extraEnvironment {
