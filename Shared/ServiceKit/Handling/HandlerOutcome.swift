@@ -12,13 +12,8 @@ enum HandlerOutcome {
             return try await body()
         } catch let refusal as any Refusal {
             return refusal.reply(in: dialect)
-        } catch let failure as UpstreamFailure {
-            logger.warning(
-                "upstream failed", [("operation", .string(operation)), ("error", .string(failure.description))])
-            return UpstreamFailure.reply
-        } catch let failure as MeshCallError {
-            logger.warning(
-                "upstream failed", [("operation", .string(operation)), ("error", .string(failure.description))])
+        } catch  where error is UpstreamFailure || error is MeshCallError {
+            logger.warning("upstream failed", [("operation", .string(operation)), ("error", .string("\(error)"))])
             return UpstreamFailure.reply
         } catch let problem as MeshProtocolError {
             return problem.reply

@@ -21,24 +21,10 @@ public struct Parameters: Sendable {
 
     /// A scalar as trimmed text; nil when absent, null or empty.
     public func text(_ key: String, maxLength: Int, multiline: Bool = false) throws(InputProblem) -> String? {
-        guard let value = values[key], !value.isNull else { return nil }
-        let raw: String
-        switch value {
-        case .string(let text): raw = text
-        case .number(let number): raw = number.text
-        default: throw InputProblem(key, .notScalar)
-        }
+        guard let raw = try scalar(key) else { return nil }
         let text = raw.trimmingWhitespace
         guard !text.isEmpty else { return nil }
-        let refused: (Unicode.Scalar) -> Bool = { scalar in
-            guard scalar.properties.generalCategory == .control else { return false }
-            return !(multiline && (scalar == "\n" || scalar == "\r" || scalar == "\t"))
-        }
-        guard !text.unicodeScalars.contains(where: refused) else {
-            throw InputProblem(key, .malformed("不能包含控制字符"))
-        }
-        guard text.unicodeScalars.count <= maxLength else { throw InputProblem(key, .tooLong(maximum: maxLength)) }
-        return text
+        return try checked(key, text, maxLength: maxLength, multiline: multiline)
     }
 
     /// Like `text`, but not giving it is a problem.
@@ -52,15 +38,32 @@ public struct Parameters: Sendable {
     /// A password, pay password or code exactly as sent: not trimmed (a space is part of a secret),
     /// control characters refused, at most `maxLength` characters; nil when absent, null or empty.
     public func secret(_ key: String, maxLength: Int) throws(InputProblem) -> String? {
+        guard let text = try scalar(key), !text.isEmpty else { return nil }
+        return try checked(key, text, maxLength: maxLength, multiline: false)
+    }
+
+    /// The value of `key` as sent, when it is a string or a number; nil when absent or null.
+    private func scalar(_ key: String) throws(InputProblem) -> String? {
         guard let value = values[key], !value.isNull else { return nil }
-        let text: String
         switch value {
-        case .string(let string): text = string
-        case .number(let number): text = number.text
+        case .string(let text): return text
+        case .number(let number): return number.text
         default: throw InputProblem(key, .notScalar)
         }
-        guard !text.isEmpty else { return nil }
-        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+    }
+
+    /// `text` when it has no control character (line breaks and tabs allowed when `multiline`) and at
+    /// most `maxLength` characters.
+    private func checked(
+        _ key: String, _ text: String, maxLength: Int, multiline: Bool
+    ) throws(InputProblem)
+        -> String
+    {
+        let refused: (Unicode.Scalar) -> Bool = { scalar in
+            guard scalar.properties.generalCategory == .control else { return false }
+            return !(multiline && (scalar == "\n" || scalar == "\r" || scalar == "\t"))
+        }
+        guard !text.unicodeScalars.contains(where: refused) else {
             throw InputProblem(key, .malformed("不能包含控制字符"))
         }
         guard text.unicodeScalars.count <= maxLength else { throw InputProblem(key, .tooLong(maximum: maxLength)) }
