@@ -18,7 +18,7 @@ import ServiceKit
 struct ContentSettings: Sendable {
     static let uploadLimit = ImageLimit.bytes
 
-    let publicBaseURL: String
+    let publicBase: PublicBaseURL
     let filesDirectory: URL
     let maxUploadBytes: Int
     let pageSize: Int
@@ -30,14 +30,7 @@ struct ContentSettings: Sendable {
 
     init(configuration: ServiceConfiguration) throws {
         let environment = configuration.environment
-        var base = environment.string("PUBLIC_BASE_URL", default: "http://127.0.0.1:8080")
-        while base.hasSuffix("/") { base.removeLast() }
-        guard base.hasPrefix("http://") || base.hasPrefix("https://"), base.utf8.count > 8,
-            base.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
-        else {
-            throw ConfigurationError(variable: "PUBLIC_BASE_URL", problem: "must be an http(s) URL, got '\(base)'")
-        }
-        publicBaseURL = base
+        publicBase = try PublicBaseURL(environment: environment)
         filesDirectory = URL(fileURLWithPath: environment.string("FILES_DIR", default: ".data/files"))
         maxUploadBytes = try environment.int(
             "MAX_UPLOAD_BYTES", default: Self.uploadLimit, range: 1024...Self.uploadLimit)
@@ -63,9 +56,9 @@ struct ContentSettings: Sendable {
         return value
     }
 
-    /// `url` as clients use it: a path of ours (`/files/…`) gets the public base in front, anything else
-    /// stays as it is.
-    func absoluteURL(_ url: String) -> String {
-        url.hasPrefix("/") ? publicBaseURL + url : url
-    }
+    /// Where clients reach the gateway, without a trailing `/`.
+    var publicBaseURL: String { publicBase.text }
+
+    /// `url` as clients use it (`PublicBaseURL.absolute`).
+    func absoluteURL(_ url: String) -> String { publicBase.absolute(url) }
 }

@@ -144,3 +144,136 @@ public enum FilesStore: MeshContract {
         }
     }
 }
+
+/// `regions.locate` on content: the province, city and county a point in China is in (the nearest
+/// county seat), or `not_found` for a point outside China.
+public enum RegionsLocate: MeshContract {
+    public static let service = ServiceName.content
+    public static let name = "regions.locate"
+
+    /// `{"longitude","latitude"}` in degrees, as decimal text or numbers.
+    public struct Request: MeshMessage {
+        public let longitude: String
+        public let latitude: String
+
+        public init(longitude: String, latitude: String) {
+            self.longitude = longitude
+            self.latitude = latitude
+        }
+
+        public init(json: JSONObject) throws(MeshProtocolError) {
+            let fields = MeshFields(json)
+            guard let longitude = try fields.optionalText("longitude", maxLength: 32) else {
+                throw .missing("longitude")
+            }
+            guard let latitude = try fields.optionalText("latitude", maxLength: 32) else { throw .missing("latitude") }
+            self.longitude = longitude
+            self.latitude = latitude
+        }
+
+        public var json: JSONObject { ["longitude": .string(longitude), "latitude": .string(latitude)] }
+    }
+
+    /// `{"province","city","county"}`, each `{"code","name"}`; a city without counties is also its
+    /// county, a province without cities also its city.
+    public struct Reply: MeshMessage {
+        public let province: PlaceName
+        public let city: PlaceName
+        public let county: PlaceName
+
+        public init(province: PlaceName, city: PlaceName, county: PlaceName) {
+            self.province = province
+            self.city = city
+            self.county = county
+        }
+
+        public init(json: JSONObject) throws(MeshProtocolError) {
+            let fields = MeshFields(json)
+            province = try PlaceName(json: fields.object("province"))
+            city = try PlaceName(json: fields.object("city"))
+            county = try PlaceName(json: fields.object("county"))
+        }
+
+        public var json: JSONObject {
+            ["province": .object(province.json), "city": .object(city.json), "county": .object(county.json)]
+        }
+    }
+
+    /// A region's six-digit code and name.
+    public struct PlaceName: MeshMessage, Equatable {
+        public let code: String
+        public let name: String
+
+        public init(code: String, name: String) {
+            self.code = code
+            self.name = name
+        }
+
+        public init(json: JSONObject) throws(MeshProtocolError) {
+            let fields = MeshFields(json)
+            code = try fields.string("code")
+            name = try fields.string("name")
+        }
+
+        public var json: JSONObject { ["code": .string(code), "name": .string(name)] }
+    }
+}
+
+/// `categories.goods` on content: every goods category (the app base API's `cat_type` 3), so the
+/// merchants service can check a goods item's category and widen a category to those below it.
+public enum GoodsCategoriesList: MeshContract {
+    public static let service = ServiceName.content
+    public static let name = "categories.goods"
+
+    /// `{}`.
+    public struct Request: MeshMessage {
+        public init() {}
+        public init(json: JSONObject) throws(MeshProtocolError) {}
+        public var json: JSONObject { [:] }
+    }
+
+    /// One category: its 30-digit `code` starts with the code prefix of every category above it.
+    public struct Category: MeshMessage, Equatable {
+        public let id: Int64
+        public let parentID: Int64?
+        public let name: String
+        public let code: String
+
+        public init(id: Int64, parentID: Int64?, name: String, code: String) {
+            self.id = id
+            self.parentID = parentID
+            self.name = name
+            self.code = code
+        }
+
+        public init(json: JSONObject) throws(MeshProtocolError) {
+            let fields = MeshFields(json)
+            id = try fields.positiveInteger("id")
+            parentID = try fields.optionalPositiveInteger("parent_id")
+            name = try fields.string("name")
+            code = try fields.string("code")
+        }
+
+        public var json: JSONObject {
+            [
+                "id": .id(id), "parent_id": parentID.map(JSONValue.id) ?? .null, "name": .string(name),
+                "code": .string(code),
+            ]
+        }
+    }
+
+    /// `{"categories":[…]}`.
+    public struct Reply: MeshMessage {
+        public let categories: [Category]
+
+        public init(categories: [Category]) {
+            self.categories = categories
+        }
+
+        public init(json: JSONObject) throws(MeshProtocolError) {
+            categories = try MeshFields(json).messages("categories", as: Category.self)
+        }
+
+        public var json: JSONObject { ["categories": .array(categories.map { .object($0.json) })] }
+    }
+}

@@ -2,6 +2,7 @@ import Catalog
 import HTTPCore
 import JSON
 import Mesh
+import Postgres
 
 /// A call of the admin surface as a service receives it on `POST /admin/{operation}`: the JSON
 /// body, read under the one rule set, and the admin who makes it.
@@ -22,8 +23,9 @@ public struct AdminCall: Sendable {
 
 /// The management operations a service offers to the admin surface (`/admin/api/{service}/{operation}`
 /// on the gateway), answered with canonical replies. Every one needs an admin session (`Access.admin`);
-/// what a handler throws is answered as every handler's is (`HandlerOutcome`). Unregistered operations
-/// answer 404.
+/// a write that breaks a database rule is refused naming the rule (`invalid_params` for a check or a
+/// reference, `already_exists` for a unique key); anything else a handler throws is answered as every
+/// handler's is (`HandlerOutcome`). Unregistered operations answer 404.
 public struct AdminHandlers: Sendable {
     public typealias Handler = @Sendable (AdminCall) async throws -> CanonicalReply
 
@@ -57,7 +59,14 @@ public struct AdminHandlers: Sendable {
                 }
                 let call = AdminCall(operation: name, parameters: parameters, adminID: adminID, context: context)
                 return await HandlerOutcome.reply(operation: "admin/\(name)", dialect: nil, logger: context.logger) {
-                    try await handler(call)
+                    do {
+                        return try await handler(call)
+                    } catch let error as PostgresError where error.isCheckViolation || error.isForeignKeyViolation {
+                        throw PlainRefusal.invalid("the values break the rule \(error.constraint ?? "of the table")")
+                    } catch let error as PostgresError where error.isUniqueViolation {
+                        throw PlainRefusal(
+                            .alreadyExists, "the values collide with another row (\(error.constraint ?? "unique key"))")
+                    }
                 }.httpResponse
             }
         ]

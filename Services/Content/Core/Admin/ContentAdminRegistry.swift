@@ -2,12 +2,10 @@ import Catalog
 import Foundation
 import JSON
 import Mesh
-import Postgres
 import ServiceKit
 
 /// Registers the content service's admin operations (`/admin/api/content/{operation}` on the gateway):
-/// every handler reads its body with the admin fields of `Parameters`, a change clears the read cache, and a row that
-/// breaks a database rule is refused with the rule's name instead of failing.
+/// every handler reads its body with the admin fields of `Parameters`, and a change clears the read cache.
 struct ContentAdminRegistry {
     var handlers = AdminHandlers()
     let stores: ContentStores
@@ -22,15 +20,7 @@ struct ContentAdminRegistry {
     ) {
         let stores = self.stores
         handlers.on(name) { call in
-            let reply: CanonicalReply
-            do {
-                reply = try await body(call.parameters)
-            } catch let error as PostgresError where error.isCheckViolation || error.isForeignKeyViolation {
-                throw PlainRefusal.invalid("the values break the rule \(error.constraint ?? "of the table")")
-            } catch let error as PostgresError where error.isUniqueViolation {
-                throw PlainRefusal(
-                    .alreadyExists, "the values collide with another row (\(error.constraint ?? "unique key"))")
-            }
+            let reply = try await body(call.parameters)
             if changes && reply.kind == .ok { stores.cache.clear() }
             return reply
         }

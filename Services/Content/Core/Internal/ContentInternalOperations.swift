@@ -8,6 +8,8 @@ import ServiceKit
 ///
 /// - `regions.lookup` (`RegionsLookup`): at most `lookupLimit` codes; the known ones answer, in the
 ///   order asked, each once.
+/// - `regions.locate` (`RegionsLocate`): the province, city and county of a point in China.
+/// - `categories.goods` (`GoodsCategoriesList`): every goods category, in display order.
 /// - `files.store` (`FilesStore`): the image is kept under its content's hash, so the same bytes give
 ///   the same file; its idempotency key is bound to the file, and reused for other bytes it is refused.
 struct ContentInternalOperations: Sendable {
@@ -19,6 +21,8 @@ struct ContentInternalOperations: Sendable {
     func register(on handlers: inout InternalHandlers) {
         let operations = self
         handlers.on(RegionsLookup.self) { request, _, _ in operations.lookup(request) }
+        handlers.on(RegionsLocate.self) { request, _, _ in operations.locate(request) }
+        handlers.on(GoodsCategoriesList.self) { _, _, _ in try await operations.goodsCategories() }
         handlers.on(FilesStore.self) { request, call, _ in
             try await operations.store(request, key: try call.checkedIdempotencyKey())
         }
@@ -39,6 +43,30 @@ struct ContentInternalOperations: Sendable {
                     parentCode: region.parentCode, longitude: region.longitudeText, latitude: region.latitudeText))
         }
         return .ok(RegionsLookup.Reply(regions: regions))
+    }
+
+    func locate(_ request: RegionsLocate.Request) -> MeshAnswer<RegionsLocate.Reply> {
+        let input = Parameters(["lng": .string(request.longitude), "lat": .string(request.latitude)])
+        guard let longitude = try? input.longitude("lng"), let latitude = try? input.latitude("lat") else {
+            return .failure(.invalidParams, "longitude and latitude must be decimal degrees within range")
+        }
+        guard let place = stores.regions.locate(GeoPoint(longitude: longitude, latitude: latitude)) else {
+            return .failure(.notFound, "the point is not in China")
+        }
+        let placement = stores.regions.catalog.placement(of: place)
+        func name(_ region: Region) -> RegionsLocate.PlaceName { .init(code: region.code, name: region.name) }
+        return .ok(
+            RegionsLocate.Reply(
+                province: name(placement.province), city: name(placement.city), county: name(placement.county)))
+    }
+
+    func goodsCategories() async throws -> MeshAnswer<GoodsCategoriesList.Reply> {
+        let categories = try await stores.categories.all(type: .goods)
+        return .ok(
+            GoodsCategoriesList.Reply(
+                categories: categories.map {
+                    .init(id: $0.id, parentID: $0.parentID, name: $0.name, code: $0.code)
+                }))
     }
 
     func store(_ request: FilesStore.Request, key: String) async throws -> MeshAnswer<FilesStore.Reply> {

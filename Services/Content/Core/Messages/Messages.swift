@@ -1,4 +1,5 @@
 import Postgres
+import ServiceKit
 
 /// Messages in `content.messages` (to one account or to everyone) and their per-account read state.
 struct Messages: Sendable {

@@ -1,4 +1,5 @@
 import Postgres
+import ServiceKit
 
 /// News articles in `content.news`.
 struct News: Sendable {

@@ -1,4 +1,5 @@
 import Postgres
+import ServiceKit
 
 /// Notices in `content.notices` and who has read them (`content.notice_reads`).
 struct Notices: Sendable {

@@ -93,11 +93,12 @@ struct O2OAreaOperations: Sendable {
 
     /// `area/getByGps`: the province, city and county of the point `lng`, `lat`; a point outside China is
     /// refused.
-    func locate(_ call: MeshCall) throws(PlainRefusal) -> CanonicalReply {
-        let longitude = try Self.coordinate(call.parameters, "lng", range: -180...180)
-        let latitude = try Self.coordinate(call.parameters, "lat", range: -90...90)
+    func locate(_ call: MeshCall) throws -> CanonicalReply {
+        let input = Parameters(call.parameters)
+        guard let longitude = try input.longitude("lng") else { throw InputProblem("lng", .missing) }
+        guard let latitude = try input.latitude("lat") else { throw InputProblem("lat", .missing) }
         guard let place = stores.regions.locate(GeoPoint(longitude: longitude, latitude: latitude)) else {
-            throw .invalid("该位置不在中国境内")
+            throw PlainRefusal.invalid("该位置不在中国境内")
         }
         let placement = stores.regions.catalog.placement(of: place)
         return .ok(
@@ -107,16 +108,5 @@ struct O2OAreaOperations: Sendable {
                 "city": .string(placement.city.name), "city_id": .number(JSONNumber(placement.city.numericCode)),
                 "area": .string(placement.county.name), "area_id": .number(JSONNumber(placement.county.numericCode)),
             ]))
-    }
-
-    private static func coordinate(
-        _ parameters: JSONObject, _ key: String, range: ClosedRange<Double>
-    ) throws(PlainRefusal) -> Double {
-        guard let text = parameters[key]?.scalarText, !text.isEmpty else { throw .missing(key) }
-        guard text.utf8.count <= 32,
-            text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }),
-            let value = Double(text), value.isFinite, range.contains(value)
-        else { throw .invalid("\(key) 须为 \(Int(range.lowerBound)) 到 \(Int(range.upperBound)) 之间的数字") }
-        return value
     }
 }

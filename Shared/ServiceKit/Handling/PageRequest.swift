@@ -1,18 +1,17 @@
 import JSON
-import ServiceKit
 
 /// One page of a list as the app base API pages it: a 1-based page number and the server's page size.
-struct PageRequest: Sendable, Equatable {
+public struct PageRequest: Sendable, Equatable {
     /// Pages beyond this are refused: no list is that long, and the offset stays small.
-    static let highestPage = 1_000_000
+    public static let highestPage = 1_000_000
 
-    let page: Int
-    let size: Int
+    public let page: Int
+    public let size: Int
 
-    var offset: Int { (page - 1) * size }
+    public var offset: Int { (page - 1) * size }
 
     /// The page named by `value` (a number or its text); page 1 when absent or empty.
-    init(_ value: JSONValue?, size: Int) throws(PlainRefusal) {
+    public init(_ value: JSONValue?, size: Int) throws(PlainRefusal) {
         self.size = size
         guard let value, !value.isNull, let text = value.scalarText, !text.isEmpty else {
             page = 1
@@ -26,14 +25,14 @@ struct PageRequest: Sendable, Equatable {
         page = number
     }
 
-    init(page: Int, size: Int) {
+    public init(page: Int, size: Int) {
         self.page = page
         self.size = size
     }
 
     /// `{"list":…,"total":…,"page":…,"count":…,"isnext":…}`: `count` is the page size, not the number of
     /// items on this page.
-    func reply(list: [JSONValue], total: Int) -> JSONValue {
+    public func reply(list: [JSONValue], total: Int) -> JSONValue {
         .object([
             "list": .array(list), "total": .number(JSONNumber(total)), "page": .number(JSONNumber(page)),
             "count": .number(JSONNumber(size)), "isnext": .bool(page * size < total),
