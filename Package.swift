@@ -14,7 +14,7 @@ let services:
         ("Auth", "auth", true, true, ["HTTPSClient"], []),
         ("User", "user", true, true, [], ["Auth", "Content"]),
         ("Orders", "orders", true, false, [], []),
-        ("Merchants", "merchants", true, false, [], []),
+        ("Merchants", "merchants", true, true, [], ["Content"]),
         ("Exchange", "exchange", true, false, [], []),
         ("Content", "content", true, true, [], []),
     ]

@@ -129,6 +129,10 @@ public final class InProcessMesh: Sendable {
         return CallerIdentity(userID: id, openID: reply.data?["open_id"]?.stringValue)
     }
 
+    /// The database pool of `service`, for a test that sets up rows the way an admin or a migration
+    /// would; nil when the mesh does not run it.
+    public func database(of service: ServiceName) -> PostgresPool? { applications[service]?.database }
+
     /// Shuts every service down and drops the database.
     public func stop() async {
         for application in applications.values { await application.shutdown() }
@@ -139,5 +143,5 @@ public final class InProcessMesh: Sendable {
 /// The in-process mesh could not be set up or a call broke the protocol.
 public struct InProcessMeshError: Error, CustomStringConvertible {
     public let description: String
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import ServiceKit
 
-/// The merchants service: merchant categories, merchants with geo search, goods, SKUs and stock.
+/// The merchants service: operations centres, merchant categories, merchants with nearby search, goods
+/// with their products (SKUs) and stock for the O2O vouchers, the points mall and the mobile mall.
 public enum MerchantsService {
     public static let descriptor = ServiceDescriptor(
         name: "merchants", defaultPort: 8104, schema: "merchants",
@@ -9,6 +10,15 @@ public enum MerchantsService {
 
     /// The service's own routes (the standard health, readiness and metrics routes come with ServiceKit).
     public static func routes(_ application: ServiceApplication) async throws -> [Route] {
-        []
+        guard let database = application.database else { return [] }
+        let settings = try MerchantsSettings(configuration: application.configuration)
+        let stores = MerchantsStores(
+            database: database, settings: settings, mesh: try MeshClient(application: application))
+        var operations = OperationHandlers(service: .merchants)
+        O2OMerchantOperations(stores: stores).register(on: &operations)
+        YafGoodsOperations(stores: stores).register(on: &operations)
+        var internalOperations = InternalHandlers()
+        MerchantsInternalOperations(stores: stores).register(on: &internalOperations)
+        return try operations.routes() + internalOperations.routes()
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ServiceKit
 
 /// The merchants service's own settings, from environment variables (each also read with the
@@ -38,5 +39,14 @@ struct MerchantsSettings: Sendable {
         self.maximumRadiusMetres = maximumRadiusMetres
         self.seedsDemoData = seedsDemoData
         self.zoneIdentifier = zoneIdentifier
+    }
+
+    /// Today in the service's zone, written `yyyy-MM-dd` (the goods' validity dates are such days).
+    func today(now: Date = Date()) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: zoneIdentifier) ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        func two(_ value: Int?) -> String { (value ?? 0) < 10 ? "0\(value ?? 0)" : "\(value ?? 0)" }
+        return "\(parts.year ?? 1970)-\(two(parts.month))-\(two(parts.day))"
     }
 }

@@ -82,6 +82,11 @@ struct MerchantDirectory: Sendable {
         return try rows.first.map { try MerchantRecord(row: $0, hasDistance: point != nil) }
     }
 
+    /// The name of merchant `id`, whatever its state; nil for an unknown merchant.
+    func name(of id: Int64) async throws -> String? {
+        try await database.query("SELECT name FROM merchants.merchants WHERE id = \(id)").first?.decode("name")
+    }
+
     /// The great-circle distance in whole metres from the bound point to merchant `m` (haversine).
     private static func distance(from here: (longitude: String, latitude: String)) -> String {
         """

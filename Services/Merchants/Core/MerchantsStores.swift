@@ -1,0 +1,29 @@
+import Postgres
+import ServiceKit
+
+/// Everything the merchants service's operations read and write, over one database pool.
+struct MerchantsStores: Sendable {
+    let settings: MerchantsSettings
+    let centres: OperationCentres
+    let categories: MerchantCategories
+    let merchants: MerchantDirectory
+    let goods: GoodsCatalog
+    let stock: StockKeeper
+    let mesh: MeshClient
+
+    init(database: PostgresPool, settings: MerchantsSettings, mesh: MeshClient) {
+        self.settings = settings
+        centres = OperationCentres(database: database)
+        categories = MerchantCategories(database: database)
+        merchants = MerchantDirectory(database: database)
+        goods = GoodsCatalog(database: database)
+        stock = StockKeeper(
+            database: database, idempotency: IdempotencyStore(table: "merchants.idempotency_replies"))
+        self.mesh = mesh
+    }
+
+    /// `url` as clients load it.
+    func imageURL(_ url: String) -> String {
+        url.isEmpty ? "" : settings.publicBase.absolute(url)
+    }
+}
