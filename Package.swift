@@ -101,7 +101,8 @@ for service in services {
             name: core, dependencies: ["ServiceKit", "Mesh", "Catalog", "JSON"] + service.extraDependencies,
             path: "Services/\(service.folder)/Core",
             resources: (service.usesDatabase ? [.copy("Migrations")] : [])
-                + (service.folder == "Content" ? [.copy("Regions/Data")] : []),
+                + (service.folder == "Content" ? [.copy("Regions/Data")] : [])
+                + (service.folder == "Merchants" ? [.copy("Seed/Data")] : []),
             swiftSettings: swiftSettings))
     targets.append(
         .executableTarget(

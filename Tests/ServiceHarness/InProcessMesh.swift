@@ -18,14 +18,17 @@ public final class InProcessMesh: Sendable {
 
     private let applications: [ServiceName: ServiceApplication]
     private let table: ResponderTable
+    private let transport: MeshTransport
     private let serverURL: String
     private let databaseName: String
 
     private init(
-        applications: [ServiceName: ServiceApplication], table: ResponderTable, serverURL: String, databaseName: String
+        applications: [ServiceName: ServiceApplication], table: ResponderTable, transport: @escaping MeshTransport,
+        serverURL: String, databaseName: String
     ) {
         self.applications = applications
         self.table = table
+        self.transport = transport
         self.serverURL = serverURL
         self.databaseName = databaseName
     }
@@ -84,7 +87,8 @@ public final class InProcessMesh: Sendable {
             throw error
         }
         return InProcessMesh(
-            applications: applications, table: table, serverURL: serverURL, databaseName: databaseName)
+            applications: applications, table: table, transport: transport, serverURL: serverURL,
+            databaseName: databaseName)
     }
 
     /// The owning service's reply to client operation `operation` of `dialect`, called as the gateway
@@ -115,6 +119,21 @@ public final class InProcessMesh: Sendable {
             method: .post, target: "/internal/\(name)", headers: headers,
             body: JSONValue.object(parameters).serializedBytes())
         return try CanonicalReply(response: try await table.send(request, to: service))
+    }
+
+    /// A mesh client whose calls reach this mesh's services, as a service's own client does, except
+    /// while `unreachable` answers true for the called service: that call's connection is refused.
+    public func meshClient(unreachable: @escaping @Sendable (ServiceName) -> Bool = { _ in false }) -> MeshClient {
+        let transport = transport
+        return MeshClient(
+            transport: { service, request, timeout throws(HTTPClientError) in
+                guard !unreachable(service) else {
+                    throw HTTPClientError(
+                        .connectionRefused, upstream: service.rawValue, detail: "unreachable in this test",
+                        requestNotSent: true)
+                }
+                return try await transport(service, request, timeout)
+            }, internalKey: Self.internalKey)
     }
 
     /// A new account made by the auth service's factory operation (the mesh must run auth).
