@@ -136,6 +136,21 @@ public final class InProcessMesh: Sendable {
             }, internalKey: Self.internalKey)
     }
 
+    /// `service`'s reply to admin operation `operation`, as the gateway forwards it for a signed-in admin
+    /// (`adminID`).
+    public func adminCall(
+        _ service: ServiceName, _ operation: String, _ body: JSONObject = [:], adminID: String = "1"
+    ) async throws -> CanonicalReply {
+        let headers: HTTPHeaders = [
+            "Content-Type": "application/json", MeshHeaders.internalKey: Self.internalKey,
+            MeshHeaders.userID: adminID, MeshHeaders.role: CallerRole.admin.rawValue,
+        ]
+        let request = HTTPRequest(
+            method: .post, target: "/admin/\(operation)", headers: headers,
+            body: JSONValue.object(body).serializedBytes())
+        return try CanonicalReply(response: try await table.send(request, to: service))
+    }
+
     /// A new account made by the auth service's factory operation (the mesh must run auth).
     public func createAccount(mobile: String? = nil, email: String? = nil) async throws -> CallerIdentity {
         var body: JSONObject = [:]

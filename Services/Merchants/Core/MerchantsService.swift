@@ -26,6 +26,7 @@ public enum MerchantsService {
         YafGoodsOperations(stores: stores).register(on: &operations)
         var internalOperations = InternalHandlers()
         MerchantsInternalOperations(stores: stores).register(on: &internalOperations)
-        return try operations.routes() + internalOperations.routes()
+        let admin = MerchantsAdminRegistry.handlers(stores: stores)
+        return try operations.routes() + internalOperations.routes() + admin.routes()
     }
 }

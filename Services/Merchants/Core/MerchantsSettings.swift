@@ -41,6 +41,9 @@ struct MerchantsSettings: Sendable {
         self.zoneIdentifier = zoneIdentifier
     }
 
+    /// How times are written in replies: in the service's zone.
+    var displayTime: DisplayTime { DisplayTime(zone: TimeZone(identifier: zoneIdentifier) ?? .gmt) }
+
     /// Today in the service's zone, written `yyyy-MM-dd` (the goods' validity dates are such days).
     func today(now: Date = Date()) -> String {
         var calendar = Calendar(identifier: .gregorian)

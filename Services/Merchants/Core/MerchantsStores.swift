@@ -9,6 +9,10 @@ struct MerchantsStores: Sendable {
     let merchants: MerchantDirectory
     let goods: GoodsCatalog
     let stock: StockKeeper
+    /// The admin's view and edits of merchants, goods and the stock ledger.
+    let registry: MerchantRegistry
+    let editor: GoodsEditor
+    let ledger: StockLedger
     let mesh: MeshClient
 
     init(database: PostgresPool, settings: MerchantsSettings, mesh: MeshClient) {
@@ -19,8 +23,14 @@ struct MerchantsStores: Sendable {
         goods = GoodsCatalog(database: database)
         stock = StockKeeper(
             database: database, idempotency: IdempotencyStore(table: "merchants.idempotency_replies"))
+        registry = MerchantRegistry(database: database)
+        editor = GoodsEditor(database: database)
+        ledger = StockLedger(database: database)
         self.mesh = mesh
     }
+
+    /// What this service asks the content service.
+    var content: ContentLookups { ContentLookups(mesh: mesh) }
 
     /// `url` as clients load it.
     func imageURL(_ url: String) -> String {

@@ -62,12 +62,7 @@ struct YafGoodsOperations: Sendable {
     /// The ids of goods category `id` and of every category below it; not found when content has no
     /// such goods category.
     private func categoryAndBelow(_ id: Int64, requestID: String?) async throws -> [Int64] {
-        let categories: [GoodsCategoriesList.Category]
-        switch await stores.mesh.call(GoodsCategoriesList.self, .init(), requestID: requestID) {
-        case .ok(let reply): categories = reply.categories
-        case .refused(let refusal): throw UpstreamFailure(contract: GoodsCategoriesList.self, refusal: refusal)
-        case .failed(let error): throw UpstreamFailure(contract: GoodsCategoriesList.self, error: error)
-        }
+        let categories = try await stores.content.goodsCategories(requestID: requestID)
         guard let chosen = categories.first(where: { $0.id == id }) else { throw PlainRefusal.notFound("分类不存在") }
         let prefix = GoodsCategoryCode.prefix(of: chosen.code)
         return categories.filter { $0.code.hasPrefix(prefix) }.map(\.id)
