@@ -163,3 +163,64 @@ struct MerchantsGatewayTests {
         }
     }
 }
+
+/// The merchants admin surface through the gateway: an admin builds a centre, a category, a merchant and
+/// its voucher, and the mini-program sees them.
+@Suite(.enabled(if: TestEnvironment.isAvailable, "needs TEST_DATABASE_URL and the built executables"))
+struct MerchantsAdminGatewayTests {
+    @Test func whatAnAdminPublishesTheMiniProgramShows() async throws {
+        try await TestMesh.with(
+            ["auth", "content", "merchants", "gateway"], extraEnvironment: MerchantsGatewayTests.environment
+        ) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
+            func ok(_ operation: String, _ body: JSONObject) async throws -> JSONValue {
+                let reply = try await client.admin("merchants/\(operation)", body)
+                #expect(reply["ok"] == true, "\(operation): \(reply)")
+                return reply["data"] ?? .null
+            }
+            let centre = try await ok(
+                "centres.create", ["name": "北京运营中心", "app_id": .string(MiniProgramAuthClient.o2oApp)])["oper_id"]
+            let category = try await ok("categories.create", ["name": "美食"])["category_id"]
+            let created = try await ok(
+                "merchants.create",
+                [
+                    "oper_id": centre ?? .null, "category_id": category ?? .null, "name": "全聚德(前门店)",
+                    "address": "前门大街 30 号", "lng": "116.397811", "lat": "39.896988",
+                    "business_time": ["11:00:00", "21:00:00"], "lowest_amount": "120.00",
+                ])
+            #expect(created["city_id"] == "110100" || created["city_id"] == 110100, "\(created)")
+            let merchant = created["merchant_id"] ?? .null
+            let duplicate = try await client.admin(
+                "merchants/centres.create", ["name": "又一个", "app_id": .string(MiniProgramAuthClient.o2oApp)])
+            #expect(duplicate["ok"] == false && duplicate["error"] == "already_exists", "\(duplicate)")
+            let outside = try await client.admin(
+                "merchants/merchants.create",
+                [
+                    "oper_id": centre ?? .null, "category_id": category ?? .null, "name": "海上", "address": "—",
+                    "lng": "0", "lat": "0", "lowest_amount": "1",
+                ])
+            #expect(outside["ok"] == false, "\(outside)")
+
+            let (token, _) = try await client.wxLogin("noah")
+            _ = try await client.bind("13800000572", token: token)
+            let near: JSONObject = ["lng": "116.397128", "lat": "39.916527", "radius": "5000"]
+            #expect(try await client.o2o("merchants", token: token, near)["data"]?["total"] == 0)
+            _ = try await ok("merchants.approve", ["merchant_id": merchant])
+            let listed = try await client.o2o("merchants", token: token, near)
+            #expect(listed["data"]?["list"]?[0]?["name"] == "全聚德(前门店)", "\(listed)")
+            #expect(listed["data"]?["list"]?[0]?["lowestAmount"]?.numberValue?.text == "120.00")
+
+            let voucher = try await ok(
+                "goods.create",
+                [
+                    "catalogue": "voucher", "merchant_id": merchant, "name": "烤鸭双人套餐",
+                    "start_date": "2020-01-01", "end_date": "2999-12-31",
+                    "products": [["sku": "QJD-2", "price": "298.00", "market_price": "368.00", "stock": 20]],
+                ])["goods_id"]
+            #expect(try await client.o2o("goods/detail", token: token, ["id": voucher ?? .null])["code"] == 500)
+            _ = try await ok("goods.publish", ["goods_id": voucher ?? .null])
+            let shown = try await client.o2o("goods/detail", token: token, ["id": voucher ?? .null])
+            #expect(shown["data"]?["price"]?.numberValue?.text == "298.00", "\(shown)")
+        }
+    }
+}
