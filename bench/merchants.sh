@@ -218,7 +218,7 @@ SQL
     SEED_SECONDS="$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')"
     TABLE_SIZE="$(psql_bench -tAc "SELECT pg_size_pretty(pg_total_relation_size('merchants.merchants'))
         || ' (heap ' || pg_size_pretty(pg_relation_size('merchants.merchants')) || ', GiST '
-        || pg_size_pretty(pg_relation_size('merchants.merchants_listed_geo')) || ')'")"
+        || pg_size_pretty(pg_relation_size('merchants.merchants_listed_geo_id')) || ')'")"
 }
 
 # The wrk script of m-nearby: the requests for the first QUERY_POINTS city centres, built once per thread,
@@ -432,10 +432,10 @@ text = open(sys.argv[1]).read()
 literal, prepared = text.split("-- prepared, sixth execution")
 def summary(plan):
     times = re.findall(r"Execution Time: ([0-9.]+) ms", plan)
-    index = re.search(r"(Bitmap Index Scan|Index Scan|Index Only Scan) on merchants_listed_geo.*?rows=(\d+) loops", plan)
+    index = re.search(r"(Bitmap Index Scan on|Index Scan using|Index Only Scan using) merchants_listed_geo\w*.*?rows=(\d+) loops", plan)
     heap = re.search(r"Heap Blocks: ([^\n]+)", plan)
     seq = "Seq Scan on merchants" in plan
-    access = ("%s on merchants_listed_geo, %s rows in the box" % (index.group(1), index.group(2))) if index \
+    access = ("%s merchants_listed_geo_id, %s rows in the box" % (index.group(1), index.group(2))) if index \
         else ("Seq Scan on merchants" if seq else "no geo index scan")
     generic = "generic plan ($n in the plan)" if re.search(r"\$\d", plan) else "custom plan"
     buffers = re.search(r"Buffers: ([^\n]+)", plan)
