@@ -8,6 +8,8 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
 
     /// Up to this many members a key is found by a linear search; larger objects keep an index.
     private static let linearSearchLimit = 8
+    /// The index starts with room for this many keys, so objects of typical size never grow it.
+    private static let initialIndexCapacity = 32
 
     /// The keys in order.
     public private(set) var keys: [String]
@@ -26,6 +28,12 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     /// earlier position.
     public init<Pairs: Sequence>(_ pairs: Pairs) where Pairs.Element == (String, JSONValue) {
         self.init()
+        let expected = pairs.underestimatedCount
+        keys.reserveCapacity(expected)
+        values.reserveCapacity(expected)
+        if expected > Self.linearSearchLimit {
+            positions.reserveCapacity(Swift.max(expected, Self.initialIndexCapacity))
+        }
         for (key, value) in pairs { self[key] = value }
     }
 
@@ -92,6 +100,7 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     private mutating func rebuildPositions() {
         positions.removeAll(keepingCapacity: true)
         guard keys.count > Self.linearSearchLimit else { return }
+        positions.reserveCapacity(Swift.max(keys.count * 2, Self.initialIndexCapacity))
         for (position, key) in keys.enumerated() { positions[key] = position }
     }
 

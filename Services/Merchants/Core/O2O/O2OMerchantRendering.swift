@@ -22,25 +22,36 @@ struct O2OMerchantRendering: Sendable {
     /// A merchant item; `distance` (metres) only when the caller gave a point, `isOperSelf` 1 when the
     /// merchant's centre runs the calling mini-program.
     func merchant(_ merchant: MerchantRecord, appID: String?) -> JSONValue {
-        var fields: JSONObject = [
-            "id": .integer(merchant.id), "oper_id": .integer(merchant.operID),
-            "merchant_category_id": .integer(merchant.categoryID),
-            "merchantCategoryName": .string(merchant.categoryName), "name": .string(merchant.name),
-            "brand": .string(merchant.brand), "region": .integer(merchant.region), "address": .string(merchant.address),
-            "province": .string(merchant.province), "province_id": Self.regionID(merchant.provinceID),
-            "city": .string(merchant.city), "city_id": Self.regionID(merchant.cityID), "area": .string(merchant.area),
-            "area_id": Self.regionID(merchant.areaID), "lng": Self.decimal(merchant.longitude),
-            "lat": Self.decimal(merchant.latitude),
-            "business_time": .array([.string(merchant.opensAt), .string(merchant.closesAt)]),
-            "logo": .string(stores.imageURL(merchant.logo)),
-            "desc_pic": .string(stores.imageURL(merchant.descriptionPicture)), "desc": .string(merchant.description),
-            "contacter": .string(merchant.contacter), "contacter_phone": .string(merchant.contacterPhone),
-            "status": .integer(merchant.status),
+        var fields: [(String, JSONValue)] = [
+            ("id", .integer(merchant.id)),
+            ("oper_id", .integer(merchant.operID)),
+            ("merchant_category_id", .integer(merchant.categoryID)),
+            ("merchantCategoryName", .string(merchant.categoryName)),
+            ("name", .string(merchant.name)),
+            ("brand", .string(merchant.brand)),
+            ("region", .integer(merchant.region)),
+            ("address", .string(merchant.address)),
+            ("province", .string(merchant.province)),
+            ("province_id", Self.regionID(merchant.provinceID)),
+            ("city", .string(merchant.city)),
+            ("city_id", Self.regionID(merchant.cityID)),
+            ("area", .string(merchant.area)),
+            ("area_id", Self.regionID(merchant.areaID)),
+            ("lng", Self.decimal(merchant.longitude)),
+            ("lat", Self.decimal(merchant.latitude)),
+            ("business_time", .array([.string(merchant.opensAt), .string(merchant.closesAt)])),
+            ("logo", .string(stores.imageURL(merchant.logo))),
+            ("desc_pic", .string(stores.imageURL(merchant.descriptionPicture))),
+            ("desc", .string(merchant.description)),
+            ("contacter", .string(merchant.contacter)),
+            ("contacter_phone", .string(merchant.contacterPhone)),
+            ("status", .integer(merchant.status)),
         ]
-        if let distance = merchant.distance { fields["distance"] = .integer(distance) }
-        fields["lowestAmount"] = Yuan.number(fen: merchant.lowestAmount)
-        fields["isOperSelf"] = .integer(merchant.operAppID == appID ? 1 : 0)
-        return .object(fields)
+        fields.reserveCapacity(fields.count + 3)
+        if let distance = merchant.distance { fields.append(("distance", .integer(distance))) }
+        fields.append(("lowestAmount", Yuan.number(fen: merchant.lowestAmount)))
+        fields.append(("isOperSelf", .integer(merchant.operAppID == appID ? 1 : 0)))
+        return .object(JSONObject(fields))
     }
 
     /// A goods item with its (first) product's prices in yuan and its sold units.
