@@ -254,9 +254,19 @@ struct GoodsAdminTests {
             let unknown = try await admin.call(
                 "stock.adjust", ["product_id": .integer(999), "change": .integer(1), "reason": .string("x")])
             #expect(unknown.kind == .notFound)
-            let counted = try await admin.ok(
-                "stock.adjust", ["product_id": .integer(productID), "change": .integer(3), "reason": .string("盘点")])
+            let count: JSONObject = [
+                "product_id": .integer(productID), "change": .integer(3), "reason": .string("盘点"),
+                "idempotency_key": .string("count-2026-12-03"),
+            ]
+            let counted = try await admin.ok("stock.adjust", count)
             #expect(counted["stock"] == .integer(8))
+            #expect(counted["replayed"] == .bool(false))
+            let submittedAgain = try await admin.ok("stock.adjust", count)
+            #expect(submittedAgain["stock"] == .integer(8))
+            #expect(submittedAgain["replayed"] == .bool(true))
+            var otherCount = count
+            otherCount["change"] = .integer(4)
+            #expect(try await admin.call("stock.adjust", otherCount).kind == .invalidState)
             let ledger = try await admin.ok("stock.ledger", ["product_id": .integer(productID)])
             #expect(ledger["stock"] == .integer(8))
             let entries = ledger["entries"]?.arrayValue ?? []

@@ -1,10 +1,12 @@
+import Crypto
 import JSON
 import Mesh
 import ServiceKit
 
 /// Admin operations on stock: `stock.adjust` (`product_id`, `change`: a whole number other than 0, at
-/// most a million either way, `reason`: up to 200 characters) counts stock in or out with a ledger row,
-/// never below zero; `stock.ledger` (`product_id`, `before_id`?, `limit`? up to 200, 50 by default)
+/// most a million either way, `reason`: up to 200 characters, `idempotency_key`?) counts stock in or out
+/// with a ledger row, never below zero; with an `idempotency_key` a repeated submission answers the first
+/// adjustment instead of applying again (`replayed` true); `stock.ledger` (`product_id`, `before_id`?, `limit`? up to 200, 50 by default)
 /// lists the product's ledger rows newest first, `before_id` paging back.
 struct StockAdmin: Sendable {
     static let largestChange: Int64 = 1_000_000
@@ -24,12 +26,21 @@ struct StockAdmin: Sendable {
         let change = try input.requiredInteger("change", in: -Self.largestChange...Self.largestChange)
         guard change != 0 else { throw InputProblem("change", .malformed("不能为 0")) }
         let reason = try input.required("reason", maxLength: 200)
-        guard
-            let stock = try await stores.stock.adjust(
-                product: productID, by: change, reason: reason, actor: Parameters.actor(call.adminID))
-        else { throw Self.unknown(productID) }
-        return .ok(
-            .object(["product_id": .integer(productID), "change": .integer(change), "stock": .integer(stock)]))
+        let key =
+            try input.text("idempotency_key", maxLength: IdempotencyKeyRule.maximumLength)
+            ?? "admin-stock-" + SecureRandom.token(bytes: 16)
+        let outcome = try await stores.stock.adjust(
+            product: productID, by: change, reason: reason, actor: Parameters.actor(call.adminID), key: key)
+        let adjustment: StockAdjustment
+        let replayed: Bool
+        switch outcome {
+        case .fresh(let applied): (adjustment, replayed) = (applied, false)
+        case .replayed(let applied): (adjustment, replayed) = (applied, true)
+        case .keyReused(let reused): return reused.reply
+        }
+        var data = adjustment.json
+        data["replayed"] = .bool(replayed)
+        return .ok(.object(data))
     }
 
     func ledger(_ input: Parameters) async throws -> CanonicalReply {

@@ -142,26 +142,38 @@ struct StockKeeper: Sendable {
     }
 
     /// Changes a product's stock by `change` (an admin's count or correction) with `reason` in the
-    /// ledger; nil when there is no such product, a refusal when the stock would go below zero.
-    func adjust(product productID: Int64, by change: Int64, reason: String, actor: String) async throws -> Int64? {
-        try await database.transaction { transaction in
-            let rows = try await transaction.query(
-                """
-                WITH adjusted AS (
-                    UPDATE merchants.products SET stock = stock + \(change), updated_at = now()
-                     WHERE id = \(productID) AND stock + \(change) >= 0
-                    RETURNING id, stock
-                )
-                INSERT INTO merchants.stock_ledger (product_id, change, stock_after, kind, reason, actor)
-                SELECT id, \(change), stock, 'adjust', \(reason), \(actor) FROM adjusted
-                RETURNING stock_after
-                """)
-            if let row = rows.first { return try row.decode("stock_after", as: Int64.self) }
-            let exists = try await transaction.query("SELECT stock FROM merchants.products WHERE id = \(productID)")
-            guard let current = exists.first else { return nil }
-            throw StockRefusal(
-                kind: .invalidParams,
-                message: "the stock is \(try current.decode("stock", as: Int64.self)); it cannot go below zero")
+    /// ledger, once for `key`: a repeated submission answers the first adjustment. Refused when there is
+    /// no such product or the stock would go below zero; a refusal writes nothing, not even the key.
+    func adjust(
+        product productID: Int64, by change: Int64, reason: String, actor: String, key: String
+    ) async throws
+        -> IdempotentOutcome<StockAdjustment>
+    {
+        let request: JSONValue = .array([.integer(productID), .integer(change), .string(reason)])
+        let fingerprint = IdempotencyFingerprint(operation: "stock.adjust", request: request)
+        return try await database.transaction { transaction in
+            try await idempotency.perform(key: key, fingerprint: fingerprint, on: transaction) { transaction in
+                let rows = try await transaction.query(
+                    """
+                    WITH adjusted AS (
+                        UPDATE merchants.products SET stock = stock + \(change), updated_at = now()
+                         WHERE id = \(productID) AND stock + \(change) >= 0
+                        RETURNING id, stock
+                    )
+                    INSERT INTO merchants.stock_ledger (product_id, change, stock_after, kind, reason, actor)
+                    SELECT id, \(change), stock, 'adjust', \(reason), \(actor) FROM adjusted
+                    RETURNING stock_after
+                    """)
+                if let row = rows.first {
+                    return StockAdjustment(productID: productID, change: change, stock: try row.decode("stock_after"))
+                }
+                let exists = try await transaction.query(
+                    "SELECT stock FROM merchants.products WHERE id = \(productID)")
+                guard let current = exists.first else { throw StockRefusal.unknownProduct }
+                throw StockRefusal(
+                    kind: .invalidParams,
+                    message: "the stock is \(try current.decode("stock", as: Int64.self)); it cannot go below zero")
+            }
         }
     }
 }
