@@ -1,0 +1,54 @@
+import Postgres
+
+/// What a trade pays for.
+enum TradeBusiness: String, Sendable, CaseIterable {
+    case train, o2o, recharge, phone
+}
+
+/// Who takes the payment.
+enum PaymentProvider: String, Sendable, CaseIterable {
+    case wechat, alipay
+}
+
+/// A trade as stored: our 20-digit trade number, the business object it pays, its owner, the amount in
+/// fen, the provider, and where it stands.
+struct TradeRecord: Sendable, Equatable {
+    static let columns = "id, trade_no, business, business_ref, account_id, amount, provider, state, transaction_id"
+
+    let id: Int64
+    let tradeNo: String
+    let business: TradeBusiness
+    let businessRef: String
+    let accountID: Int64
+    let amount: Int64
+    let provider: PaymentProvider
+    let state: TradeState
+    let transactionID: String?
+
+    init(row: PostgresRow) throws {
+        id = try row.decode("id")
+        tradeNo = try row.decode("trade_no")
+        let businessText: String = try row.decode("business")
+        let providerText: String = try row.decode("provider")
+        let stateText: String = try row.decode("state")
+        guard let business = TradeBusiness(rawValue: businessText),
+            let provider = PaymentProvider(rawValue: providerText),
+            let state = TradeState(rawValue: stateText)
+        else { throw TradeRecordBroken(tradeNo: try row.decode("trade_no")) }
+        self.business = business
+        self.provider = provider
+        self.state = state
+        businessRef = try row.decode("business_ref")
+        accountID = try row.decode("account_id")
+        amount = try row.decode("amount")
+        transactionID = try row.decode("transaction_id")
+    }
+}
+
+/// A stored trade holds a business, provider or state this code does not know: the table was changed by
+/// something else.
+struct TradeRecordBroken: Error, Sendable, CustomStringConvertible {
+    let tradeNo: String
+
+    var description: String { "trade \(tradeNo) has a business, provider or state this service does not know" }
+}
