@@ -1,3 +1,4 @@
+import ServiceKit
 import Testing
 
 @testable import OrdersService
@@ -122,5 +123,32 @@ struct RefundBookTests {
         _ = try book.request(number: "R2", amount: 1000).get()
         #expect(try book.settle(number: "R2", succeeded: true).get().state == .succeeded)
         #expect(book.available == 0)
+    }
+}
+
+/// The WeChat Pay merchant settings.
+struct PaymentSettingsTests {
+    static func settings(_ values: [String: String]) throws -> PaymentSettings {
+        var all = [
+            "INTERNAL_KEY": "a-long-production-internal-key-0123456789", "DATABASE_URL": "postgres://x@127.0.0.1/x",
+        ]
+        all.merge(values) { _, new in new }
+        let configuration = try ServiceConfiguration(
+            descriptor: OrdersService.descriptor, environment: Environment(prefix: "orders", values: all))
+        return try PaymentSettings(configuration: configuration)
+    }
+
+    @Test func productionNeedsItsOwnKey() throws {
+        #expect(throws: ConfigurationError.self) { try Self.settings(["APP_ENV": "production"]) }
+        #expect(throws: ConfigurationError.self) {
+            try Self.settings(["APP_ENV": "production", "WECHAT_PAY_API_KEY": "short"])
+        }
+        let own = try Self.settings([
+            "APP_ENV": "production", "ORDERS_WECHAT_PAY_API_KEY": String(repeating: "k", count: 32),
+        ])
+        #expect(own.wechat.apiKey == String(repeating: "k", count: 32))
+        let development = try Self.settings(["APP_ENV": "development", "WECHAT_PAY_SIGN_TYPE": "HMAC-SHA256"])
+        #expect(development.wechat.signKind == .hmacSHA256)
+        #expect(development.wechat.merchantID == "1900000109")
     }
 }

@@ -51,6 +51,8 @@ public enum GatewayService {
         }
         return codecs.routes(pipeline: pipeline) + admin.routes() + notices.routes() + [
             FileRoute.make(client: application.client, content: upstreams[.content]!),
+            PaymentNotifyRoute.make(
+                client: application.client, orders: upstreams[.orders]!, internalKey: configuration.internalKey),
             .get("/services/{service}/health") { context in
                 try await forwarder.forward(context, path: "/health")
             },

@@ -9,6 +9,8 @@ public enum OrdersService {
 
     /// The service's own routes (the standard health, readiness and metrics routes come with ServiceKit).
     public static func routes(_ application: ServiceApplication) async throws -> [Route] {
-        []
+        guard let database = application.database else { return [] }
+        let payments = try PaymentSettings(configuration: application.configuration)
+        return [WeChatPayNotifyRoute.make(book: TradeBook(database: database), merchant: payments.wechat)]
     }
 }

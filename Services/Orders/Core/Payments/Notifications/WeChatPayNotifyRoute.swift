@@ -1,0 +1,42 @@
+import HTTPCore
+import ServiceKit
+
+/// `POST /notify/wechat`: WeChat Pay's payment notification, as the gateway passes it on from its
+/// public path. It is verified first (`WeChatPayNotification`), then applied to its trade once
+/// (`TradeBook`); the answer is the XML WeChat Pay expects: `SUCCESS` once the payment is recorded,
+/// or was before, so WeChat Pay stops repeating it; `FAIL` for what cannot be believed or applied, with
+/// nothing changed.
+enum WeChatPayNotifyRoute {
+    static let bodyLimit = WeChatPayXML.maximumBytes
+
+    static func make(book: TradeBook, merchant: WeChatPayMerchant) -> Route {
+        .post("/notify/wechat", bodyLimit: bodyLimit) { context in
+            let payment: VerifiedPayment
+            switch WeChatPayNotification.verify(context.request.body, merchant: merchant) {
+            case .success(let verified): payment = verified
+            case .failure(let refusal):
+                context.logger.warning("WeChat Pay notification refused", [("reason", .string(refusal.description))])
+                return reply(WeChatPayNotification.failure("notification refused"))
+            }
+            switch try await book.confirmPayment(
+                tradeNo: payment.tradeNo, amount: payment.amount, transactionID: payment.transactionID)
+            {
+            case .success(.settled(let trade)):
+                context.logger.info("trade paid", [("trade", .string(trade.tradeNo))])
+            case .success(.refundDue(let trade)):
+                context.logger.warning("payment kept for refund", [("trade", .string(trade.tradeNo))])
+            case .success(.alreadyApplied):
+                break
+            case .failure(let refusal):
+                context.logger.warning(
+                    "WeChat Pay notification not applied", [("reason", .string(refusal.description))])
+                return reply(WeChatPayNotification.failure("notification not applied"))
+            }
+            return reply(WeChatPayNotification.acknowledgement)
+        }
+    }
+
+    private static func reply(_ xml: String) -> HTTPResponse {
+        HTTPResponse(status: .ok, contentType: "text/xml; charset=utf-8", body: xml)
+    }
+}
