@@ -43,7 +43,7 @@ struct WeChatPayNotifyTests {
     @Test func aGenuineNotificationPaysItsTradeOnce() async throws {
         try await TestMesh.with(["orders", "gateway"]) { mesh in
             let tradeNo = "20261203120000654321"
-            try await mesh.withDatabase { database in
+            _ = try await mesh.withDatabase { database in
                 try await database.execute(
                     """
                     INSERT INTO orders.trades (trade_no, business, business_ref, account_id, amount, provider, expires_at)
