@@ -11,7 +11,7 @@ import Testing
 struct TradeBookTests {
     static func with(_ body: (TradeBook, PostgresPool) async throws -> Void) async throws {
         let orders = InProcessService(.orders, descriptor: OrdersService.descriptor, routes: OrdersService.routes)
-        try await InProcessMesh.with([orders]) { mesh in
+        try await InProcessMesh.with([orders], environment: ["ORDERS_PAYMENTS_SWEEP_MS": "60000"]) { mesh in
             guard let database = mesh.database(of: .orders) else { throw InProcessMeshError("no orders database") }
             try await body(TradeBook(database: database), database)
         }

@@ -22,6 +22,7 @@ public final class ServiceApplication: Sendable {
     private let checks = Mutex<[ReadinessCheck]>([])
     private let draining = Atomic<Bool>(false)
     private let server = Mutex<HTTPServer?>(nil)
+    private let background = Mutex<[Task<Void, Never>]>([])
 
     public init(configuration: ServiceConfiguration, meshTransport: MeshTransport? = nil) throws {
         self.configuration = configuration
@@ -111,10 +112,39 @@ public final class ServiceApplication: Sendable {
         draining.store(true, ordering: .relaxed)
         logger.info("shutting down", [("grace_ms", .int(Int(configuration.shutdownGrace.components.seconds * 1000)))])
         if let server = server.withLock({ $0 }) { await server.shutdown(grace: configuration.shutdownGrace) }
+        let tasks = background.withLock { tasks in
+            defer { tasks.removeAll() }
+            return tasks
+        }
+        for task in tasks { task.cancel() }
+        for task in tasks { await task.value }
         client.shutdown()
         if let database { await database.close() }
         await group.shutdown()
         logger.info("stopped")
+    }
+
+    /// Runs `body` every `interval` (the first time one interval after the call) beside the requests
+    /// until the service shuts down, which cancels it
+    /// and waits for the round in progress before the pool closes. A round that throws is logged and
+    /// the next one runs on time; work that must not run twice claims its rows (`FOR UPDATE SKIP
+    /// LOCKED`), since every replica runs it.
+    public func every(_ interval: Duration, named name: String, _ body: @escaping @Sendable () async throws -> Void) {
+        let logger = logger
+        let task = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                guard !Task.isCancelled else { break }
+                do {
+                    try await body()
+                } catch  where !Task.isCancelled {
+                    logger.warning("background work failed", [("work", .string(name)), ("error", .string("\(error)"))])
+                } catch {
+                    break
+                }
+            }
+        }
+        background.withLock { $0.append(task) }
     }
 
     private func registerGauges() {

@@ -9,11 +9,13 @@ import ServiceKit
 /// | `WECHAT_PAY_MCH_ID` | `1900000109` | the WeChat Pay merchant id |
 /// | `WECHAT_PAY_API_KEY` | a development key; required in production | the merchant's v2 API key (32 characters) |
 /// | `WECHAT_PAY_SIGN_TYPE` | `MD5` | `MD5` or `HMAC-SHA256` for the requests this service signs |
+/// | `PAYMENTS_SWEEP_MS` | 2000 | how often unpaid trades past their time are closed and settled payments handed over |
 struct PaymentSettings: Sendable {
     /// The key of development and test starts; production refuses to start with it.
     static let developmentAPIKey = "developmentwechatpaykey000000000"
 
     let wechat: WeChatPayMerchant
+    let sweepInterval: Duration
 
     init(configuration: ServiceConfiguration) throws {
         let environment = configuration.environment
@@ -27,6 +29,7 @@ struct PaymentSettings: Sendable {
         }
         let kind = try environment.choice(
             "WECHAT_PAY_SIGN_TYPE", default: "md5", choices: ["md5", "hmac-sha256"])
+        sweepInterval = .milliseconds(try environment.int("PAYMENTS_SWEEP_MS", default: 2000, range: 100...60_000))
         wechat = WeChatPayMerchant(
             appID: environment.string("WECHAT_PAY_APP_ID", default: "wxdevo2o"),
             merchantID: environment.string("WECHAT_PAY_MCH_ID", default: "1900000109"), apiKey: key,

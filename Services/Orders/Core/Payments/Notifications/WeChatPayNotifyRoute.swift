@@ -3,13 +3,13 @@ import ServiceKit
 
 /// `POST /notify/wechat`: WeChat Pay's payment notification, as the gateway passes it on from its
 /// public path. It is verified first (`WeChatPayNotification`), then applied to its trade once
-/// (`TradeBook`); the answer is the XML WeChat Pay expects: `SUCCESS` once the payment is recorded,
+/// (`TradeBook`) and handed over to its business right away when it can be (else by the sweep); the answer is the XML WeChat Pay expects: `SUCCESS` once the payment is recorded,
 /// or was before, so WeChat Pay stops repeating it; `FAIL` for what cannot be believed or applied, with
 /// nothing changed.
 enum WeChatPayNotifyRoute {
     static let bodyLimit = WeChatPayXML.maximumBytes
 
-    static func make(book: TradeBook, merchant: WeChatPayMerchant) -> Route {
+    static func make(book: TradeBook, merchant: WeChatPayMerchant, handOver: PaymentHandOver) -> Route {
         .post("/notify/wechat", bodyLimit: bodyLimit) { context in
             let payment: VerifiedPayment
             switch WeChatPayNotification.verify(context.request.body, merchant: merchant) {
@@ -23,6 +23,11 @@ enum WeChatPayNotifyRoute {
             {
             case .success(.settled(let trade)):
                 context.logger.info("trade paid", [("trade", .string(trade.tradeNo))])
+                do {
+                    try await handOver.run(limit: 10)
+                } catch {
+                    context.logger.warning("hand-over deferred to the sweep", [("error", .string("\(error)"))])
+                }
             case .success(.refundDue(let trade)):
                 context.logger.warning("payment kept for refund", [("trade", .string(trade.tradeNo))])
             case .success(.alreadyApplied):
