@@ -16,7 +16,8 @@ struct MerchantsSettings: Sendable {
     let pageSize: Int
     let maximumRadiusMetres: Int
     let seedsDemoData: Bool
-    let zoneIdentifier: String
+    /// How times are written in replies, and which zone's calendar day the goods' validity dates are.
+    let displayTime: DisplayTime
 
     init(configuration: ServiceConfiguration) throws {
         let environment = configuration.environment
@@ -28,28 +29,20 @@ struct MerchantsSettings: Sendable {
         let seed = try environment.choice(
             "SEED_DEMO_MERCHANTS", default: seedDefault, choices: ["true", "false", "1", "0"])
         seedsDemoData = seed == "true" || seed == "1"
-        zoneIdentifier = try configuration.displayTime().zone.identifier
+        displayTime = try configuration.displayTime()
     }
 
     init(
-        publicBase: PublicBaseURL, pageSize: Int, maximumRadiusMetres: Int, seedsDemoData: Bool, zoneIdentifier: String
+        publicBase: PublicBaseURL, pageSize: Int, maximumRadiusMetres: Int, seedsDemoData: Bool,
+        displayTime: DisplayTime
     ) {
         self.publicBase = publicBase
         self.pageSize = pageSize
         self.maximumRadiusMetres = maximumRadiusMetres
         self.seedsDemoData = seedsDemoData
-        self.zoneIdentifier = zoneIdentifier
+        self.displayTime = displayTime
     }
-
-    /// How times are written in replies: in the service's zone.
-    var displayTime: DisplayTime { DisplayTime(zone: TimeZone(identifier: zoneIdentifier) ?? .gmt) }
 
     /// Today in the service's zone, written `yyyy-MM-dd` (the goods' validity dates are such days).
-    func today(now: Date = Date()) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: zoneIdentifier) ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        func two(_ value: Int?) -> String { (value ?? 0) < 10 ? "0\(value ?? 0)" : "\(value ?? 0)" }
-        return "\(parts.year ?? 1970)-\(two(parts.month))-\(two(parts.day))"
-    }
+    func today(now: Date = Date()) -> String { displayTime.day(of: now) }
 }

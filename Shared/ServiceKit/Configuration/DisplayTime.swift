@@ -20,12 +20,21 @@ public struct DisplayTime: Sendable {
 
     public func format(_ date: Date) -> String {
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String {
-            let number = value ?? 0
-            return number < 10 ? "0\(number)" : "\(number)"
-        }
-        let day = "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day))"
-        return "\(day) \(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
+        return "\(Self.day(parts)) \(Self.two(parts.hour)):\(Self.two(parts.minute)):\(Self.two(parts.second))"
+    }
+
+    /// The calendar day of `date` in the zone, written `yyyy-MM-dd`.
+    public func day(of date: Date) -> String {
+        Self.day(calendar.dateComponents([.year, .month, .day], from: date))
+    }
+
+    private static func day(_ parts: DateComponents) -> String {
+        "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day))"
+    }
+
+    private static func two(_ value: Int?) -> String {
+        let number = value ?? 0
+        return number < 10 ? "0\(number)" : "\(number)"
     }
 
     /// Reads `yyyy-MM-dd HH:mm:ss` (or `yyyy-MM-dd`, midnight); nil for anything else, impossible dates

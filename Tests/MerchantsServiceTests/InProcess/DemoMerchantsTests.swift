@@ -25,7 +25,7 @@ struct DemoMerchantsTests {
     /// The settings of a development start with the default zone.
     static let settings = MerchantsSettings(
         publicBase: PublicBaseURL("http://127.0.0.1:8080"), pageSize: 20, maximumRadiusMetres: 50_000,
-        seedsDemoData: true, zoneIdentifier: "Asia/Shanghai")
+        seedsDemoData: true, displayTime: .china)
 
     static func today() -> String { settings.today() }
 

@@ -50,10 +50,9 @@ struct ContentInternalOperations: Sendable {
         guard let longitude = try? input.longitude("lng"), let latitude = try? input.latitude("lat") else {
             return .failure(.invalidParams, "longitude and latitude must be decimal degrees within range")
         }
-        guard let place = stores.regions.locate(GeoPoint(longitude: longitude, latitude: latitude)) else {
+        guard let placement = stores.regions.placement(at: GeoPoint(longitude: longitude, latitude: latitude)) else {
             return .failure(.notFound, "the point is not in China")
         }
-        let placement = stores.regions.catalog.placement(of: place)
         func name(_ region: Region) -> RegionsLocate.PlaceName { .init(code: region.code, name: region.name) }
         return .ok(
             RegionsLocate.Reply(

@@ -97,10 +97,9 @@ struct O2OAreaOperations: Sendable {
         let input = Parameters(call.parameters)
         guard let longitude = try input.longitude("lng") else { throw InputProblem("lng", .missing) }
         guard let latitude = try input.latitude("lat") else { throw InputProblem("lat", .missing) }
-        guard let place = stores.regions.locate(GeoPoint(longitude: longitude, latitude: latitude)) else {
+        guard let placement = stores.regions.placement(at: GeoPoint(longitude: longitude, latitude: latitude)) else {
             throw PlainRefusal.invalid("该位置不在中国境内")
         }
-        let placement = stores.regions.catalog.placement(of: place)
         return .ok(
             .object([
                 "province": .string(placement.province.name),

@@ -42,4 +42,7 @@ public struct RegionData: Sendable {
 
     /// The place `point` is in, nil outside China.
     func locate(_ point: GeoPoint) -> Region? { locator.locate(point) }
+
+    /// The province, city and county `point` is in; nil outside China.
+    func placement(at point: GeoPoint) -> RegionPlacement? { locate(point).map(catalog.placement) }
 }

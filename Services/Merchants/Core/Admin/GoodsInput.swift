@@ -27,7 +27,9 @@ enum GoodsInput {
     private static func day(_ input: Parameters, _ key: String) throws -> String?? {
         guard let text = try input.update(key, maxLength: 10) else { return nil }
         guard !text.isEmpty else { return .some(nil) }
-        guard CalendarDay.isValid(text) else {
+        guard text.utf8.count == 10, let year = Int(text.prefix(4)), (2000...2999).contains(year),
+            DisplayTime.china.parse(text) != nil
+        else {
             throw InputProblem(key, .malformed("须为 yyyy-MM-dd 格式、2000 至 2999 年间实有的日期"))
         }
         return .some(text)

@@ -59,9 +59,9 @@ struct MerchantsInternalOperations: Sendable {
         var merchantName: String?
         var isOperSelf = false
         if let merchantID = goods.merchantID {
-            let centre = try await stores.centres.of(merchant: merchantID)
-            isOperSelf = centre?.isOwn(appID: request.appID) ?? false
-            merchantName = try await stores.merchants.name(of: merchantID)
+            let found = try await stores.centres.of(merchant: merchantID)
+            isOperSelf = found?.centre.isOwn(appID: request.appID) ?? false
+            merchantName = found?.merchantName
         }
         return .ok(
             GoodsSnapshot.Reply(
@@ -76,7 +76,7 @@ struct MerchantsInternalOperations: Sendable {
     }
 
     func centre(_ request: MerchantCentre.Request) async throws -> MeshAnswer<MerchantCentre.Reply> {
-        guard let centre = try await stores.centres.of(merchant: request.merchantID) else {
+        guard let centre = try await stores.centres.of(merchant: request.merchantID)?.centre else {
             return .failure(.notFound, "no merchant \(request.merchantID)")
         }
         return .ok(

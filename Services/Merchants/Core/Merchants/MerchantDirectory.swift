@@ -88,11 +88,6 @@ struct MerchantDirectory: Sendable {
         return try rows.first.map { try MerchantRecord(row: $0, hasDistance: point != nil) }
     }
 
-    /// The name of merchant `id`, whatever its state; nil for an unknown merchant.
-    func name(of id: Int64) async throws -> String? {
-        try await database.query("SELECT name FROM merchants.merchants WHERE id = \(id)").first?.decode("name")
-    }
-
     /// The great-circle distance in whole metres from the bound point to merchant `m` (haversine), from
     /// `m.geo` (`geo[0]` the longitude, `geo[1]` the latitude, the same doubles as `lng` and `lat`).
     private static func distance(from here: (longitude: String, latitude: String)) -> String {

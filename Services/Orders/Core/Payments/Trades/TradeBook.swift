@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Postgres
+import ServiceKit
 
 /// What a new trade pays: the business object, its owner, the amount in fen and the provider, open for
 /// `lifetime` before it closes by itself.
@@ -127,11 +128,6 @@ struct TradeBook: Sendable {
 
     /// `yyyyMMddHHmmss` of `date` in China's zone.
     private static func stamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String { (value ?? 0) < 10 ? "0\(value ?? 0)" : "\(value ?? 0)" }
-        return "\(parts.year ?? 1970)" + two(parts.month) + two(parts.day) + two(parts.hour) + two(parts.minute)
-            + two(parts.second)
+        String(DisplayTime.china.format(date).filter(\.isNumber))
     }
 }

@@ -15,10 +15,10 @@ enum WeChatPayXML {
         var description: String { "WeChat Pay XML refused at byte \(offset): \(reason)" }
     }
 
-    /// `fields` as `<xml><name><![CDATA[value]]></name>…</xml>`, names in byte order.
+    /// `fields` as `<xml><name><![CDATA[value]]></name>…</xml>`, names sorted (WeChat Pay reads them in any order).
     static func encode(_ fields: [String: String]) -> String {
         var text = "<xml>"
-        for name in fields.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+        for name in fields.keys.sorted() {
             let value = fields[name, default: ""].replacingOccurrences(of: "]]>", with: "]]]]><![CDATA[>")
             text += "<\(name)><![CDATA[\(value)]]></\(name)>"
         }
