@@ -24,6 +24,8 @@ source "$ROOT/deploy/lib/common.sh"
 source "$ROOT/bench/lib/measure.sh"
 # shellcheck source=bench/lib/yaf.sh
 source "$ROOT/bench/lib/yaf.sh"
+# shellcheck source=bench/lib/stack.sh
+source "$ROOT/bench/lib/stack.sh"
 
 DURATION="${DURATION:-20s}"
 RUNS="${RUNS:-3}"
@@ -44,69 +46,8 @@ CHILD_PID=""
 PG_STARTED=0
 declare -A PORTS=()
 
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
-    if [ -n "$CHILD_PID" ]; then
-        kill -TERM "$CHILD_PID" 2>/dev/null || true
-        wait "$CHILD_PID" 2>/dev/null || true
-    fi
-    local pid
-    for pid in "${STARTED_PIDS[@]}"; do
-        kill -TERM "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    done
-    if [ "$PG_STARTED" -eq 1 ]; then
-        stop_private_pg "$PG_DATA" || true
-    fi
-    exit "$status"
-}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-
-
-
-
-build() {
-    if [ "$SKIP_BUILD" = "1" ]; then
-        say "SKIP_BUILD=1: using the $CONFIGURATION binaries already in $SCRATCH_PATH"
-    else
-        say "building $CONFIGURATION (swift build -c $CONFIGURATION --scratch-path $SCRATCH_PATH)"
-        swift build -c "$CONFIGURATION" --product gateway --scratch-path "$SCRATCH_PATH"
-        swift build -c "$CONFIGURATION" --product content --scratch-path "$SCRATCH_PATH"
-    fi
-    BIN="$(swift build -c "$CONFIGURATION" --scratch-path "$SCRATCH_PATH" --show-bin-path)"
-    local product
-    for product in gateway content; do
-        [ -x "$BIN/$product" ] || { fail_msg "missing $BIN/$product (run without SKIP_BUILD=1)"; exit 1; }
-    done
-}
-
-start_postgres() {
-    PG_BIN="$(pg_bin_dir)"
-    PG_PORT="$(free_port)"
-    PG_STARTED=1
-    # Every measured request is a read; durability settings only speed up the set-up.
-    start_private_pg "$PG_DATA" "$PG_PORT" --no-fsync
-    "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "DROP DATABASE IF EXISTS content_bench"
-    "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "CREATE DATABASE content_bench"
-}
-
-wait_for() {
-    local name="$1" pid="$2" _
-    for _ in $(seq 1 120); do
-        curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:${PORTS[$name]}/health" 2>/dev/null && return 0
-        if ! kill -0 "$pid" 2>/dev/null; then
-            fail_msg "$name exited during start-up; last lines of $OUT/$name.log:"
-            tail -n 20 "$OUT/$name.log" >&2
-            exit 1
-        fi
-        sleep 0.5
-    done
-    fail_msg "$name did not answer /health (log: $OUT/$name.log)"
-    exit 1
-}
 
 start_services() {
     ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -118,12 +59,12 @@ start_services() {
         CONTENT_URL="http://127.0.0.1:${PORTS[content]}" CONTENT_FILES_DIR="$OUT/files")
     env "${common[@]}" CONTENT_PORT="${PORTS[content]}" "$BIN/content" >"$OUT/content.log" 2>&1 &
     STARTED_PIDS+=("$!")
-    wait_for content "$!"
+    wait_for_health content "$!"
     # All load comes from 127.0.0.1: the per-address limit is raised so the run measures answers, not refusals.
     env "${common[@]}" GATEWAY_PORT="${PORTS[gateway]}" GATEWAY_RATE_LIMIT_PER_ADDRESS=1000000 \
         GATEWAY_YAF_APP_SECRETS="$YAF_APPID:$YAF_SECRET" "$BIN/gateway" >"$OUT/gateway.log" 2>&1 &
     STARTED_PIDS+=("$!")
-    wait_for gateway "$!"
+    wait_for_health gateway "$!"
     say "services up: content ${PORTS[content]}, gateway ${PORTS[gateway]}"
 }
 
@@ -174,8 +115,8 @@ mkdir -p "$OUT"
 rm -rf "$OUT/files"
 command -v wrk >/dev/null 2>&1 || PLATFORM_PACKAGES+=(wrk)
 ensure_packages
-build
-start_postgres
+build_products gateway content
+start_bench_postgres content_bench
 start_services
 
 gateway_url="http://127.0.0.1:${PORTS[gateway]}"

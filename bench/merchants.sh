@@ -31,6 +31,8 @@ source "$ROOT/deploy/lib/common.sh"
 source "$ROOT/bench/lib/measure.sh"
 # shellcheck source=bench/lib/yaf.sh
 source "$ROOT/bench/lib/yaf.sh"
+# shellcheck source=bench/lib/stack.sh
+source "$ROOT/bench/lib/stack.sh"
 
 MERCHANTS="${MERCHANTS:-10000 100000 1000000}"
 RADIUS="${RADIUS:-5000}"
@@ -74,70 +76,11 @@ CITIES=(
 )
 QUERY_POINTS=8
 
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
-    if [ -n "$CHILD_PID" ]; then
-        kill -TERM "$CHILD_PID" 2>/dev/null || true
-        wait "$CHILD_PID" 2>/dev/null || true
-    fi
-    local pid
-    for pid in "${STARTED_PIDS[@]}"; do
-        kill -TERM "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    done
-    if [ "$PG_STARTED" -eq 1 ]; then
-        stop_private_pg "$PG_DATA" || true
-    fi
-    exit "$status"
-}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-build() {
-    local products=(gateway auth content merchants) product
-    if [ "$SKIP_BUILD" = "1" ]; then
-        say "SKIP_BUILD=1: using the $CONFIGURATION binaries already in $SCRATCH_PATH"
-    else
-        say "building $CONFIGURATION (swift build -c $CONFIGURATION --scratch-path $SCRATCH_PATH)"
-        for product in "${products[@]}"; do
-            swift build -c "$CONFIGURATION" --product "$product" --scratch-path "$SCRATCH_PATH"
-        done
-    fi
-    BIN="$(swift build -c "$CONFIGURATION" --scratch-path "$SCRATCH_PATH" --show-bin-path)"
-    for product in "${products[@]}"; do
-        [ -x "$BIN/$product" ] || { fail_msg "missing $BIN/$product (run without SKIP_BUILD=1)"; exit 1; }
-    done
-}
-
 psql_bench() {
     "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DATABASE" "$@"
-}
-
-start_postgres() {
-    PG_BIN="$(pg_bin_dir)"
-    PG_PORT="$(free_port)"
-    PG_STARTED=1
-    # Every measured request is a read; durability settings only speed up the seeding. The cluster keeps
-    # PostgreSQL's default memory settings (shared_buffers 128MB), like the other bench scripts.
-    start_private_pg "$PG_DATA" "$PG_PORT" --no-fsync
-    "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DATABASE"
-    "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "CREATE DATABASE $DATABASE"
-}
-
-wait_for() {
-    local name="$1" _
-    for _ in $(seq 1 120); do
-        curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:${PORTS[$name]}/health" 2>/dev/null && return 0
-        if ! kill -0 "${PIDS[$name]}" 2>/dev/null; then
-            fail_msg "$name exited during start-up; last lines of $OUT/$name.log:"
-            tail -n 20 "$OUT/$name.log" >&2
-            exit 1
-        fi
-        sleep 0.5
-    done
-    fail_msg "$name did not answer /health (log: $OUT/$name.log)"
-    exit 1
 }
 
 start_services() {
@@ -160,7 +103,7 @@ start_services() {
         env "${common[@]}" "${name^^}_PORT=${PORTS[$name]}" "$BIN/$name" >"$OUT/$name.log" 2>&1 &
         PIDS[$name]=$!
         STARTED_PIDS+=("$!")
-        wait_for "$name"
+        wait_for_health "$name" "${PIDS[$name]}"
     done
     say "services up: $(for name in "${SERVICES[@]}"; do printf '%s %s, ' "$name" "${PORTS[$name]}"; done)"
 }
@@ -454,8 +397,8 @@ mkdir -p "$OUT"
 rm -rf "$OUT/files" "$OUT"/explain-*.txt
 command -v wrk >/dev/null 2>&1 || PLATFORM_PACKAGES+=(wrk)
 ensure_packages
-build
-start_postgres
+build_products "${SERVICES[@]}"
+start_bench_postgres "$DATABASE"
 start_services
 o2o_login
 seed_centre_and_category
