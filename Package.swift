@@ -57,7 +57,8 @@ var targets: [Target] = [
     .target(
         name: "ServiceKit",
         dependencies: [
-            "EventLoops", "HTTPCore", "HTTPServer", "HTTPClient", "Postgres", "Crypto", "Mesh", "Catalog", "JSON",
+            "EventLoops", "HTTPCore", "HTTPServer", "HTTPClient", "HTTPSClient", "Postgres", "Crypto", "Mesh",
+            "Catalog", "JSON",
         ],
         path: "Shared/ServiceKit", swiftSettings: swiftSettings),
 
