@@ -25,7 +25,8 @@ struct PaymentHandOverTests {
                     lifetime: .seconds(600)))
             let unpaid = try await handOver.run(limit: 10)
             #expect(unpaid == 0)
-            _ = try await book.confirmPayment(tradeNo: trade.tradeNo, amount: 12_345, transactionID: "4200000041")
+            _ = try await book.confirmPayment(
+                tradeNo: trade.tradeNo, amount: 12_345, transactionID: "4200000041", provider: .wechat)
             let runs = try await withThrowingTaskGroup(of: Int.self) { group in
                 for _ in 0..<5 { group.addTask { try await handOver.run(limit: 10) } }
                 var total = 0

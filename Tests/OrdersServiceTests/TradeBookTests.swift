@@ -34,7 +34,8 @@ struct TradeBookTests {
             let outcomes = try await withThrowingTaskGroup(of: Result<PaymentOutcome, PaymentRefusal>.self) { group in
                 for _ in 0..<50 {
                     group.addTask {
-                        try await book.confirmPayment(tradeNo: trade.tradeNo, amount: 990, transactionID: "4200001")
+                        try await book.confirmPayment(
+                            tradeNo: trade.tradeNo, amount: 990, transactionID: "4200001", provider: .wechat)
                     }
                 }
                 var all: [Result<PaymentOutcome, PaymentRefusal>] = []
@@ -53,10 +54,11 @@ struct TradeBookTests {
     @Test func aMismatchedOrUnknownConfirmationChangesNothing() async throws {
         try await Self.with { book, database in
             let trade = try await book.open(Self.draft())
-            let short = try await book.confirmPayment(tradeNo: trade.tradeNo, amount: 989, transactionID: "T1")
+            let short = try await book.confirmPayment(
+                tradeNo: trade.tradeNo, amount: 989, transactionID: "T1", provider: .wechat)
             #expect(short == .failure(.rejected(.amountMismatch(expected: 990, confirmed: 989))))
             let unknown = try await book.confirmPayment(
-                tradeNo: "20261203000000000000", amount: 990, transactionID: "T1")
+                tradeNo: "20261203000000000000", amount: 990, transactionID: "T1", provider: .wechat)
             #expect(unknown == .failure(.unknownTrade("20261203000000000000")))
             #expect(try await book.find(trade.tradeNo)?.state == .created)
             #expect(try await Self.count(database, "SELECT count(*) AS n FROM orders.trade_payments") == 0)
@@ -68,21 +70,24 @@ struct TradeBookTests {
             let expired = try await book.open(Self.draft(lifetime: .zero))
             let other = try await book.open(Self.draft(lifetime: .seconds(600)))
             #expect(try await book.closeExpired(limit: 100) == [expired.tradeNo])
-            let late = try await book.confirmPayment(tradeNo: expired.tradeNo, amount: 990, transactionID: "LATE-1")
+            let late = try await book.confirmPayment(
+                tradeNo: expired.tradeNo, amount: 990, transactionID: "LATE-1", provider: .wechat)
             guard case .success(.refundDue(let closed)) = late else {
                 Issue.record("late payment: \(late)")
                 return
             }
             #expect(closed.state == .closed)
             let lateAgain = try await book.confirmPayment(
-                tradeNo: expired.tradeNo, amount: 990, transactionID: "LATE-1")
+                tradeNo: expired.tradeNo, amount: 990, transactionID: "LATE-1", provider: .wechat)
             guard case .success(.alreadyApplied) = lateAgain else {
                 Issue.record("repeated late payment: \(lateAgain)")
                 return
             }
 
-            _ = try await book.confirmPayment(tradeNo: other.tradeNo, amount: 990, transactionID: "P-1")
-            let second = try await book.confirmPayment(tradeNo: other.tradeNo, amount: 990, transactionID: "P-2")
+            _ = try await book.confirmPayment(
+                tradeNo: other.tradeNo, amount: 990, transactionID: "P-1", provider: .wechat)
+            let second = try await book.confirmPayment(
+                tradeNo: other.tradeNo, amount: 990, transactionID: "P-2", provider: .wechat)
             guard case .success(.refundDue(let paid)) = second else {
                 Issue.record("second payment: \(second)")
                 return

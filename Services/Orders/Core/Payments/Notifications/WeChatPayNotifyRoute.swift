@@ -19,7 +19,8 @@ enum WeChatPayNotifyRoute {
                 return reply(WeChatPayNotification.failure("notification refused"))
             }
             switch try await book.confirmPayment(
-                tradeNo: payment.tradeNo, amount: payment.amount, transactionID: payment.transactionID)
+                tradeNo: payment.tradeNo, amount: payment.amount, transactionID: payment.transactionID,
+                provider: .wechat)
             {
             case .success(.settled(let trade)):
                 context.logger.info("trade paid", [("trade", .string(trade.tradeNo))])

@@ -10,7 +10,8 @@ struct TradeDraft: Sendable, Equatable {
     let businessRef: String
     let accountID: Int64
     let amount: Int64
-    let provider: PaymentProvider
+    /// Nil when the payer chooses later (a recharge).
+    let provider: PaymentProvider?
     let lifetime: Duration
 }
 
@@ -56,7 +57,7 @@ struct TradeBook: Sendable {
                 """
                 INSERT INTO orders.trades (trade_no, business, business_ref, account_id, amount, provider, expires_at)
                 VALUES (\(tradeNo), \(draft.business.rawValue), \(draft.businessRef), \(draft.accountID),
-                        \(draft.amount), \(draft.provider.rawValue), \(expires))
+                        \(draft.amount), \(draft.provider?.rawValue), \(expires))
                 ON CONFLICT (trade_no) DO NOTHING
                 RETURNING \(unsafeSQL: TradeRecord.columns)
                 """)
@@ -71,9 +72,9 @@ struct TradeBook: Sendable {
         ).first.map(TradeRecord.init(row:))
     }
 
-    /// Applies the provider's confirmation that `transactionID` paid `amount` fen for `tradeNo`.
+    /// Applies `provider`'s confirmation that its `transactionID` paid `amount` fen for `tradeNo`.
     func confirmPayment(
-        tradeNo: String, amount: Int64, transactionID: String
+        tradeNo: String, amount: Int64, transactionID: String, provider: PaymentProvider
     ) async throws -> Result<
         PaymentOutcome, PaymentRefusal
     > {
@@ -94,9 +95,10 @@ struct TradeBook: Sendable {
             let refunds = decision.effects.contains { if case .refundUnwantedPayment = $0 { true } else { false } }
             let recorded = try await transaction.query(
                 """
-                INSERT INTO orders.trade_payments (trade_id, transaction_id, amount, disposition)
-                VALUES (\(trade.id), \(transactionID), \(amount), \(refunds ? "refund_due" : "settled"))
-                ON CONFLICT (transaction_id) DO NOTHING
+                INSERT INTO orders.trade_payments (trade_id, provider, transaction_id, amount, disposition)
+                VALUES (\(trade.id), \(provider.rawValue), \(transactionID), \(amount),
+                        \(refunds ? "refund_due" : "settled"))
+                ON CONFLICT (provider, transaction_id) DO NOTHING
                 RETURNING id
                 """)
             guard !recorded.isEmpty else { return .success(.alreadyApplied(trade)) }
@@ -104,7 +106,7 @@ struct TradeBook: Sendable {
             let paid = try await transaction.query(
                 """
                 UPDATE orders.trades SET state = \(decision.next.rawValue), transaction_id = \(transactionID),
-                       paid_at = now()
+                       provider = \(provider.rawValue), paid_at = now()
                  WHERE id = \(trade.id)
                 RETURNING \(unsafeSQL: TradeRecord.columns)
                 """)

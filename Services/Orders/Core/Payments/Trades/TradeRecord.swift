@@ -1,3 +1,4 @@
+import Foundation
 import Postgres
 
 /// What a trade pays for.
@@ -11,9 +12,13 @@ enum PaymentProvider: String, Sendable, CaseIterable {
 }
 
 /// A trade as stored: our 20-digit trade number, the business object it pays, its owner, the amount in
-/// fen, the provider, and where it stands.
+/// fen, the provider (chosen when the payer starts paying; the paying one once it is paid), and where it
+/// stands.
 struct TradeRecord: Sendable, Equatable {
-    static let columns = "id, trade_no, business, business_ref, account_id, amount, provider, state, transaction_id"
+    static let columns = """
+        id, trade_no, business, business_ref, account_id, amount, provider, state, transaction_id, prepay_id,
+        prepared_until, created_at
+        """
 
     let id: Int64
     let tradeNo: String
@@ -21,18 +26,22 @@ struct TradeRecord: Sendable, Equatable {
     let businessRef: String
     let accountID: Int64
     let amount: Int64
-    let provider: PaymentProvider
+    let provider: PaymentProvider?
     let state: TradeState
     let transactionID: String?
+    /// WeChat Pay's prepay id of the trade's unified order, usable until `preparedUntil`.
+    let prepayID: String?
+    let preparedUntil: Date?
+    let createdAt: Date
 
     init(row: PostgresRow) throws {
         id = try row.decode("id")
         tradeNo = try row.decode("trade_no")
         let businessText: String = try row.decode("business")
-        let providerText: String = try row.decode("provider")
+        let providerText: String? = try row.decode("provider")
         let stateText: String = try row.decode("state")
         guard let business = TradeBusiness(rawValue: businessText),
-            let provider = PaymentProvider(rawValue: providerText),
+            let provider = providerText.map(PaymentProvider.init(rawValue:)),
             let state = TradeState(rawValue: stateText)
         else { throw TradeRecordBroken(tradeNo: try row.decode("trade_no")) }
         self.business = business
@@ -42,6 +51,9 @@ struct TradeRecord: Sendable, Equatable {
         accountID = try row.decode("account_id")
         amount = try row.decode("amount")
         transactionID = try row.decode("transaction_id")
+        prepayID = try row.decode("prepay_id")
+        preparedUntil = try row.decode("prepared_until")
+        createdAt = try row.decode("created_at")
     }
 }
 
