@@ -49,10 +49,11 @@ public enum GatewayService {
             sessions.forget(account: request.accountID)
             return .ok(MeshEmpty())
         }
-        return codecs.routes(pipeline: pipeline) + admin.routes() + notices.routes() + [
+        let payments = PaymentRoutes.make(
+            client: application.client, orders: upstreams[.orders]!, internalKey: configuration.internalKey,
+            sandbox: configuration.mode != .production)
+        return codecs.routes(pipeline: pipeline) + admin.routes() + notices.routes() + payments + [
             FileRoute.make(client: application.client, content: upstreams[.content]!),
-            PaymentNotifyRoute.make(
-                client: application.client, orders: upstreams[.orders]!, internalKey: configuration.internalKey),
             .get("/services/{service}/health") { context in
                 try await forwarder.forward(context, path: "/health")
             },

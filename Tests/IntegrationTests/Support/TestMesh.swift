@@ -78,6 +78,7 @@ final class TestMesh: Sendable {
             "UPSTREAM_TIMEOUT_MS": "30000", "DB_POOL_TIMEOUT_MS": "30000",
         ]
         for (name, port) in ports { common["\(name.uppercased())_URL"] = "http://127.0.0.1:\(port)" }
+        if let gateway = ports["gateway"] { common["PUBLIC_BASE_URL"] = "http://127.0.0.1:\(gateway)" }
         for (key, value) in extraEnvironment {
             common[key] = value.replacingOccurrences(of: TestMesh.databasePlaceholder, with: databaseName)
         }
