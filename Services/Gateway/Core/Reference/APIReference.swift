@@ -102,8 +102,5 @@ enum APIReference {
         return "<ul class=\"p\">\(items.joined())</ul>"
     }
 
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    private static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }
