@@ -12,14 +12,39 @@ public enum OrdersService {
     public static func routes(_ application: ServiceApplication) async throws -> [Route] {
         guard let database = application.database else { return [] }
         let payments = try PaymentSettings(configuration: application.configuration)
+        let mesh = try MeshClient(application: application)
         let book = TradeBook(database: database)
-        let handOver = PaymentHandOver(
-            database: database, mesh: try MeshClient(application: application), logger: application.logger)
+        let handOver = PaymentHandOver(database: database, mesh: mesh, logger: application.logger)
+        let wechat = WeChatPayClient(
+            endpoint: payments.wechatEndpoint, merchant: payments.wechat, client: application.client,
+            timeout: payments.wechatTimeout)
         application.every(payments.sweepInterval, named: "payments sweep") {
             let closed = try await book.closeExpired(limit: 500)
             if !closed.isEmpty { application.logger.info("unpaid trades closed", [("count", .int(closed.count))]) }
             try await handOver.run(limit: 100)
         }
-        return [WeChatPayNotifyRoute.make(book: book, merchant: payments.wechat, handOver: handOver)]
+        var operations = OperationHandlers(service: .orders)
+        MobileRechargeOperations(
+            book: book,
+            checkout: WeChatPayCheckout(
+                book: book, client: wechat, notifyURL: payments.paymentNotifyURL, lifetime: payments.tradeLifetime),
+            mesh: mesh, settings: payments
+        ).register(on: &operations)
+        var admin = AdminHandlers()
+        var routes = [WeChatPayNotifyRoute.make(book: book, merchant: payments.wechat, handOver: handOver)]
+        if payments.servesSandbox {
+            let sandbox = try SandboxSettings(environment: application.configuration.environment)
+            let store = WeChatPaySandboxStore(database: database, merchant: payments.wechat, settings: sandbox)
+            let courier = SandboxCourier(
+                database: database, client: application.client, timeScale: sandbox.timeScale,
+                logger: application.logger)
+            application.every(.milliseconds(200), named: "payment simulator") {
+                try await store.settleDueRefunds(limit: 50)
+                try await courier.deliverDue(limit: 50)
+            }
+            SandboxAdmin(store: store).register(on: &admin)
+            routes += WeChatPaySandboxRoutes.make(store: store)
+        }
+        return try routes + operations.routes() + admin.routes()
     }
 }

@@ -9,13 +9,28 @@ import ServiceKit
 /// | `WECHAT_PAY_MCH_ID` | `1900000109` | the WeChat Pay merchant id |
 /// | `WECHAT_PAY_API_KEY` | a development key; required in production | the merchant's v2 API key (32 characters) |
 /// | `WECHAT_PAY_SIGN_TYPE` | `MD5` | `MD5` or `HMAC-SHA256` for the requests this service signs |
+/// | `WECHAT_PAY_API_BASE` | `https://api.mch.weixin.qq.com`; outside production the simulator at `ORDERS_URL` + `/sandbox/wechatpay` | where WeChat Pay's merchant API answers |
+/// | `WECHAT_PAY_TIMEOUT_MS` | 5000 | deadline of one WeChat Pay call |
 /// | `PAYMENTS_SWEEP_MS` | 2000 | how often unpaid trades past their time are closed and settled payments handed over |
+/// | `TRADE_LIFETIME_MINUTES` | 30 | how long a trade waits for its payment before it closes |
+/// | `RECHARGE_MAXIMUM_YUAN` | 50000 | the largest balance recharge |
+///
+/// WeChat Pay calls back at `PUBLIC_BASE_URL` + `/pay/wechat/notify` (payments) and `/pay/wechat/refund-notify`
+/// (refunds). Production refuses the development key and any endpoint that is not HTTPS.
 struct PaymentSettings: Sendable {
     /// The key of development and test starts; production refuses to start with it.
     static let developmentAPIKey = "developmentwechatpaykey000000000"
 
     let wechat: WeChatPayMerchant
+    let wechatEndpoint: ProviderEndpoint
+    let wechatTimeout: Duration
     let sweepInterval: Duration
+    let tradeLifetime: Duration
+    let rechargeMaximumFen: Int64
+    let paymentNotifyURL: String
+    let refundNotifyURL: String
+    /// Whether the payment simulator is served (never in production).
+    let servesSandbox: Bool
 
     init(configuration: ServiceConfiguration) throws {
         let environment = configuration.environment
@@ -30,6 +45,24 @@ struct PaymentSettings: Sendable {
         let kind = try environment.choice(
             "WECHAT_PAY_SIGN_TYPE", default: "md5", choices: ["md5", "hmac-sha256"])
         sweepInterval = .milliseconds(try environment.int("PAYMENTS_SWEEP_MS", default: 2000, range: 100...60_000))
+        tradeLifetime = .seconds(60 * (try environment.int("TRADE_LIFETIME_MINUTES", default: 30, range: 1...1440)))
+        rechargeMaximumFen =
+            Int64(try environment.int("RECHARGE_MAXIMUM_YUAN", default: 50_000, range: 1...10_000_000)) * 100
+        wechatTimeout = .milliseconds(try environment.int("WECHAT_PAY_TIMEOUT_MS", default: 5000, range: 100...60_000))
+        let production = configuration.mode == .production
+        servesSandbox = !production
+        let sandbox = try configuration.upstreamURL(of: "orders", defaultPort: 8103)
+        let base = environment.string(
+            "WECHAT_PAY_API_BASE",
+            default: production ? "https://api.mch.weixin.qq.com" : "http://\(sandbox.description)/sandbox/wechatpay")
+        wechatEndpoint = try ProviderEndpoint(url: base, variable: "WECHAT_PAY_API_BASE")
+        if production && !wechatEndpoint.secure {
+            throw ConfigurationError(
+                variable: "WECHAT_PAY_API_BASE", problem: "must be WeChat Pay's HTTPS API in production")
+        }
+        let publicBase = try PublicBaseURL(environment: environment)
+        paymentNotifyURL = publicBase.absolute("/pay/wechat/notify")
+        refundNotifyURL = publicBase.absolute("/pay/wechat/refund-notify")
         wechat = WeChatPayMerchant(
             appID: environment.string("WECHAT_PAY_APP_ID", default: "wxdevo2o"),
             merchantID: environment.string("WECHAT_PAY_MCH_ID", default: "1900000109"), apiKey: key,

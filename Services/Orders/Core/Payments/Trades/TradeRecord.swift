@@ -41,11 +41,11 @@ struct TradeRecord: Sendable, Equatable {
         let providerText: String? = try row.decode("provider")
         let stateText: String = try row.decode("state")
         guard let business = TradeBusiness(rawValue: businessText),
-            let provider = providerText.map(PaymentProvider.init(rawValue:)),
+            providerText.map({ PaymentProvider(rawValue: $0) != nil }) ?? true,
             let state = TradeState(rawValue: stateText)
         else { throw TradeRecordBroken(tradeNo: try row.decode("trade_no")) }
         self.business = business
-        self.provider = provider
+        self.provider = providerText.flatMap(PaymentProvider.init(rawValue:))
         self.state = state
         businessRef = try row.decode("business_ref")
         accountID = try row.decode("account_id")

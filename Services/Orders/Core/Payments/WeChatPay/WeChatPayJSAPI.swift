@@ -2,6 +2,9 @@
 /// `appId`, `timeStamp` (seconds, as text), `nonceStr`, `package` (`prepay_id=…`), `signType` and
 /// `paySign`, the signature of the other five under the merchant's key.
 enum WeChatPayJSAPI {
+    /// The parameters in the order WeChat's documents list them.
+    static let names = ["appId", "timeStamp", "nonceStr", "package", "signType", "paySign"]
+
     static func parameters(
         prepayID: String, merchant: WeChatPayMerchant, timestamp: Int, nonce: String
     ) -> [String: String] {

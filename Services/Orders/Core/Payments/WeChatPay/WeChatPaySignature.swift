@@ -29,10 +29,11 @@ enum WeChatPaySignature {
     }
 
     /// Whether `fields` carry a `sign` that matches them under `key`, compared in constant time; the kind
-    /// is the fields' own `sign_type` (MD5 when absent), and an unknown kind never matches.
-    static func verify(_ fields: [String: String], key: String) -> Bool {
+    /// is the fields' own `sign_type` (`assumed` when absent: MD5 for notifications, the request's kind for
+    /// the answer to a request), and an unknown kind never matches.
+    static func verify(_ fields: [String: String], key: String, assumed: Kind = .md5) -> Bool {
         guard let given = fields["sign"], !given.isEmpty,
-            let kind = Kind(rawValue: fields["sign_type"].flatMap { $0.isEmpty ? nil : $0 } ?? Kind.md5.rawValue)
+            let kind = Kind(rawValue: fields["sign_type"].flatMap { $0.isEmpty ? nil : $0 } ?? assumed.rawValue)
         else { return false }
         return constantTimeEquals(sign(fields, key: key, kind: kind), given.uppercased())
     }

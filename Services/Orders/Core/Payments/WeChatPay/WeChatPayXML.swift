@@ -16,27 +16,29 @@ enum WeChatPayXML {
     }
 
     /// `fields` as `<xml><name><![CDATA[value]]></name>…</xml>`, names sorted (WeChat Pay reads them in any order).
-    static func encode(_ fields: [String: String]) -> String {
-        var text = "<xml>"
+    static func encode(_ fields: [String: String], root: String = "xml") -> String {
+        var text = "<\(root)>"
         for name in fields.keys.sorted() {
             let value = fields[name, default: ""].replacingOccurrences(of: "]]>", with: "]]]]><![CDATA[>")
             text += "<\(name)><![CDATA[\(value)]]></\(name)>"
         }
-        return text + "</xml>"
+        return text + "</\(root)>"
     }
 
-    /// The fields of a document.
-    static func decode(_ bytes: [UInt8]) throws(Refusal) -> [String: String] {
+    /// The fields of a document whose root element is `root` (`xml`; the decrypted `req_info` of a refund
+    /// notification has `root`).
+    static func decode(_ bytes: [UInt8], root: String = "xml") throws(Refusal) -> [String: String] {
         guard bytes.count <= maximumBytes else {
             throw Refusal(reason: "the document is larger than \(maximumBytes) bytes", offset: maximumBytes)
         }
-        var reader = Reader(bytes: bytes)
+        var reader = Reader(bytes: bytes, root: root)
         return try reader.document()
     }
 
     /// Reads one document from the start.
     private struct Reader {
         let bytes: [UInt8]
+        let root: String
         var position = 0
 
         mutating func document() throws(Refusal) -> [String: String] {
@@ -46,12 +48,12 @@ enum WeChatPayXML {
                 position = end + 2
                 skipSpace()
             }
-            try expect("<xml>")
+            try expect("<\(root)>")
             var fields: [String: String] = [:]
             while true {
                 skipSpace()
-                if starts(with: "</xml>") {
-                    position += 6
+                if starts(with: "</\(root)>") {
+                    position += root.utf8.count + 3
                     skipSpace()
                     guard position == bytes.count else { throw refusal("content after the root element") }
                     return fields
