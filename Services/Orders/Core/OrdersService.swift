@@ -18,11 +18,12 @@ public enum OrdersService {
         let wechat = WeChatPayClient(
             endpoint: payments.wechatEndpoint, merchant: payments.wechat, client: application.client,
             timeout: payments.wechatTimeout)
-        application.every(payments.sweepInterval, named: "payments sweep") {
-            let closed = try await book.closeExpired(limit: 500)
-            if !closed.isEmpty { application.logger.info("unpaid trades closed", [("count", .int(closed.count))]) }
-            try await handOver.run(limit: 100)
-        }
+        let ledger = RefundLedger(database: database)
+        let refunds = RefundSender(
+            ledger: ledger, wechat: wechat, mesh: mesh, notifyURL: payments.refundNotifyURL, logger: application.logger)
+        let sweep = PaymentsSweep(
+            book: book, wechat: wechat, handOver: handOver, refunds: refunds, logger: application.logger)
+        application.every(payments.sweepInterval, named: "payments sweep") { try await sweep.run() }
         var operations = OperationHandlers(service: .orders)
         MobileRechargeOperations(
             book: book,
@@ -31,7 +32,12 @@ public enum OrdersService {
             mesh: mesh, settings: payments
         ).register(on: &operations)
         var admin = AdminHandlers()
-        var routes = [WeChatPayNotifyRoute.make(book: book, merchant: payments.wechat, handOver: handOver)]
+        PaymentsAdmin(book: book, ledger: ledger, reconciler: Reconciler(book: book, wechat: wechat)).register(
+            on: &admin)
+        var routes = [
+            WeChatPayNotifyRoute.make(book: book, merchant: payments.wechat, handOver: handOver),
+            WeChatPayRefundNotifyRoute.make(ledger: ledger, merchant: payments.wechat),
+        ]
         if payments.servesSandbox {
             let sandbox = try SandboxSettings(environment: application.configuration.environment)
             let store = WeChatPaySandboxStore(database: database, merchant: payments.wechat, settings: sandbox)

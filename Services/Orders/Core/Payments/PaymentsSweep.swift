@@ -1,0 +1,31 @@
+import ServiceKit
+
+/// What the orders service does for payments in the background, on every replica: closes unpaid trades
+/// whose time is up (and their WeChat Pay orders, so nobody can pay them any more), hands settled
+/// payments over to their business, and sends and settles refunds. Each step claims its rows with
+/// `FOR UPDATE SKIP LOCKED`, so replicas share the work without doing any of it twice.
+struct PaymentsSweep: Sendable {
+    let book: TradeBook
+    let wechat: WeChatPayClient
+    let handOver: PaymentHandOver
+    let refunds: RefundSender
+    let logger: Logger
+
+    func run() async throws {
+        let closed = try await book.closeExpired(limit: 500)
+        if !closed.isEmpty { logger.info("unpaid trades closed", [("count", .int(closed.count))]) }
+        for tradeNo in closed {
+            guard let trade = try await book.find(tradeNo), trade.provider == .wechat, trade.prepayID != nil else {
+                continue
+            }
+            do {
+                try await wechat.close(tradeNo: tradeNo)
+            } catch {
+                logger.warning(
+                    "WeChat Pay order not closed", [("trade", .string(tradeNo)), ("error", .string("\(error)"))])
+            }
+        }
+        try await handOver.run(limit: 100)
+        try await refunds.run(limit: 50)
+    }
+}
