@@ -111,4 +111,23 @@ struct MobileRechargeTests {
             #expect(try await Self.balance(mesh, member.account) == (1234, 1))
         }
     }
+
+    @Test func fiveWrongPayPasswordsLockTheRecharge() async throws {
+        try await TestMesh.with(["auth", "user", "orders", "gateway"], extraEnvironment: Self.environment) { mesh in
+            let client = MobileClient(mesh: mesh)
+            let member = try await Self.payingMember(client, phone: "13700000004")
+            for attempt in 1...5 {
+                let wrong = try await client.call(
+                    "/mobile/member/recharge", ["amount": "1", "paypwd": "wrong_pass1"], token: member.token)
+                #expect(wrong["code"] == (attempt < 5 ? 221 : 300), "attempt \(attempt): \(wrong)")
+            }
+            let locked = try await client.call(
+                "/mobile/member/recharge", ["amount": "1", "paypwd": "pay_pass1"], token: member.token)
+            #expect(locked["code"] == 300, "\(locked)")
+            let trades = try await mesh.withDatabase { database in
+                try await database.query("SELECT count(*) AS n FROM orders.trades")[0].decode("n", as: Int64.self)
+            }
+            #expect(trades == 0)
+        }
+    }
 }

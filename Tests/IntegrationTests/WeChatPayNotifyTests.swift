@@ -60,6 +60,11 @@ struct WeChatPayNotifyTests {
             for body in forged {
                 #expect(try await Self.post(mesh, body).contains("<return_code><![CDATA[FAIL]]></return_code>"))
             }
+            let oversize = HTTPRequest(
+                method: .post, target: "/pay/wechat/notify", headers: ["Content-Type": "text/xml"],
+                body: Self.notification(tradeNo: tradeNo, changes: ["attach": String(repeating: "a", count: 70 * 1024)])
+            )
+            #expect(try await mesh.send(oversize, to: "gateway").status.code == 413)
             let answers = try await withThrowingTaskGroup(of: String.self) { group in
                 for _ in 0..<50 { group.addTask { try await Self.post(mesh, Self.notification(tradeNo: tradeNo)) } }
                 var all: [String] = []
