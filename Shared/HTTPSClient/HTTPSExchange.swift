@@ -11,6 +11,8 @@ public struct HTTPSExchange: Sendable {
     public var timeoutMilliseconds: Int
     /// Largest response body accepted.
     public var maxBodyBytes: Int
+    /// The certificate this side presents, for providers that require one (WeChat Pay's refunds).
+    public var clientCertificate: ClientCertificate?
 
     public init(host: String, port: Int = 443, timeoutMilliseconds: Int = 5000, maxBodyBytes: Int = 1 << 20) {
         self.host = host
@@ -27,6 +29,14 @@ public struct HTTPSExchange: Sendable {
         SSL_CTX_set_verify(context, SSL_VERIFY_PEER, nil)
         guard SSL_CTX_set_default_verify_paths(context) == 1, copenssl_ssl_ctx_require_tls12(context) == 1 else {
             throw failure("cannot load the trusted certificates")
+        }
+        if let clientCertificate {
+            guard SSL_CTX_use_certificate_chain_file(context, clientCertificate.certificateFile) == 1,
+                SSL_CTX_use_PrivateKey_file(context, clientCertificate.keyFile, SSL_FILETYPE_PEM) == 1,
+                SSL_CTX_check_private_key(context) == 1
+            else {
+                throw failure("cannot use the client certificate \(clientCertificate.certificateFile) with its key")
+            }
         }
         guard let bio = BIO_new_ssl_connect(context) else { throw failure("cannot create a connection") }
         defer { BIO_free_all(bio) }
@@ -96,6 +106,17 @@ public struct HTTPSExchange: Sendable {
     private func failure(_ detail: String) -> HTTPSExchangeError {
         ERR_clear_error()
         return HTTPSExchangeError(detail: detail)
+    }
+}
+
+/// A client certificate (PEM chain) and its private key (PEM), read from files when a connection opens.
+public struct ClientCertificate: Sendable, Equatable {
+    public let certificateFile: String
+    public let keyFile: String
+
+    public init(certificateFile: String, keyFile: String) {
+        self.certificateFile = certificateFile
+        self.keyFile = keyFile
     }
 }
 

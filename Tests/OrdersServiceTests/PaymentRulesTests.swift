@@ -151,4 +151,30 @@ struct PaymentSettingsTests {
         #expect(development.wechat.signKind == .hmacSHA256)
         #expect(development.wechat.merchantID == "1900000109")
     }
+
+    @Test func theProviderEndpointIsTheSimulatorOnlyOutsideProduction() throws {
+        let key = String(repeating: "k", count: 32)
+        let development = try Self.settings(["APP_ENV": "development", "ORDERS_URL": "http://127.0.0.1:9103"])
+        #expect(
+            development.wechatEndpoint.url("/pay/orderquery")
+                == "http://127.0.0.1:9103/sandbox/wechatpay/pay/orderquery")
+        #expect(development.servesSandbox)
+        let production = try Self.settings(["APP_ENV": "production", "WECHAT_PAY_API_KEY": key])
+        #expect(production.wechatEndpoint.url("/pay/orderquery") == "https://api.mch.weixin.qq.com/pay/orderquery")
+        #expect(!production.servesSandbox)
+        #expect(throws: ConfigurationError.self) {
+            try Self.settings([
+                "APP_ENV": "production", "WECHAT_PAY_API_KEY": key,
+                "WECHAT_PAY_API_BASE": "http://127.0.0.1:9103/sandbox/wechatpay",
+            ])
+        }
+        #expect(throws: ConfigurationError.self) {
+            try Self.settings(["APP_ENV": "production", "WECHAT_PAY_API_KEY": key, "WECHAT_PAY_CERT_FILE": "/c.pem"])
+        }
+        let certified = try Self.settings([
+            "APP_ENV": "production", "WECHAT_PAY_API_KEY": key, "WECHAT_PAY_CERT_FILE": "/c.pem",
+            "WECHAT_PAY_KEY_FILE": "/k.pem",
+        ])
+        #expect(certified.wechatEndpoint.clientCertificate?.keyFile == "/k.pem")
+    }
 }

@@ -12,6 +12,8 @@ public struct ProviderEndpoint: Sendable, Equatable, CustomStringConvertible {
     public let port: Int
     /// The path every request's path is put under: empty or `/name…` without a trailing slash.
     public let basePath: String
+    /// The certificate presented over TLS, for the calls of a provider that requires one.
+    public var clientCertificate: ClientCertificate?
 
     /// Reads `url`; a problem names `variable`.
     public init(url: String, variable: String) throws(ConfigurationError) {
@@ -68,10 +70,11 @@ public struct ProviderEndpoint: Sendable, Equatable, CustomStringConvertible {
         let milliseconds =
             Int(timeout.components.seconds * 1000) + Int(timeout.components.attoseconds / 1_000_000_000_000_000)
         if secure {
-            let exchange = HTTPSExchange(host: host, port: port, timeoutMilliseconds: milliseconds)
-            let prepared = request
+            var exchange = HTTPSExchange(host: host, port: port, timeoutMilliseconds: milliseconds)
+            exchange.clientCertificate = clientCertificate
+            let (configured, prepared) = (exchange, request)
             do {
-                return try await BlockingWork.run { try exchange.send(prepared) }
+                return try await BlockingWork.run { try configured.send(prepared) }
             } catch {
                 throw ProviderUnreachable(endpoint: description, detail: "\(error)")
             }

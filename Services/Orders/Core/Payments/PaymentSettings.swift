@@ -1,3 +1,4 @@
+import HTTPSClient
 import ServiceKit
 
 /// The payment settings of the orders service, from environment variables (each also read with the
@@ -11,6 +12,7 @@ import ServiceKit
 /// | `WECHAT_PAY_SIGN_TYPE` | `MD5` | `MD5` or `HMAC-SHA256` for the requests this service signs |
 /// | `WECHAT_PAY_API_BASE` | `https://api.mch.weixin.qq.com`; outside production the simulator at `ORDERS_URL` + `/sandbox/wechatpay` | where WeChat Pay's merchant API answers |
 /// | `WECHAT_PAY_TIMEOUT_MS` | 5000 | deadline of one WeChat Pay call |
+/// | `WECHAT_PAY_CERT_FILE`, `WECHAT_PAY_KEY_FILE` | none | the merchant's API certificate and key (PEM), which WeChat Pay requires for refunds (without them its refunds fail) |
 /// | `PAYMENTS_SWEEP_MS` | 2000 | how often unpaid trades past their time are closed and settled payments handed over |
 /// | `TRADE_LIFETIME_MINUTES` | 30 | how long a trade waits for its payment before it closes |
 /// | `RECHARGE_MAXIMUM_YUAN` | 50000 | the largest balance recharge |
@@ -55,11 +57,21 @@ struct PaymentSettings: Sendable {
         let base = environment.string(
             "WECHAT_PAY_API_BASE",
             default: production ? "https://api.mch.weixin.qq.com" : "http://\(sandbox.description)/sandbox/wechatpay")
-        wechatEndpoint = try ProviderEndpoint(url: base, variable: "WECHAT_PAY_API_BASE")
-        if production && !wechatEndpoint.secure {
+        var endpoint = try ProviderEndpoint(url: base, variable: "WECHAT_PAY_API_BASE")
+        if production && !endpoint.secure {
             throw ConfigurationError(
                 variable: "WECHAT_PAY_API_BASE", problem: "must be WeChat Pay's HTTPS API in production")
         }
+        let certificate = environment.string("WECHAT_PAY_CERT_FILE", default: "")
+        let certificateKey = environment.string("WECHAT_PAY_KEY_FILE", default: "")
+        if !certificate.isEmpty || !certificateKey.isEmpty {
+            guard !certificate.isEmpty, !certificateKey.isEmpty else {
+                throw ConfigurationError(
+                    variable: "WECHAT_PAY_CERT_FILE", problem: "needs WECHAT_PAY_KEY_FILE beside it (both or neither)")
+            }
+            endpoint.clientCertificate = ClientCertificate(certificateFile: certificate, keyFile: certificateKey)
+        }
+        wechatEndpoint = endpoint
         let publicBase = try PublicBaseURL(environment: environment)
         paymentNotifyURL = publicBase.absolute("/pay/wechat/notify")
         refundNotifyURL = publicBase.absolute("/pay/wechat/refund-notify")
