@@ -20,6 +20,11 @@ public enum OrdersService {
             if !closed.isEmpty { application.logger.info("unpaid trades closed", [("count", .int(closed.count))]) }
             try await handOver.run(limit: 100)
         }
+        var operations = OperationHandlers(service: .orders)
+        let phoneTopUp = try PhoneTopUpModule(application: application, database: database)
+        MobilePhoneOperations(phoneTopUp: phoneTopUp).register(on: &operations)
+        phoneTopUp.startSweeping(application)
         return [WeChatPayNotifyRoute.make(book: book, merchant: payments.wechat, handOver: handOver)]
+            + phoneTopUp.simulatorRoutes + (try operations.routes())
     }
 }
