@@ -103,7 +103,8 @@ for service in services {
             path: "Services/\(service.folder)/Core",
             resources: (service.usesDatabase ? [.copy("Migrations")] : [])
                 + (service.folder == "Content" ? [.copy("Regions/Data")] : [])
-                + (service.folder == "Merchants" ? [.copy("Seed/Data")] : []),
+                + (service.folder == "Merchants" ? [.copy("Seed/Data")] : [])
+                + (service.folder == "Orders" ? [.copy("PhoneTopUp/SegmentData")] : []),
             swiftSettings: swiftSettings))
     targets.append(
         .executableTarget(

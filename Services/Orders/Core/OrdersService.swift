@@ -51,6 +51,9 @@ public enum OrdersService {
             SandboxAdmin(store: store).register(on: &admin)
             routes += WeChatPaySandboxRoutes.make(store: store)
         }
-        return try routes + operations.routes() + admin.routes()
+        let phoneTopUp = try PhoneTopUpModule(application: application, database: database)
+        MobilePhoneOperations(phoneTopUp: phoneTopUp).register(on: &operations)
+        phoneTopUp.startSweeping(application)
+        return try routes + phoneTopUp.simulatorRoutes + operations.routes() + admin.routes()
     }
 }
