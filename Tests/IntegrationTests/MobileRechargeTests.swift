@@ -14,21 +14,6 @@ struct MobileRechargeTests {
     ) { _, new in new }
     static let developmentKey = "developmentwechatpaykey000000000"
 
-    /// A member with a pay password; answers the session token and the account id.
-    static func payingMember(_ client: MobileClient, phone: String) async throws -> (token: String, account: Int64) {
-        let token = try await client.registerAndLogIn(phone, password: "recharge_pass1")
-        let code = try await client.sendPhoneCode(phone, type: "2")
-        let set = try await client.call(
-            "/mobile/member/paypwd", ["username": .string(phone), "paypwd": "pay_pass1", "code": .string(code)],
-            token: token)
-        #expect(set["code"] == 200, "paypwd: \(set)")
-        let account = try await client.mesh.withDatabase { database in
-            try await database.query("SELECT id FROM auth.accounts WHERE mobile = \(phone)")[0].decode(
-                "id", as: Int64.self)
-        }
-        return (token, account)
-    }
-
     static func balance(_ mesh: TestMesh, _ account: Int64) async throws -> (balance: Int64, credits: Int64) {
         try await mesh.withDatabase { database in
             let balance = try await database.query(
@@ -53,7 +38,7 @@ struct MobileRechargeTests {
     @Test func aRechargePaidWithWeChatPayCreditsTheBalanceOnce() async throws {
         try await TestMesh.with(["auth", "user", "orders", "gateway"], extraEnvironment: Self.environment) { mesh in
             let client = MobileClient(mesh: mesh)
-            let member = try await Self.payingMember(client, phone: "13700000001")
+            let member = try await MobileMember.make(mesh, mobile: "13700000001")
 
             #expect(
                 try await client.call("/mobile/member/recharge", ["amount": "10"], token: member.token)["code"] == 222)
@@ -115,7 +100,7 @@ struct MobileRechargeTests {
     @Test func fiveWrongPayPasswordsLockTheRecharge() async throws {
         try await TestMesh.with(["auth", "user", "orders", "gateway"], extraEnvironment: Self.environment) { mesh in
             let client = MobileClient(mesh: mesh)
-            let member = try await Self.payingMember(client, phone: "13700000004")
+            let member = try await MobileMember.make(mesh, mobile: "13700000004")
             for attempt in 1...5 {
                 let wrong = try await client.call(
                     "/mobile/member/recharge", ["amount": "1", "paypwd": "wrong_pass1"], token: member.token)

@@ -14,7 +14,7 @@ struct PaymentRefundTests {
 
     /// A trade of `member` for `amount` yuan with its WeChat Pay order placed.
     static func preparedRecharge(
-        _ client: MobileClient, _ member: (token: String, account: Int64), amount: String
+        _ client: MobileClient, _ member: MobileMember, amount: String
     ) async throws -> String {
         let created = try await client.call(
             "/mobile/member/recharge", ["amount": .string(amount), "paypwd": "pay_pass1"], token: member.token)
@@ -48,7 +48,7 @@ struct PaymentRefundTests {
         try await TestMesh.with(["auth", "user", "orders", "gateway"], extraEnvironment: Self.environment) { mesh in
             let client = MobileClient(mesh: mesh)
             let admin = AdminClient(mesh: mesh)
-            let member = try await MobileRechargeTests.payingMember(client, phone: "13700000002")
+            let member = try await MobileMember.make(mesh, mobile: "13700000002")
             let tradeNo = try await Self.preparedRecharge(client, member, amount: "12.34")
             let unpaid = try await Self.preparedRecharge(client, member, amount: "1")
             #expect(try await admin.call("orders/sandbox.wechat.pay", ["trade_no": .string(tradeNo)])["ok"] == true)
@@ -121,7 +121,7 @@ struct PaymentRefundTests {
         try await TestMesh.with(["auth", "user", "orders", "gateway"], extraEnvironment: Self.environment) { mesh in
             let client = MobileClient(mesh: mesh)
             let admin = AdminClient(mesh: mesh)
-            let member = try await MobileRechargeTests.payingMember(client, phone: "13700000003")
+            let member = try await MobileMember.make(mesh, mobile: "13700000003")
 
             let late = try await Self.preparedRecharge(client, member, amount: "1")
             _ = try await mesh.withDatabase { database in

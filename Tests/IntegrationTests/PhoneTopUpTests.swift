@@ -217,11 +217,6 @@ struct PhoneTopUpTests {
 }
 
 /// A mobile member with a session, a pay password and a balance, calling the top-up through the gateway.
-struct PhoneTopUpMember: Sendable {
-    let account: Int64
-    let token: String
-}
-
 /// Drives the top-up operations through the gateway, with the auth factory, the wallet's internal
 /// operations and the admin surface for the set-up and the checks.
 struct PhoneTopUpClient: Sendable {
@@ -233,37 +228,18 @@ struct PhoneTopUpClient: Sendable {
         }
     }
 
-    /// A member of `mobile` with a mobile session, `payPassword` set through the mall's own operation
-    /// (an SMS code of type 2) and `balance` fen credited.
-    func member(mobile: String, balance: Int64, payPassword: String? = "pay_pass1") async throws -> PhoneTopUpMember {
-        let account = try await TestSessions.createAccount(mesh, mobile: mobile)
-        let token = try await TestSessions.open(mesh, dialect: "mobile", account: account)
-        if let payPassword {
-            let mobileClient = MobileClient(mesh: mesh)
-            let code = try await mobileClient.sendPhoneCode(mobile, type: "2")
-            let set = try await mobileClient.call(
-                "/mobile/member/paypwd",
-                ["username": .string(mobile), "paypwd": .string(payPassword), "code": .string(code)], token: token)
-            #expect(set["code"] == 200, "paypwd: \(set)")
-        }
-        if balance > 0 {
-            let credited = try await AdminClient(mesh: mesh).internalCall(
-                "user", "wallet.credit",
-                ["account_id": .string(String(account)), "amount": .number(JSONNumber(balance))],
-                idempotencyKey: "seed-\(account)")
-            #expect(credited["kind"] == "ok", "\(credited)")
-        }
-        return PhoneTopUpMember(account: account, token: token)
+    func member(mobile: String, balance: Int64, payPassword: String? = "pay_pass1") async throws -> MobileMember {
+        try await MobileMember.make(mesh, mobile: mobile, balance: balance, payPassword: payPassword)
     }
 
     /// The mall's answer to `name` (a `member/…` operation) with `parameters`, as `member` (or nobody).
-    func call(_ name: String, _ parameters: JSONObject, _ member: PhoneTopUpMember?) async throws -> JSONValue {
+    func call(_ name: String, _ parameters: JSONObject, _ member: MobileMember?) async throws -> JSONValue {
         try await MobileClient(mesh: mesh).call("/mobile/" + name, parameters, token: member?.token)
     }
 
     /// Calls `name` until `done` holds for the answer (at most 20 seconds) and answers the last one.
     func poll(
-        _ name: String, _ parameters: JSONObject, _ member: PhoneTopUpMember, until done: (JSONValue) -> Bool
+        _ name: String, _ parameters: JSONObject, _ member: MobileMember, until done: (JSONValue) -> Bool
     ) async throws -> JSONValue {
         let deadline = ContinuousClock.now + .seconds(20)
         while true {
@@ -274,7 +250,7 @@ struct PhoneTopUpClient: Sendable {
     }
 
     /// The member's balance in fen.
-    func balance(_ member: PhoneTopUpMember) async throws -> Int64? {
+    func balance(_ member: MobileMember) async throws -> Int64? {
         let wallet = try await AdminClient(mesh: mesh).internalCall(
             "user", "wallet.get", ["account_id": .string(String(member.account))])
         return wallet["data"]?["balance"]?.int64Value
