@@ -6,6 +6,9 @@
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <openssl/rsa.h>
 
 /* Wrappers for OpenSSL macros that Swift cannot call. */
 static inline long copenssl_bio_set_conn_hostname(BIO *bio, const char *host_and_port) {

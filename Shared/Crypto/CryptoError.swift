@@ -6,6 +6,8 @@ public enum CryptoError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidParameter(name: String, value: Int, requirement: String)
     /// OpenSSL reported a failure; `reason` is the text of OpenSSL's error queue.
     case openSSLFailure(operation: String, reason: String)
+    /// A key's text cannot be used: not PEM or base64 of a key, encrypted, not RSA, or too short.
+    case invalidKey(reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum CryptoError: Error, Equatable, Sendable, CustomStringConvertible {
             return "parameter \(name) is \(value), it must be \(requirement)"
         case let .openSSLFailure(operation, reason):
             return "OpenSSL failed in \(operation): \(reason)"
+        case let .invalidKey(reason):
+            return "the key cannot be used: \(reason)"
         }
     }
 }
