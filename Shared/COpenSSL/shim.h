@@ -6,7 +6,6 @@
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
-#include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/rsa.h>
 

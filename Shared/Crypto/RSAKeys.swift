@@ -1,8 +1,9 @@
 import COpenSSL
 
 /// An RSA private key read once from its text and kept as OpenSSL's `EVP_PKEY`: PEM (`BEGIN PRIVATE KEY`,
-/// PKCS#8, or `BEGIN RSA PRIVATE KEY`, PKCS#1) or the bare base64 of the same DER, as Alipay's key tool
-/// writes it. Encrypted keys are refused (nothing here asks for a passphrase), and so are keys shorter
+/// PKCS#8, or `BEGIN RSA PRIVATE KEY`, PKCS#1; lines of any length, so a key pasted on one line reads
+/// too) or the bare base64 of the same DER, as Alipay's key tool writes it; the DER is read by
+/// `d2i_AutoPrivateKey`. Encrypted keys are refused (nothing here asks for a passphrase), and so are keys shorter
 /// than `minimumBits`.
 ///
 /// Safe to share: the key is never changed after `init` (nothing here calls a setter on it), and
@@ -22,18 +23,14 @@ public final class RSAPrivateKey: @unchecked Sendable {
 
     /// Reads `text`: PEM, or bare base64 of PKCS#8 or PKCS#1 DER (whitespace ignored).
     public init(text: String) throws(CryptoError) {
-        let key: OpaquePointer
-        if text.contains("-----BEGIN") {
-            guard !text.contains("ENCRYPTED") else {
-                throw CryptoError.invalidKey(reason: "the private key is encrypted; give it without a passphrase")
-            }
-            key = try RSAKeyText.readPEM(text) { bio in
-                PEM_read_bio_PrivateKey(bio, nil, { _, _, _, _ in 0 }, nil)
-            }
-        } else {
-            let der = try RSAKeyText.der(ofBase64: text)
-            key = try RSAKeyText.readDER(der) { pointer, length in d2i_AutoPrivateKey(nil, &pointer, length) }
+        guard !text.contains("ENCRYPTED") else {
+            throw CryptoError.invalidKey(reason: "the private key is encrypted; give it without a passphrase")
         }
+        let der =
+            text.contains("-----BEGIN")
+            ? try RSAKeyText.der(ofPEM: text, labels: ["PRIVATE KEY", "RSA PRIVATE KEY"])
+            : try RSAKeyText.der(ofBase64: text)
+        let key = try RSAKeyText.readDER(der) { pointer, length in d2i_AutoPrivateKey(nil, &pointer, length) }
         let bits = Int(EVP_PKEY_get_bits(key))
         try RSAKeyText.checkRSA(key, bits: bits)
         self.key = key
@@ -62,13 +59,9 @@ public final class RSAPublicKey: @unchecked Sendable {
 
     /// Reads `text`: PEM `BEGIN PUBLIC KEY`, or the bare base64 of the DER (whitespace ignored).
     public convenience init(text: String) throws(CryptoError) {
-        if text.contains("-----BEGIN") {
-            let key = try RSAKeyText.readPEM(text) { bio in PEM_read_bio_PUBKEY(bio, nil, { _, _, _, _ in 0 }, nil) }
-            defer { EVP_PKEY_free(key) }
-            try self.init(der: RSAKeyText.subjectPublicKeyInfo(of: key))
-        } else {
-            try self.init(der: RSAKeyText.der(ofBase64: text))
-        }
+        try self.init(
+            der: text.contains("-----BEGIN")
+                ? RSAKeyText.der(ofPEM: text, labels: ["PUBLIC KEY"]) : RSAKeyText.der(ofBase64: text))
     }
 
     /// Reads the DER of a SubjectPublicKeyInfo, which must be all of `der`.
@@ -104,22 +97,22 @@ enum RSAKeyText {
         return der
     }
 
-    /// The key `read` takes from a memory BIO over `text`.
-    static func readPEM(
-        _ text: String, _ read: (OpaquePointer) -> OpaquePointer?
-    ) throws(CryptoError) -> OpaquePointer {
-        let bytes = Array(text.utf8)
-        guard bytes.count <= maximumTextBytes else {
-            throw CryptoError.invalidKey(reason: "the key text is longer than \(maximumTextBytes) bytes")
+    /// The DER of the first PEM block labelled with one of `labels` (`-----BEGIN <label>-----` …
+    /// `-----END <label>-----`): its base64 lines, however they are broken. A block with headers (an
+    /// encrypted key's `Proc-Type`) is refused.
+    static func der(ofPEM text: String, labels: [String]) throws(CryptoError) -> [UInt8] {
+        for label in labels {
+            guard let begin = text.firstRange(of: "-----BEGIN \(label)-----"),
+                let end = text[begin.upperBound...].firstRange(of: "-----END \(label)-----")
+            else { continue }
+            let body = text[begin.upperBound..<end.lowerBound]
+            guard !body.contains(":") else {
+                throw CryptoError.invalidKey(reason: "the PEM block has headers (an encrypted key?)")
+            }
+            return try der(ofBase64: String(body))
         }
-        let key: OpaquePointer? = bytes.withUnsafeBytes { buffer in
-            guard let bio = BIO_new_mem_buf(buffer.baseAddress, Int32(buffer.count)) else { return nil }
-            defer { BIO_free(bio) }
-            return read(bio)
-        }
-        guard let key else { throw CryptoError.invalidKey(reason: "PEM: \(OpenSSLErrorQueue.drain())") }
-        ERR_clear_error()
-        return key
+        throw CryptoError.invalidKey(
+            reason: "no PEM block labelled \(labels.map { "'\($0)'" }.joined(separator: " or "))")
     }
 
     /// The key `read` decodes from `der`, which must use every byte.
