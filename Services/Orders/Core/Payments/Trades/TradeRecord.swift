@@ -17,7 +17,7 @@ enum PaymentProvider: String, Sendable, CaseIterable {
 struct TradeRecord: Sendable, Equatable {
     static let columns = """
         id, trade_no, business, business_ref, account_id, amount, provider, state, transaction_id, prepay_id,
-        prepared_until, created_at
+        prepared_until, created_at, expires_at
         """
 
     let id: Int64
@@ -33,6 +33,8 @@ struct TradeRecord: Sendable, Equatable {
     let prepayID: String?
     let preparedUntil: Date?
     let createdAt: Date
+    /// When the trade closes unless it is paid before.
+    let expiresAt: Date
 
     init(row: PostgresRow) throws {
         id = try row.decode("id")
@@ -54,6 +56,7 @@ struct TradeRecord: Sendable, Equatable {
         prepayID = try row.decode("prepay_id")
         preparedUntil = try row.decode("prepared_until")
         createdAt = try row.decode("created_at")
+        expiresAt = try row.decode("expires_at")
     }
 }
 
