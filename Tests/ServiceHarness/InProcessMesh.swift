@@ -151,6 +151,12 @@ public final class InProcessMesh: Sendable {
         return try CanonicalReply(response: try await table.send(request, to: service))
     }
 
+    /// `service`'s answer to a request outside the canonical protocol, as it arrives from the gateway or
+    /// a provider (a payment notification, the payment simulator's pages).
+    public func send(_ request: HTTPRequest, to service: ServiceName) async throws -> HTTPResponse {
+        try await table.send(request, to: service)
+    }
+
     /// A new account made by the auth service's factory operation (the mesh must run auth).
     public func createAccount(mobile: String? = nil, email: String? = nil) async throws -> CallerIdentity {
         var body: JSONObject = [:]

@@ -24,7 +24,9 @@ public enum OrdersService {
         let sweep = PaymentsSweep(
             book: book, wechat: wechat, handOver: handOver, refunds: refunds, logger: application.logger)
         application.every(payments.sweepInterval, named: "payments sweep") { try await sweep.run() }
+        let alipay = try AlipaySettings.load(configuration: application.configuration)
         var operations = OperationHandlers(service: .orders)
+        MobileAlipayOperations(book: book, alipay: alipay).register(on: &operations)
         MobileRechargeOperations(
             book: book,
             checkout: WeChatPayCheckout(
@@ -37,6 +39,7 @@ public enum OrdersService {
         var routes = [
             WeChatPayNotifyRoute.make(book: book, merchant: payments.wechat, handOver: handOver),
             WeChatPayRefundNotifyRoute.make(ledger: ledger, merchant: payments.wechat),
+            AlipayNotifyRoute.make(book: book, alipay: alipay, handOver: handOver),
         ]
         if payments.servesSandbox {
             let sandbox = try SandboxSettings(environment: application.configuration.environment)
@@ -50,6 +53,11 @@ public enum OrdersService {
             }
             SandboxAdmin(store: store).register(on: &admin)
             routes += WeChatPaySandboxRoutes.make(store: store)
+            if let alipay {
+                let alipaySandbox = try AlipaySandbox(settings: alipay, database: database)
+                AlipaySandboxAdmin(sandbox: alipaySandbox).register(on: &admin)
+                routes += alipaySandbox.routes()
+            }
         }
         let phoneTopUp = try PhoneTopUpModule(application: application, database: database)
         MobilePhoneOperations(phoneTopUp: phoneTopUp).register(on: &operations)
