@@ -136,7 +136,7 @@ struct AlipayNotifyRouteTests {
                 try await Self.notify(mesh, try AlipayTestSupport.body(AlipayTestSupport.fields(tradeNo: tradeNo)))
                     == "success")
             let paid = try await mesh.call(.mobile, "alipay/bankspay", ["trade_no": .string(tradeNo)], caller: member)
-            #expect(paid.kind == .invalidState && paid.message == "这笔交易已支付")
+            #expect(paid.kind == .invalidState && paid.message == "交易已支付")
 
             let expired = "20261203120000100004"
             try await Self.insertTrade(database, tradeNo: expired, expiresIn: -1)

@@ -31,11 +31,12 @@ struct MobileAlipayOperations: Sendable {
         }
     }
 
+    /// The words `weixin/pay/get_jsapi_package` uses for the same refusals.
     static func refusal(_ refusal: CheckoutRefusal) -> PlainRefusal {
         switch refusal {
-        case .unknownTrade: PlainRefusal(.notFound, "没有这笔交易")
-        case .alreadyPaid: PlainRefusal(.invalidState, "这笔交易已支付")
-        case .closed: PlainRefusal(.invalidState, "这笔交易已关闭，请重新发起充值")
+        case .unknownTrade: PlainRefusal.notFound("交易不存在")
+        case .alreadyPaid: PlainRefusal(.invalidState, "交易已支付")
+        case .closed: PlainRefusal(.invalidState, "交易已关闭，请重新发起充值")
         }
     }
 }
