@@ -281,6 +281,12 @@ struct AlipaySandboxTests {
             #expect(!html.contains("<script>") && !html.contains("alert('x')"))
             #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"))
 
+            let lapsing = "20261203120000200009"
+            let (open, _) = try await server.cashier(Self.order(lapsing, minutes: 2.0 / 60))
+            #expect(String(decoding: open.body, as: UTF8.self).contains("value=\"pay\""))
+            try await Task.sleep(for: .milliseconds(2100))
+            #expect(try await server.client.query(tradeNo: lapsing) == .closed)
+
             let (expired, expiredNo) = try await server.cashier(Self.order("20261203120000200008", minutes: -1))
             #expect(String(decoding: expired.body, as: UTF8.self).contains("交易已关闭"))
             #expect(!String(decoding: expired.body, as: UTF8.self).contains("value=\"pay\""))

@@ -87,15 +87,18 @@ struct AlipaySandboxAPI: Sendable {
         return HTTPResponse(status: .ok, contentType: "application/json; charset=utf-8", body: text)
     }
 
-    /// The trade `business` names by `out_trade_no` or Alipay's `trade_no`.
+    /// The trade `business` names by `out_trade_no` or Alipay's `trade_no` (closed first when its time is up).
     private func find(_ business: JSONObject) async throws -> AlipaySandboxTrade? {
+        let found: AlipaySandboxTrade?
         if let outTradeNo = business["out_trade_no"]?.stringValue, !outTradeNo.isEmpty {
-            return try await sandbox.trades.find(appID: sandbox.appID, outTradeNo: outTradeNo)
+            found = try await sandbox.trades.find(appID: sandbox.appID, outTradeNo: outTradeNo)
+        } else if let tradeNo = business["trade_no"]?.stringValue, !tradeNo.isEmpty {
+            found = try await sandbox.trades.find(tradeNo: tradeNo).flatMap { $0.appID == sandbox.appID ? $0 : nil }
+        } else {
+            found = nil
         }
-        guard let tradeNo = business["trade_no"]?.stringValue, !tradeNo.isEmpty,
-            let trade = try await sandbox.trades.find(tradeNo: tradeNo), trade.appID == sandbox.appID
-        else { return nil }
-        return trade
+        guard let found else { return nil }
+        return try await sandbox.trades.closeIfExpired(found)
     }
 
     private func outTradeNo(_ business: JSONObject) async throws -> String? {

@@ -239,7 +239,7 @@ struct AlipaySandboxTrades: Sendable {
     }
 
     /// A waiting trade past its `time_expire` closed, as Alipay closes it then; any other as it is.
-    private func closeIfExpired(_ trade: AlipaySandboxTrade) async throws -> AlipaySandboxTrade {
+    func closeIfExpired(_ trade: AlipaySandboxTrade) async throws -> AlipaySandboxTrade {
         guard trade.state == "WAIT_BUYER_PAY", let expiry = trade.timeExpire, expiry <= Date() else { return trade }
         let rows = try await database.query(
             """
