@@ -199,7 +199,7 @@ struct AlipayRechargeTests {
             ["auth", "user", "orders", "gateway"], extraEnvironment: MobileRechargeTests.environment
         ) { mesh in
             let client = MobileClient(mesh: mesh)
-            let member = try await MobileRechargeTests.payingMember(client, phone: "13700000101")
+            let member = try await MobileMember.make(mesh, mobile: "13700000101")
             let (tradeNo, alipayTradeNo) = try await Self.openCashier(mesh, client, token: member.token, amount: "88")
             #expect(try await Self.trade(mesh, tradeNo) == ("created", "alipay", 0))
 
@@ -252,8 +252,8 @@ struct AlipayRechargeTests {
             ["auth", "user", "orders", "gateway"], extraEnvironment: MobileRechargeTests.environment
         ) { mesh in
             let client = MobileClient(mesh: mesh)
-            let member = try await MobileRechargeTests.payingMember(client, phone: "13700000102")
-            let other = try await MobileRechargeTests.payingMember(client, phone: "13700000103")
+            let member = try await MobileMember.make(mesh, mobile: "13700000102")
+            let other = try await MobileMember.make(mesh, mobile: "13700000103")
 
             let first = try await Self.openCashier(mesh, client, token: member.token, amount: "1")
             let strangers = try JSONValue.parse(try await Self.bankspay(mesh, first.tradeNo, token: other.token).body)
