@@ -287,4 +287,49 @@ struct AlipayRechargeTests {
             #expect(try await MobileRechargeTests.balance(mesh, member.account) == (100, 1))
         }
     }
+
+    @Test func anAlipayRechargeIsRefundedAndAMissedPaymentIsReconciled() async throws {
+        try await TestMesh.with(
+            ["auth", "user", "orders", "gateway"], extraEnvironment: MobileRechargeTests.environment
+        ) { mesh in
+            let client = MobileClient(mesh: mesh)
+            let admin = AdminClient(mesh: mesh)
+            let member = try await MobileMember.make(mesh, mobile: "13700000104")
+            let paid = try await Self.openCashier(mesh, client, token: member.token, amount: "3")
+            _ = try await admin.call(
+                "orders/sandbox.alipay.pay", ["trade_no": .string(paid.tradeNo), "outcome": "pay"])
+            #expect(try await MobileRechargeTests.waitForBalance(mesh, member.account, 300) == 1)
+
+            let refund = try await admin.call(
+                "orders/payments.refund", ["trade_no": .string(paid.tradeNo), "refund_no": "A-1", "amount": 100])
+            #expect(refund["ok"] == true, "\(refund)")
+            let refunded = try await PaymentRefundTests.waitForRefunds(admin, paid.tradeNo) {
+                $0.first?["state"] == "succeeded"
+            }
+            #expect(refunded.first?["provider_refund_id"]?.stringValue == paid.alipayTradeNo)
+            #expect(try await MobileRechargeTests.balance(mesh, member.account).balance == 200)
+            let simulated = try await mesh.withDatabase { database in
+                try await database.query(
+                    "SELECT refunded FROM orders.sandbox_alipay_trades WHERE trade_no = \(paid.alipayTradeNo)"
+                )[0].decode("refunded", as: Int64.self)
+            }
+            #expect(simulated == 100)
+
+            let missed = try await Self.openCashier(mesh, client, token: member.token, amount: "1.5")
+            _ = try await mesh.withDatabase { database in
+                try await database.execute(
+                    """
+                    UPDATE orders.sandbox_alipay_trades SET state = 'TRADE_SUCCESS', paid_at = now(),
+                           buyer_id = '2088000000000001'
+                     WHERE trade_no = \(missed.alipayTradeNo)
+                    """)
+            }
+            let report = try await admin.call("orders/payments.reconcile", [:])
+            #expect(report["data"]?["differences"]?[0]?["trade_no"] == .string(missed.tradeNo), "\(report)")
+            #expect(report["data"]?["differences"]?[0]?["provider"] == "TRADE_SUCCESS")
+            let applied = try await admin.call("orders/payments.reapply", ["trade_no": .string(missed.tradeNo)])
+            #expect(applied["data"]?["outcome"] == "paid", "\(applied)")
+            #expect(try await MobileRechargeTests.waitForBalance(mesh, member.account, 350) == 2)
+        }
+    }
 }

@@ -18,13 +18,15 @@ public enum OrdersService {
         let wechat = WeChatPayClient(
             endpoint: payments.wechatEndpoint, merchant: payments.wechat, client: application.client,
             timeout: payments.wechatTimeout)
+        let alipay = try AlipaySettings.load(configuration: application.configuration)
+        let alipayClient = alipay.map { AlipayClient(settings: $0, http: application.client) }
         let ledger = RefundLedger(database: database)
         let refunds = RefundSender(
-            ledger: ledger, wechat: wechat, mesh: mesh, notifyURL: payments.refundNotifyURL, logger: application.logger)
+            ledger: ledger, wechat: wechat, alipay: alipayClient, mesh: mesh, notifyURL: payments.refundNotifyURL,
+            logger: application.logger)
         let sweep = PaymentsSweep(
             book: book, wechat: wechat, handOver: handOver, refunds: refunds, logger: application.logger)
         application.every(payments.sweepInterval, named: "payments sweep") { try await sweep.run() }
-        let alipay = try AlipaySettings.load(configuration: application.configuration)
         var operations = OperationHandlers(service: .orders)
         MobileAlipayOperations(book: book, alipay: alipay).register(on: &operations)
         MobileRechargeOperations(
@@ -34,7 +36,9 @@ public enum OrdersService {
             mesh: mesh, settings: payments
         ).register(on: &operations)
         var admin = AdminHandlers()
-        PaymentsAdmin(book: book, ledger: ledger, reconciler: Reconciler(book: book, wechat: wechat)).register(
+        PaymentsAdmin(
+            book: book, ledger: ledger, reconciler: Reconciler(book: book, wechat: wechat, alipay: alipayClient)
+        ).register(
             on: &admin)
         var routes = [
             WeChatPayNotifyRoute.make(book: book, merchant: payments.wechat, handOver: handOver),

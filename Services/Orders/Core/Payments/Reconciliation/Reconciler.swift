@@ -12,10 +12,23 @@ struct Reconciler: Sendable {
         let note: String
     }
 
+    /// What a provider says of one trade: whether it holds a payment for it, and that payment.
+    struct ProviderView: Sendable, Equatable {
+        /// The provider's own word for the trade's state (`SUCCESS`, `TRADE_CLOSED` …).
+        let state: String
+        let payment: ProviderPayment?
+    }
+
+    /// A payment as the provider holds it.
+    struct ProviderPayment: Sendable, Equatable {
+        let transactionID: String
+        let amount: Int64
+    }
+
     /// Why a payment could not be re-applied.
     enum ReapplyRefusal: Error, Sendable, Equatable, CustomStringConvertible {
         case unknownTrade
-        case notWithWeChatPay
+        case noProvider
         case providerSaysUnpaid(String)
         case providerFailed(String)
         case rejected(PaymentRefusal)
@@ -23,8 +36,8 @@ struct Reconciler: Sendable {
         var description: String {
             switch self {
             case .unknownTrade: "there is no such trade"
-            case .notWithWeChatPay: "the trade was not prepared with WeChat Pay"
-            case .providerSaysUnpaid(let state): "WeChat Pay reports the order \(state), not paid"
+            case .noProvider: "the trade was not prepared with a provider that can be asked"
+            case .providerSaysUnpaid(let state): "the provider reports the trade \(state), not paid"
             case .providerFailed(let detail): detail
             case .rejected(let refusal): refusal.description
             }
@@ -33,15 +46,42 @@ struct Reconciler: Sendable {
 
     let book: TradeBook
     let wechat: WeChatPayClient
+    let alipay: AlipayClient?
 
-    /// The differences among the WeChat Pay trades of the last `hours` hours (newest first, up to `limit`).
+    /// What `provider` says of `tradeNo`; nil when the provider is not configured here.
+    func view(of tradeNo: String, at provider: PaymentProvider) async throws -> ProviderView? {
+        switch provider {
+        case .wechat:
+            let status = try await wechat.query(tradeNo: tradeNo)
+            let paid = status.state == .success || status.state == .refund
+            guard paid, let transactionID = status.transactionID, let amount = status.amount else {
+                return ProviderView(state: status.state.rawValue, payment: nil)
+            }
+            return ProviderView(
+                state: status.state.rawValue, payment: ProviderPayment(transactionID: transactionID, amount: amount))
+        case .alipay:
+            guard let alipay else { return nil }
+            switch try await alipay.query(tradeNo: tradeNo) {
+            case .paid(let transactionID, let amount, let finished):
+                return ProviderView(
+                    state: finished ? "TRADE_FINISHED" : "TRADE_SUCCESS",
+                    payment: ProviderPayment(transactionID: transactionID, amount: amount))
+            case .waitingForPayment: return ProviderView(state: "WAIT_BUYER_PAY", payment: nil)
+            case .closed: return ProviderView(state: "TRADE_CLOSED", payment: nil)
+            case .notCreated: return ProviderView(state: "TRADE_NOT_EXIST", payment: nil)
+            }
+        }
+    }
+
+    /// The differences among the trades of the last `hours` hours that went to a provider (newest first, up
+    /// to `limit`).
     func differences(hours: Int, limit: Int) async throws -> [Difference] {
         let rows = try await book.database.query(
             """
-            SELECT trade_no, state,
+            SELECT trade_no, state, provider,
                    EXISTS (SELECT 1 FROM orders.trade_payments p WHERE p.trade_id = t.id) AS recorded
               FROM orders.trades t
-             WHERE provider = 'wechat' AND (prepay_id IS NOT NULL OR state = 'paid')
+             WHERE (provider = 'alipay' OR prepay_id IS NOT NULL OR state = 'paid')
                AND created_at > now() - make_interval(hours => \(hours)::int)
              ORDER BY id DESC LIMIT \(limit)
             """)
@@ -50,42 +90,40 @@ struct Reconciler: Sendable {
             let tradeNo: String = try row.decode("trade_no")
             guard let here = TradeState(rawValue: try row.decode("state")) else { continue }
             let recorded: Bool = try row.decode("recorded")
-            let status: WeChatPayOrderStatus
+            guard let provider = PaymentProvider(rawValue: try row.decode("provider")) else { continue }
+            let view: ProviderView
             do {
-                status = try await wechat.query(tradeNo: tradeNo)
+                guard let known = try await self.view(of: tradeNo, at: provider) else { continue }
+                view = known
             } catch {
-                differences.append(
-                    Difference(tradeNo: tradeNo, here: here, provider: "unknown", note: error.description))
+                differences.append(Difference(tradeNo: tradeNo, here: here, provider: "unknown", note: "\(error)"))
                 continue
             }
-            let paidThere = status.state == .success || status.state == .refund
-            if paidThere != recorded {
+            if (view.payment != nil) != recorded {
                 let note =
-                    paidThere
-                    ? "WeChat Pay has the payment: re-apply it"
-                    : "a payment is on record here, but WeChat Pay reports \(status.state.rawValue)"
-                differences.append(
-                    Difference(tradeNo: tradeNo, here: here, provider: status.state.rawValue, note: note))
+                    view.payment != nil
+                    ? "the provider has the payment: re-apply it"
+                    : "a payment is on record here, but the provider reports \(view.state)"
+                differences.append(Difference(tradeNo: tradeNo, here: here, provider: view.state, note: note))
             }
         }
         return differences
     }
 
-    /// Asks WeChat Pay about `tradeNo` and applies its payment as the notification would have.
+    /// Asks the trade's provider about `tradeNo` and applies its payment as the notification would have.
     func reapply(tradeNo: String) async throws -> Result<PaymentOutcome, ReapplyRefusal> {
         guard let trade = try await book.find(tradeNo) else { return .failure(.unknownTrade) }
-        guard trade.provider == .wechat else { return .failure(.notWithWeChatPay) }
-        let status: WeChatPayOrderStatus
+        guard let provider = trade.provider else { return .failure(.noProvider) }
+        let view: ProviderView
         do {
-            status = try await wechat.query(tradeNo: tradeNo)
+            guard let known = try await self.view(of: tradeNo, at: provider) else { return .failure(.noProvider) }
+            view = known
         } catch {
-            return .failure(.providerFailed(error.description))
+            return .failure(.providerFailed("\(error)"))
         }
-        guard status.state == .success || status.state == .refund, let transactionID = status.transactionID,
-            let amount = status.amount
-        else { return .failure(.providerSaysUnpaid(status.state.rawValue)) }
+        guard let payment = view.payment else { return .failure(.providerSaysUnpaid(view.state)) }
         switch try await book.confirmPayment(
-            tradeNo: tradeNo, amount: amount, transactionID: transactionID, provider: .wechat)
+            tradeNo: tradeNo, amount: payment.amount, transactionID: payment.transactionID, provider: provider)
         {
         case .success(let outcome): return .success(outcome)
         case .failure(let refusal): return .failure(.rejected(refusal))

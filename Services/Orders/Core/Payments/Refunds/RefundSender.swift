@@ -5,13 +5,15 @@ import ServiceKit
 /// Works through the refunds that are to leave: records the full refund of every payment kept for refund,
 /// takes a recharge's amount back from the balance before its money leaves (`wallet.debit` keyed
 /// `refund-<refund number>`; a balance that no longer holds it fails the refund), asks the provider
-/// (WeChat Pay answers later in its refund notification), and gives the balance back once
+/// (WeChat Pay answers later in its refund notification; Alipay at once), and gives the balance back once
 /// (`wallet.credit` keyed `refund-return-<refund number>`) when the provider could not make the refund.
 /// Refunds are claimed with `FOR UPDATE SKIP LOCKED`, so replicas never send one twice; the provider
 /// keeps one refund per number, so a retry after a lost answer is harmless.
 struct RefundSender: Sendable {
     let ledger: RefundLedger
     let wechat: WeChatPayClient
+    /// Nil while Alipay is not configured: its refunds wait.
+    let alipay: AlipayClient?
     let mesh: MeshClient
     let notifyURL: String
     let logger: Logger
@@ -81,7 +83,28 @@ struct RefundSender: Sendable {
             try await transaction.execute(
                 "UPDATE orders.refunds SET sent_at = now(), provider_refund_id = \(refundID) WHERE id = \(refund.id)")
         case .alipay:
-            logger.warning("Alipay refunds are not sent by this service yet", [("refund", .string(refund.refundNo))])
+            guard let alipay else {
+                logger.warning("Alipay is not configured; the refund waits", [("refund", .string(refund.refundNo))])
+                return
+            }
+            let answer: AlipayRefund
+            do {
+                answer = try await alipay.refund(
+                    tradeNo: refund.tradeNo, refundNo: refund.refundNo, amount: refund.amount, reason: "退款")
+            } catch let error where !error.outcomeUnknown {
+                return try await fail(refund, error.description, transaction)
+            } catch {
+                logger.warning(
+                    "refund not sent yet",
+                    [("refund", .string(refund.refundNo)), ("error", .string(error.description))])
+                return
+            }
+            try await transaction.execute(
+                """
+                UPDATE orders.refunds SET state = 'succeeded', sent_at = now(), settled_at = now(),
+                       provider_refund_id = \(answer.transactionID)
+                 WHERE id = \(refund.id) AND state = 'pending'
+                """)
         }
     }
 
