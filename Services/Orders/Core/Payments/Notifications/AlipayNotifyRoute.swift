@@ -37,7 +37,7 @@ enum AlipayNotifyRoute {
             case .success(.settled(let trade)):
                 context.logger.info("trade paid", [("trade", .string(trade.tradeNo)), ("provider", .string("alipay"))])
                 do {
-                    try await handOver.run(limit: 10)
+                    try await handOver.run(tradeNo: trade.tradeNo)
                 } catch {
                     context.logger.warning("hand-over deferred to the sweep", [("error", .string("\(error)"))])
                 }

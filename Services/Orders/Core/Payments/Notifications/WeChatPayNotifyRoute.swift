@@ -28,7 +28,7 @@ enum WeChatPayNotifyRoute {
             case .success(.settled(let trade)):
                 context.logger.info("trade paid", [("trade", .string(trade.tradeNo))])
                 do {
-                    try await handOver.run(limit: 10)
+                    try await handOver.run(tradeNo: trade.tradeNo)
                 } catch {
                     context.logger.warning("hand-over deferred to the sweep", [("error", .string("\(error)"))])
                 }

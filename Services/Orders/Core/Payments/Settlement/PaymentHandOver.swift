@@ -5,9 +5,9 @@ import ServiceKit
 /// Hands settled payments to the business they pay, after the payment's own transaction, from the
 /// outbox of `orders.trade_payments` (settled, not yet handed over). A recharge credits the owner's
 /// wallet on the user service with `trade-<trade number>` as the idempotency key, so a retry after a
-/// crash or a lost answer never credits twice. Payments of businesses whose hand-over this service does
-/// not make yet stay in the outbox. Rows are claimed with `FOR UPDATE SKIP LOCKED`, so replicas share
-/// the work.
+/// crash or a lost answer never credits twice; that key, not a lock, is what makes concurrent hand-overs
+/// of one payment harmless, so no transaction is held open across the wallet call. Payments of
+/// businesses whose hand-over this service does not make yet stay in the outbox.
 struct PaymentHandOver: Sendable {
     /// The businesses handed over here.
     static let handled: [TradeBusiness] = [.recharge]
@@ -16,42 +16,60 @@ struct PaymentHandOver: Sendable {
     let mesh: MeshClient
     let logger: Logger
 
-    /// Hands over up to `limit` payments; answers how many were handed over.
+    /// Hands over up to `limit` payments of the outbox, oldest first; answers how many were handed over.
     @discardableResult
     func run(limit: Int) async throws -> Int {
         let businesses = Self.handled.map(\.rawValue).joined(separator: ",")
-        return try await database.transaction { transaction in
-            let rows = try await transaction.query(
-                """
-                SELECT p.id, p.amount, t.trade_no, t.business, t.account_id
-                  FROM orders.trade_payments p JOIN orders.trades t ON t.id = p.trade_id
-                 WHERE p.disposition = 'settled' AND p.handed_over_at IS NULL
-                   AND t.business = ANY (string_to_array(\(businesses), ','))
-                 ORDER BY p.id LIMIT \(limit)
-                   FOR UPDATE OF p SKIP LOCKED
-                """)
-            var handedOver = 0
-            for row in rows {
-                let tradeNo: String = try row.decode("trade_no")
-                let credit = WalletMovementRequest(
-                    accountID: try row.decode("account_id"), amount: try row.decode("amount"), reference: tradeNo,
-                    reason: "充值")
-                switch await mesh.call(WalletCredit.self, credit, idempotencyKey: "trade-\(tradeNo)") {
-                case .ok:
-                    try await transaction.execute(
-                        "UPDATE orders.trade_payments SET handed_over_at = now() WHERE id = \(try row.decode("id", as: Int64.self))"
-                    )
-                    handedOver += 1
-                case .refused(let refusal):
-                    logger.warning(
-                        "wallet refused a recharge",
-                        [("trade", .string(tradeNo)), ("kind", .string(refusal.kind.rawValue))])
-                case .failed(let error):
-                    logger.warning(
-                        "recharge not handed over yet", [("trade", .string(tradeNo)), ("error", .string(error.detail))])
-                }
+        let rows = try await database.query(
+            """
+            SELECT p.id, p.amount, t.trade_no, t.account_id
+              FROM orders.trade_payments p JOIN orders.trades t ON t.id = p.trade_id
+             WHERE p.disposition = 'settled' AND p.handed_over_at IS NULL
+               AND t.business = ANY (string_to_array(\(businesses), ','))
+             ORDER BY p.id LIMIT \(limit)
+            """)
+        return try await handOver(rows)
+    }
+
+    /// Hands over the settled payment of `tradeNo` right after it was applied, without looking at the rest
+    /// of the outbox (the sweep does that).
+    @discardableResult
+    func run(tradeNo: String) async throws -> Int {
+        let businesses = Self.handled.map(\.rawValue).joined(separator: ",")
+        let rows = try await database.query(
+            """
+            SELECT p.id, p.amount, t.trade_no, t.account_id
+              FROM orders.trades t JOIN orders.trade_payments p ON p.trade_id = t.id
+             WHERE t.trade_no = \(tradeNo) AND p.disposition = 'settled' AND p.handed_over_at IS NULL
+               AND t.business = ANY (string_to_array(\(businesses), ','))
+            """)
+        return try await handOver(rows)
+    }
+
+    private func handOver(_ rows: PostgresRows) async throws -> Int {
+        var handedOver = 0
+        for row in rows {
+            let tradeNo: String = try row.decode("trade_no")
+            let credit = WalletMovementRequest(
+                accountID: try row.decode("account_id"), amount: try row.decode("amount"), reference: tradeNo,
+                reason: "充值")
+            switch await mesh.call(WalletCredit.self, credit, idempotencyKey: "trade-\(tradeNo)") {
+            case .ok:
+                let marked = try await database.execute(
+                    """
+                    UPDATE orders.trade_payments SET handed_over_at = now()
+                     WHERE id = \(try row.decode("id", as: Int64.self)) AND handed_over_at IS NULL
+                    """)
+                handedOver += marked
+            case .refused(let refusal):
+                logger.warning(
+                    "wallet refused a recharge",
+                    [("trade", .string(tradeNo)), ("kind", .string(refusal.kind.rawValue))])
+            case .failed(let error):
+                logger.warning(
+                    "recharge not handed over yet", [("trade", .string(tradeNo)), ("error", .string(error.detail))])
             }
-            return handedOver
         }
+        return handedOver
     }
 }
