@@ -29,6 +29,16 @@ public enum OrdersService {
         application.every(payments.sweepInterval, named: "payments sweep") { try await sweep.run() }
         var operations = OperationHandlers(service: .orders)
         MobileAlipayOperations(book: book, alipay: alipay).register(on: &operations)
+        let trainCheckout = WeChatPayCheckout(
+            book: book,
+            client: WeChatPayClient(
+                endpoint: payments.wechatEndpoint, merchant: payments.wechat.signing(with: .hmacSHA256),
+                client: application.client, timeout: payments.wechatTimeout),
+            notifyURL: payments.paymentNotifyURL, lifetime: payments.tradeLifetime)
+        TrainCustomerOperations(
+            orders: TrainOrderBook(database: database), book: book, checkout: trainCheckout, ledger: ledger,
+            settings: payments
+        ).register(on: &operations)
         MobileRechargeOperations(
             book: book,
             checkout: WeChatPayCheckout(

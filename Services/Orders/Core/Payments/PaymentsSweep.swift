@@ -1,7 +1,8 @@
 import ServiceKit
 
 /// What the orders service does for payments in the background, on every replica: closes unpaid trades
-/// whose time is up (and their WeChat Pay orders, so nobody can pay them any more), hands settled
+/// whose time is up (and their WeChat Pay orders, so nobody can pay them any more; a train order waiting
+/// for the payment is cancelled), hands settled
 /// payments over to their business, and sends and settles refunds. Each step claims its rows with
 /// `FOR UPDATE SKIP LOCKED`, so replicas share the work without doing any of it twice.
 struct PaymentsSweep: Sendable {
@@ -14,7 +15,11 @@ struct PaymentsSweep: Sendable {
     func run() async throws {
         let closed = try await book.closeExpired(limit: 500)
         if !closed.isEmpty { logger.info("unpaid trades closed", [("count", .int(closed.count))]) }
+        let trainOrders = TrainOrderBook(database: book.database)
         for tradeNo in closed {
+            if let order = try await trainOrders.find(tradeNo: tradeNo) {
+                _ = try await trainOrders.apply(.tradeClosed, toOrder: order.id, actor: "payment timeout")
+            }
             guard let trade = try await book.find(tradeNo), trade.provider == .wechat, trade.prepayID != nil else {
                 continue
             }

@@ -6,15 +6,19 @@ import ServiceKit
 /// outbox of `orders.trade_payments` (settled, not yet handed over). A recharge credits the owner's
 /// wallet on the user service with `trade-<trade number>` as the idempotency key, so a retry after a
 /// crash or a lost answer never credits twice; that key, not a lock, is what makes concurrent hand-overs
-/// of one payment harmless, so no transaction is held open across the wallet call. Payments of
-/// businesses whose hand-over this service does not make yet stay in the outbox.
+/// of one payment harmless, so no transaction is held open across the wallet call. A train order moves
+/// from `wait_pay` to `wait_rob` (an order cancelled meanwhile has the payment refunded in full). Payments
+/// of businesses whose hand-over this service does not make yet stay in the outbox.
 struct PaymentHandOver: Sendable {
     /// The businesses handed over here.
-    static let handled: [TradeBusiness] = [.recharge]
+    static let handled: [TradeBusiness] = [.recharge, .train]
 
     let database: PostgresPool
     let mesh: MeshClient
     let logger: Logger
+
+    private var trainOrders: TrainOrderBook { TrainOrderBook(database: database) }
+    private var ledger: RefundLedger { RefundLedger(database: database) }
 
     /// Hands over up to `limit` payments of the outbox, oldest first; answers how many were handed over.
     @discardableResult
@@ -22,7 +26,7 @@ struct PaymentHandOver: Sendable {
         let businesses = Self.handled.map(\.rawValue).joined(separator: ",")
         let rows = try await database.query(
             """
-            SELECT p.id, p.amount, t.trade_no, t.account_id
+            SELECT p.id, p.amount, t.trade_no, t.account_id, t.business
               FROM orders.trade_payments p JOIN orders.trades t ON t.id = p.trade_id
              WHERE p.disposition = 'settled' AND p.handed_over_at IS NULL
                AND t.business = ANY (string_to_array(\(businesses), ','))
@@ -38,7 +42,7 @@ struct PaymentHandOver: Sendable {
         let businesses = Self.handled.map(\.rawValue).joined(separator: ",")
         let rows = try await database.query(
             """
-            SELECT p.id, p.amount, t.trade_no, t.account_id
+            SELECT p.id, p.amount, t.trade_no, t.account_id, t.business
               FROM orders.trades t JOIN orders.trade_payments p ON p.trade_id = t.id
              WHERE t.trade_no = \(tradeNo) AND p.disposition = 'settled' AND p.handed_over_at IS NULL
                AND t.business = ANY (string_to_array(\(businesses), ','))
@@ -50,17 +54,18 @@ struct PaymentHandOver: Sendable {
         var handedOver = 0
         for row in rows {
             let tradeNo: String = try row.decode("trade_no")
+            let paymentID: Int64 = try row.decode("id")
+            if try row.decode("business", as: String.self) == TradeBusiness.train.rawValue {
+                try await handOverTrain(tradeNo: tradeNo, amount: try row.decode("amount"))
+                handedOver += try await markHandedOver(paymentID)
+                continue
+            }
             let credit = WalletMovementRequest(
                 accountID: try row.decode("account_id"), amount: try row.decode("amount"), reference: tradeNo,
                 reason: "充值")
             switch await mesh.call(WalletCredit.self, credit, idempotencyKey: "trade-\(tradeNo)") {
             case .ok:
-                let marked = try await database.execute(
-                    """
-                    UPDATE orders.trade_payments SET handed_over_at = now()
-                     WHERE id = \(try row.decode("id", as: Int64.self)) AND handed_over_at IS NULL
-                    """)
-                handedOver += marked
+                handedOver += try await markHandedOver(paymentID)
             case .refused(let refusal):
                 logger.warning(
                     "wallet refused a recharge",
@@ -71,5 +76,22 @@ struct PaymentHandOver: Sendable {
             }
         }
         return handedOver
+    }
+
+    /// The paid train order waits for a merchant; one cancelled meanwhile has its payment given back.
+    private func handOverTrain(tradeNo: String, amount: Int64) async throws {
+        guard let order = try await trainOrders.find(tradeNo: tradeNo) else { return }
+        if case .failure = try await trainOrders.apply(.paid, toOrder: order.id, actor: "payment") {
+            guard order.state != .waitRob else { return }
+            _ = try await ledger.ask(
+                tradeNo: tradeNo, refundNo: "unwanted-\(tradeNo)", amount: amount,
+                reason: "the order was \(order.state.rawValue) when its payment arrived")
+        }
+    }
+
+    private func markHandedOver(_ paymentID: Int64) async throws -> Int {
+        try await database.execute(
+            "UPDATE orders.trade_payments SET handed_over_at = now() WHERE id = \(paymentID) AND handed_over_at IS NULL"
+        )
     }
 }

@@ -45,3 +45,13 @@ extension TradeBook {
             """)
     }
 }
+
+extension TradeBook {
+    /// Closes the unpaid trade `tradeNo` on request (its business was cancelled); a paid or closed trade is
+    /// left as it is.
+    func close(_ tradeNo: String) async throws {
+        try await database.execute(
+            "UPDATE orders.trades SET state = 'closed', closed_at = now() WHERE trade_no = \(tradeNo) AND state = 'created'"
+        )
+    }
+}

@@ -6,3 +6,10 @@ struct WeChatPayMerchant: Sendable, Equatable {
     let apiKey: String
     let signKind: WeChatPaySignature.Kind
 }
+
+extension WeChatPayMerchant {
+    /// The same account signing with `kind` (the train mini-program's payments are signed with HMAC-SHA256).
+    func signing(with kind: WeChatPaySignature.Kind) -> WeChatPayMerchant {
+        WeChatPayMerchant(appID: appID, merchantID: merchantID, apiKey: apiKey, signKind: kind)
+    }
+}

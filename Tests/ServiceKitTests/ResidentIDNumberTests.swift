@@ -2,8 +2,6 @@ import Foundation
 import ServiceKit
 import Testing
 
-@testable import UserService
-
 /// Resident ID numbers under GB 11643: length, digits, province, birth date and check character.
 struct ResidentIDNumberTests {
     static let today = Date(timeIntervalSince1970: 1_750_000_000)

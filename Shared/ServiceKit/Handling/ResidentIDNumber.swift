@@ -3,9 +3,9 @@ import Foundation
 /// An 18-character resident identity number of the People's Republic of China (GB 11643-1999):
 /// a 6-digit region code whose first two digits name a province, the birth date as `yyyyMMdd`, a
 /// 3-digit sequence number and a check character computed with ISO 7064 MOD 11-2.
-struct ResidentIDNumber: Sendable, Hashable, CustomStringConvertible {
+public struct ResidentIDNumber: Sendable, Hashable, CustomStringConvertible {
     /// Why a text is not a valid number.
-    enum Problem: Error, Sendable, Equatable {
+    public enum Problem: Error, Sendable, Equatable {
         case wrongLength
         case notDigits
         case unknownProvince
@@ -14,14 +14,14 @@ struct ResidentIDNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The number with an upper-case `X` check character.
-    let text: String
+    public let text: String
     /// The birth date, `yyyy-MM-dd`.
-    let birthDate: String
+    public let birthDate: String
 
-    var description: String { text }
+    public var description: String { text }
 
     /// The first two digits of every province-level division (mainland, Hong Kong, Macao, Taiwan).
-    static let provincePrefixes: Set<String> = [
+    public static let provincePrefixes: Set<String> = [
         "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43",
         "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82", "83",
     ]
@@ -30,7 +30,7 @@ struct ResidentIDNumber: Sendable, Hashable, CustomStringConvertible {
     private static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
 
     /// Checks `text` (a lower-case `x` is accepted) against `today` for the birth date.
-    init(_ text: String, today: Date = Date()) throws(Problem) {
+    public init(_ text: String, today: Date = Date()) throws(Problem) {
         let characters = Array(text.uppercased())
         guard characters.count == 18 else { throw .wrongLength }
         let body = characters[0..<17]
@@ -48,7 +48,7 @@ struct ResidentIDNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `yyyy-MM-dd` when `yyyyMMdd` is a real calendar day from 1900 up to `today`.
-    static func birthDate(_ compact: String, today: Date) -> String? {
+    public static func birthDate(_ compact: String, today: Date) -> String? {
         let bytes = Array(compact.utf8)
         guard bytes.count == 8, let year = Int(compact.prefix(4)), let month = Int(compact.dropFirst(4).prefix(2)),
             let day = Int(compact.suffix(2))
@@ -64,7 +64,7 @@ struct ResidentIDNumber: Sendable, Hashable, CustomStringConvertible {
         return "\(compact.prefix(4))-\(compact.dropFirst(4).prefix(2))-\(compact.suffix(2))"
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30

@@ -1,0 +1,163 @@
+import Crypto
+import Foundation
+import Postgres
+import ServiceKit
+
+/// What a customer orders: the passenger, the route, the journeys and the amount in fen.
+struct TrainOrderDraft: Sendable, Equatable {
+    let accountID: Int64
+    let ticketIdentity: String
+    let ticketName: String
+    let fromSite: String
+    let toSite: String
+    let details: [TrainTicketDetail]
+    let amount: Int64
+}
+
+/// Train orders in `orders.train_orders`: created with their journeys and a history row, read by their
+/// owner, and moved only as `TrainOrderState` decides, on the order's locked row, with a history row per
+/// change in the same transaction.
+struct TrainOrderBook: Sendable {
+    let database: PostgresPool
+
+    /// A new order number in the document's 22-digit form: `88`, the time to the second (`yyMMddHHmmss`)
+    /// and eight random digits.
+    static func orderNumber(_ now: Date = Date()) -> String {
+        let stamp = String(DisplayTime.china.format(now).filter(\.isNumber).dropFirst(2))
+        return "88" + stamp + SecureRandom.digits(8)
+    }
+
+    /// Stores `draft` as order `orderNo`, paid by trade `tradeNo`, waiting for its payment.
+    func create(_ draft: TrainOrderDraft, orderNo: String, tradeNo: String) async throws -> TrainOrderRecord {
+        try await database.transaction { transaction in
+            let rows = try await transaction.query(
+                """
+                INSERT INTO orders.train_orders
+                       (order_no, account_id, ticket_identity, ticket_name, from_site, to_site, order_amount, trade_no)
+                VALUES (\(orderNo), \(draft.accountID), \(draft.ticketIdentity), \(draft.ticketName), \(draft.fromSite),
+                        \(draft.toSite), \(draft.amount), \(tradeNo))
+                RETURNING \(unsafeSQL: TrainOrderRecord.columns)
+                """)
+            var order = try TrainOrderRecord(row: rows[0])
+            for (index, detail) in draft.details.enumerated() {
+                try await transaction.execute(
+                    """
+                    INSERT INTO orders.train_order_details (order_id, position, seat_type, departure_date, train_num)
+                    VALUES (\(order.id), \(index + 1), \(detail.seatType), \(detail.departureDate)::date, \(detail.trainNum))
+                    """)
+            }
+            try await transaction.execute(
+                """
+                INSERT INTO orders.train_order_history (order_id, from_status, to_status, actor)
+                VALUES (\(order.id), NULL, 'wait_pay', \("customer:\(draft.accountID)"))
+                """)
+            order.details = draft.details
+            return order
+        }
+    }
+
+    /// The order `id` (or, when `id` is nil, `orderNo`) of `accountID`; nil when absent or someone else's.
+    func find(id: Int64?, orderNo: String? = nil, accountID: Int64) async throws -> TrainOrderRecord? {
+        let rows = try await database.query(
+            """
+            SELECT \(unsafeSQL: TrainOrderRecord.columns) FROM orders.train_orders
+             WHERE account_id = \(accountID) AND (id = \(id) OR (\(id) IS NULL AND order_no = \(orderNo)))
+            """)
+        guard let row = rows.first else { return nil }
+        return try await withDetails([try TrainOrderRecord(row: row)])[0]
+    }
+
+    /// The order paid by trade `tradeNo`.
+    func find(tradeNo: String) async throws -> TrainOrderRecord? {
+        try await database.query(
+            "SELECT \(unsafeSQL: TrainOrderRecord.columns) FROM orders.train_orders WHERE trade_no = \(tradeNo)"
+        ).first.map(TrainOrderRecord.init(row:))
+    }
+
+    /// Page `page` (from 1) of `size` of the orders of `accountID`, newest first, and how many there are.
+    func page(accountID: Int64, page: Int, size: Int) async throws -> (total: Int64, orders: [TrainOrderRecord]) {
+        let total = try await database.query(
+            "SELECT count(*) AS n FROM orders.train_orders WHERE account_id = \(accountID)"
+        )[0].decode("n", as: Int64.self)
+        let rows = try await database.query(
+            """
+            SELECT \(unsafeSQL: TrainOrderRecord.columns) FROM orders.train_orders WHERE account_id = \(accountID)
+             ORDER BY id DESC LIMIT \(size) OFFSET \((page - 1) * size)
+            """)
+        return (total, try await withDetails(rows.map(TrainOrderRecord.init(row:))))
+    }
+
+    /// Moves order `id` with `event` as the state machine decides, recording `actor` (and `note`) in the
+    /// history; `merchantID` is the merchant taking the order on a grab.
+    func apply(
+        _ event: TrainOrderState.Event, toOrder id: Int64, actor: String, note: String = "", merchantID: Int64? = nil
+    ) async throws -> Result<(order: TrainOrderRecord, decision: TrainOrderState.Decision), TrainOrderState.Refusal> {
+        try await database.transaction { transaction in
+            let rows = try await transaction.query(
+                "SELECT \(unsafeSQL: TrainOrderRecord.columns) FROM orders.train_orders WHERE id = \(id) FOR UPDATE")
+            let order = try TrainOrderRecord(row: rows[0])
+            let decision: TrainOrderState.Decision
+            switch order.state.apply(event, resume: order.resumeState) {
+            case .success(let made): decision = made
+            case .failure(let refusal): return .failure(refusal)
+            }
+            let resume: TrainOrderState? =
+                event == .refundAsked ? order.state : (decision.next.isRefundFlow ? order.resumeState : nil)
+            let merchant: Int64? =
+                decision.effects.contains(.dropMerchant) ? nil : (event == .grabbed ? merchantID : order.merchantID)
+            let updated = try await transaction.query(
+                """
+                UPDATE orders.train_orders SET status = \(decision.next.rawValue), resume_status = \(resume?.rawValue),
+                       merchant_id = \(merchant), modified_at = now()
+                 WHERE id = \(id)
+                RETURNING \(unsafeSQL: TrainOrderRecord.columns)
+                """)
+            if event == .refundRejected {
+                try await transaction.execute(
+                    """
+                    INSERT INTO orders.train_order_history (order_id, from_status, to_status, actor, note)
+                    VALUES (\(id), \(order.state.rawValue), 'returned_return', \(actor), \(note))
+                    """)
+            }
+            let from = event == .refundRejected ? TrainOrderState.returnedReturn : order.state
+            if from != decision.next || event == .refundRejected {
+                try await transaction.execute(
+                    """
+                    INSERT INTO orders.train_order_history (order_id, from_status, to_status, actor, note)
+                    VALUES (\(id), \(from.rawValue), \(decision.next.rawValue), \(actor), \(note))
+                    """)
+            }
+            var after = try TrainOrderRecord(row: updated[0])
+            after.details = order.details
+            return .success((after, decision))
+        }
+    }
+
+    private func withDetails(_ orders: [TrainOrderRecord]) async throws -> [TrainOrderRecord] {
+        guard !orders.isEmpty else { return [] }
+        let ids = orders.map { String($0.id) }.joined(separator: ",")
+        let rows = try await database.query(
+            """
+            SELECT order_id, seat_type, to_char(departure_date, 'YYYY-MM-DD') AS day, train_num
+              FROM orders.train_order_details WHERE order_id = ANY (string_to_array(\(ids), ',')::bigint[])
+             ORDER BY order_id, position
+            """)
+        var details: [Int64: [TrainTicketDetail]] = [:]
+        for row in rows {
+            details[try row.decode("order_id"), default: []].append(
+                TrainTicketDetail(
+                    seatType: try row.decode("seat_type"), departureDate: try row.decode("day"),
+                    trainNum: try row.decode("train_num")))
+        }
+        return orders.map { order in
+            var filled = order
+            filled.details = details[order.id] ?? []
+            return filled
+        }
+    }
+}
+
+extension TrainOrderState {
+    /// The states of a refund request, which keep the state it interrupted.
+    var isRefundFlow: Bool { self == .returningAmount || self == .returnedAudit }
+}

@@ -1,0 +1,123 @@
+import Crypto
+import Foundation
+import JSON
+import Postgres
+import Testing
+
+/// The train mini-program's customer orders through the gateway: createOrder checks its input and answers
+/// WeChat Pay's parameters signed with HMAC-SHA256; a payment moves the order to wait_rob; orders are listed
+/// and read only by their owner; payOrder and cancleOrder answer the document's codes; a paid order
+/// cancelled before any merchant had it is refunded in full.
+@Suite(.enabled(if: TestEnvironment.isAvailable, "needs TEST_DATABASE_URL and the built executables"))
+struct TrainOrderTests {
+    static let services = ["auth", "user", "orders", "gateway"]
+
+    static func tomorrow() -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let day = calendar.dateComponents([.year, .month, .day], from: Date().addingTimeInterval(86_400))
+        return String(format: "%04d-%02d-%02d", day.year!, day.month!, day.day!)
+    }
+
+    static func order(amount: JSONValue = "80.5", details: JSONValue? = nil) -> JSONObject {
+        [
+            "ticketIdentity": "11010519491231002X", "ticketName": "胡超", "fromSite": "北京", "toSite": "郑州",
+            "ticketDetails": details
+                ?? .array([["seatType": "硬座,硬卧", "departureDate": .string(tomorrow()), "trainNum": "K180,K190"]]),
+            "orderAmount": amount, "termIp": "127.0.0.1",
+        ]
+    }
+
+    @Test func aCustomerOrdersPaysListsAndCancels() async throws {
+        try await TestMesh.with(Self.services, extraEnvironment: MobileRechargeTests.environment) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
+            let (user, key) = try await client.trainLogin("train-customer-1")
+            let (other, otherKey) = try await client.trainLogin("train-customer-2")
+            func call(
+                _ name: String, _ data: JSONObject, as who: (String, String) = (user, key)
+            ) async throws -> JSONValue {
+                try await client.train(name, loginKey: who.1, userID: who.0, data)
+            }
+
+            var badIdentity = Self.order()
+            badIdentity["ticketIdentity"] = "110105194912310021"
+            #expect(try await call("createOrder", badIdentity)["code"] == "0023")
+            let past: JSONValue = .array([["seatType": "硬座", "departureDate": "2020-01-01", "trainNum": "K180"]])
+            let eleven: JSONValue = .array(
+                Array(
+                    repeating: ["seatType": "硬座", "departureDate": .string(Self.tomorrow()), "trainNum": "K1"],
+                    count: 11))
+            for bad in [
+                Self.order(amount: "0"), Self.order(amount: "-1"), Self.order(amount: "1.234"),
+                Self.order(details: "not an array"), Self.order(details: .array([])), Self.order(details: eleven),
+                Self.order(details: past),
+            ] {
+                #expect(try await call("createOrder", bad)["code"] == "0013", "\(bad)")
+            }
+
+            let created = try await call("createOrder", Self.order())
+            #expect(created["code"] == "0000", "\(created)")
+            let pay = try #require(created["data"])
+            #expect(pay["signType"] == "HMAC-SHA256")
+            var signed: [String: String] = ["appId": "wxdevo2o"]
+            for name in ["timeStamp", "nonceStr", "package", "signType"] {
+                signed[name] = try #require(pay[name]?.stringValue)
+            }
+            let text =
+                signed.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+                .map { "\($0.key)=\($0.value)" }.joined(separator: "&") + "&key=\(MobileRechargeTests.developmentKey)"
+            let expected = Hex.encode(
+                Digest.hmacSHA256(key: MobileRechargeTests.developmentKey, message: text), uppercase: true)
+            #expect(pay["paySign"]?.stringValue == expected)
+
+            let list = try await call("getOrderList", ["pageNum": 1, "pageSize": 20])
+            #expect(list["data"]?["total"] == 1 && list["data"]?["pages"] == 1 && list["data"]?["pageNum"] == 1)
+            let first = try #require(list["data"]?["datas"]?[0])
+            #expect(first["orderStatus"] == "wait_pay" && first["orderAmount"]?.serialized() == "80.50")
+            #expect(first["orderNo"]?.stringValue?.count == 22)
+            #expect(first["ticketDetails"]?[0]?["trainNum"] == "K180,K190")
+            let id = try #require(first["id"])
+            let orderNo = try #require(first["orderNo"]?.stringValue)
+            #expect(try await call("getOrderDetails", ["id": id], as: (other, otherKey))["code"] == "0027")
+            #expect(try await call("payOrder", ["id": id], as: (other, otherKey))["code"] == "0027")
+            #expect(try await call("cancleOrder", ["id": id], as: (other, otherKey))["code"] == "0027")
+            let again = try await call("payOrder", ["orderNo": .string(orderNo)])
+            #expect(again["data"]?["package"] == pay["package"], "\(again)")
+
+            let tradeNo = try await mesh.withDatabase { database in
+                try await database.query("SELECT trade_no FROM orders.train_orders WHERE order_no = \(orderNo)")[0]
+                    .decode("trade_no", as: String.self)
+            }
+            #expect(
+                try await AdminClient(mesh: mesh).call("orders/sandbox.wechat.pay", ["trade_no": .string(tradeNo)])[
+                    "ok"] == true)
+            var state: JSONValue? = nil
+            for _ in 0..<100 {
+                state = try await call("getOrderDetails", ["id": id])["data"]?["orderStatus"]
+                if state == "wait_rob" { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(state == "wait_rob")
+            #expect(try await call("payOrder", ["id": id])["code"] == "1004")
+            #expect(try await call("cancleOrder", ["id": id])["code"] == "0000")
+            #expect(try await call("getOrderDetails", ["id": id])["data"]?["orderStatus"] == "cancel")
+            let refunds = try await PaymentRefundTests.waitForRefunds(AdminClient(mesh: mesh), tradeNo) {
+                $0.first?["provider_refund_id"]?.stringValue != nil
+            }
+            #expect(refunds.first?["refund_no"] == .string("cancel-\(orderNo)") && refunds.first?["amount"] == 8050)
+            #expect(try await call("cancleOrder", ["id": id])["code"] == "0012")
+
+            let unpaid = try await call("createOrder", Self.order(amount: "30"))
+            #expect(unpaid["code"] == "0000")
+            let newest = try #require(
+                try await call("getOrderList", ["pageNum": 1, "pageSize": 1])["data"]?["datas"]?[0])
+            #expect(try await call("cancleOrder", ["id": try #require(newest["id"])])["code"] == "0000")
+            #expect(try await call("payOrder", ["id": try #require(newest["id"])])["code"] == "1005")
+            let history = try await mesh.withDatabase { database in
+                try await database.query("SELECT count(*) AS n FROM orders.train_order_history")[0]
+                    .decode("n", as: Int64.self)
+            }
+            #expect(history == 5)
+        }
+    }
+}
