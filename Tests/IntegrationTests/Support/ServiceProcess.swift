@@ -4,6 +4,10 @@ import Synchronization
 
 /// One real service executable started for a test, with its output captured to a file.
 final class ServiceProcess: Sendable {
+    /// Foundation's `Process.run()` on Linux is not safe to call from several threads at once (a
+    /// concurrent launch crashed copying the child's arguments under load), so launches take turns.
+    private static let launching = Mutex<Void>(())
+
     let name: String
     let port: Int
     let logFile: URL
@@ -32,7 +36,7 @@ final class ServiceProcess: Sendable {
         process.terminationHandler = { [weak self] finished in
             self?.exit.withLock { $0 = finished.terminationStatus }
         }
-        try process.run()
+        try Self.launching.withLock { _ in try process.run() }
     }
 
     var isRunning: Bool { exit.withLock { $0 } == nil }
