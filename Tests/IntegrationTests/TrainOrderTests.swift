@@ -120,4 +120,85 @@ struct TrainOrderTests {
             #expect(history == 5)
         }
     }
+
+    @Test func aRefundIsAskedReviewedAndMadeOrRejected() async throws {
+        try await TestMesh.with(Self.services, extraEnvironment: MobileRechargeTests.environment) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
+            let admin = AdminClient(mesh: mesh)
+            let (user, key) = try await client.trainLogin("train-refund-1")
+            func call(_ name: String, _ data: JSONObject) async throws -> JSONValue {
+                try await client.train(name, loginKey: key, userID: user, data)
+            }
+            /// A paid order of `amount` yuan: its id, number and trade.
+            func paidOrder(_ amount: String) async throws -> (id: JSONValue, orderNo: String, tradeNo: String) {
+                #expect(try await call("createOrder", Self.order(amount: .string(amount)))["code"] == "0000")
+                let newest = try #require(
+                    try await call("getOrderList", ["pageNum": 1, "pageSize": 1])["data"]?["datas"]?[0])
+                let orderNo = try #require(newest["orderNo"]?.stringValue)
+                let found = try await admin.call("orders/train.orders.get", ["order_no": .string(orderNo)])
+                let tradeNo = try #require(found["data"]?["tradeNo"]?.stringValue, "\(found)")
+                _ = try await admin.call("orders/sandbox.wechat.pay", ["trade_no": .string(tradeNo)])
+                for _ in 0..<100 {
+                    if try await call("getOrderDetails", ["id": try #require(newest["id"])])["data"]?["orderStatus"]
+                        == "wait_rob"
+                    {
+                        break
+                    }
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                return (try #require(newest["id"]), orderNo, tradeNo)
+            }
+            func status(_ id: JSONValue) async throws -> JSONValue? {
+                try await call("getOrderDetails", ["id": id])["data"]?["orderStatus"]
+            }
+            func orderID(_ orderNo: String) async throws -> JSONValue {
+                try #require(
+                    try await admin.call("orders/train.orders.get", ["order_no": .string(orderNo)])["data"]?["id"])
+            }
+
+            let unpaid = try await call("createOrder", Self.order(amount: "10"))
+            #expect(unpaid["code"] == "0000")
+            let unpaidID = try #require(
+                try await call("getOrderList", ["pageNum": 1, "pageSize": 1])["data"]?["datas"]?[0]?["id"])
+            #expect(try await call("returnAmount", ["id": unpaidID])["code"] == "9999")
+
+            let refunded = try await paidOrder("66")
+            #expect(try await call("returnAmount", ["id": refunded.id])["code"] == "0000")
+            #expect(try await status(refunded.id) == "returning_amount")
+            #expect(try await call("cancleOrder", ["id": refunded.id])["code"] == "0012")
+            let early = try await admin.call(
+                "orders/train.refunds.approve", ["order_id": try await orderID(refunded.orderNo)])
+            #expect(early["error"] == "invalid_state")
+            let reviewed = try await admin.call(
+                "orders/train.refunds.review", ["order_id": try await orderID(refunded.orderNo)])
+            #expect(reviewed["data"]?["orderStatus"] == "returned_audit", "\(reviewed)")
+            let approved = try await admin.call(
+                "orders/train.refunds.approve", ["order_id": try await orderID(refunded.orderNo)])
+            #expect(approved["data"]?["refund_no"] == .string("return-\(refunded.orderNo)"), "\(approved)")
+            let sent = try await PaymentRefundTests.waitForRefunds(admin, refunded.tradeNo) {
+                $0.first?["provider_refund_id"]?.stringValue != nil
+            }
+            #expect(sent.first?["amount"] == 6600)
+            _ = try await admin.call(
+                "orders/sandbox.wechat.refund", ["refund_no": .string("return-\(refunded.orderNo)")])
+            var final: JSONValue? = nil
+            for _ in 0..<100 {
+                final = try await status(refunded.id)
+                if final == "returned_amount" { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(final == "returned_amount")
+
+            let rejected = try await paidOrder("12")
+            #expect(try await call("returnAmount", ["id": rejected.id])["code"] == "0000")
+            _ = try await admin.call("orders/train.refunds.review", ["order_id": try await orderID(rejected.orderNo)])
+            let refusal = try await admin.call(
+                "orders/train.refunds.reject", ["order_id": try await orderID(rejected.orderNo), "reason": "车票已出"])
+            #expect(refusal["data"]?["orderStatus"] == "wait_rob", "\(refusal)")
+            let history = try await admin.call("orders/train.orders.get", ["order_no": .string(rejected.orderNo)])
+            let steps = history["data"]?["history"]?.arrayValue?.compactMap { $0["to"]?.stringValue } ?? []
+            #expect(
+                steps == ["wait_pay", "wait_rob", "returning_amount", "returned_audit", "returned_return", "wait_rob"])
+        }
+    }
 }

@@ -50,6 +50,7 @@ public enum OrdersService {
             book: book, ledger: ledger, reconciler: Reconciler(book: book, wechat: wechat, alipay: alipayClient)
         ).register(
             on: &admin)
+        TrainRefundAdmin(orders: TrainOrderBook(database: database), ledger: ledger).register(on: &admin)
         var routes = [
             WeChatPayNotifyRoute.make(book: book, merchant: payments.wechat, handOver: handOver),
             WeChatPayRefundNotifyRoute.make(ledger: ledger, merchant: payments.wechat),

@@ -3,7 +3,7 @@ import ServiceKit
 /// What the orders service does for payments in the background, on every replica: closes unpaid trades
 /// whose time is up (and their WeChat Pay orders, so nobody can pay them any more; a train order waiting
 /// for the payment is cancelled), hands settled
-/// payments over to their business, and sends and settles refunds. Each step claims its rows with
+/// payments over to their business, sends and settles refunds, and completes train refunds the provider made. Each step claims its rows with
 /// `FOR UPDATE SKIP LOCKED`, so replicas share the work without doing any of it twice.
 struct PaymentsSweep: Sendable {
     let book: TradeBook
@@ -32,5 +32,6 @@ struct PaymentsSweep: Sendable {
         }
         try await handOver.run(limit: 100)
         try await refunds.run(limit: 50)
+        try await trainOrders.completeRefunds(limit: 50)
     }
 }

@@ -6,8 +6,9 @@ import ServiceKit
 /// The customer's order operations of the train-ticket mini-program (document 000): `createOrder`
 /// (answers WeChat Pay's `wx.requestPayment` parameters, signed with HMAC-SHA256 as the document says),
 /// `getOrderList`, `getOrderDetails` (0027 for an order that is not the caller's), `payOrder` (1004 paid,
-/// 1005 closed) and `cancleOrder` (0012 once a merchant has it; a paid order is refunded in full, 0011 when
-/// that cannot be recorded).
+/// 1005 closed), `cancleOrder` (0012 once a merchant has it; a paid order is refunded in full, 0011 when
+/// that cannot be recorded) and `returnAmount` (a refund asked of an order waiting for or held by a
+/// merchant, which the platform reviews).
 struct TrainCustomerOperations: Sendable {
     let orders: TrainOrderBook
     let book: TradeBook
@@ -21,10 +22,19 @@ struct TrainCustomerOperations: Sendable {
         handlers.on(.train, "getOrderList", access: .account) { try await operations.list($0) }
         handlers.on(.train, "getOrderDetails", access: .account) { call in
             let order = try await operations.ownOrder(call, id: try call.parameters.id("id"))
-            return .ok(TrainOrderJSON.order(order))
+            return .ok(.object(TrainOrderJSON.order(order)))
         }
         handlers.on(.train, "payOrder", access: .account) { try await operations.pay($0) }
         handlers.on(.train, "cancleOrder", access: .account) { try await operations.cancel($0) }
+        handlers.on(.train, "returnAmount", access: .account) { call in
+            let order = try await operations.ownOrder(call, id: try call.parameters.id("id"))
+            switch try await operations.orders.apply(.refundAsked, toOrder: order.id, actor: "customer:\(call.account)")
+            {
+            case .success: return .ok()
+            case .failure:
+                return PlainRefusal(.invalidState, "当前订单状态不能退款：只有等待抢单或抢票中的订单可以退款").reply(in: .train)
+            }
+        }
     }
 
     func create(_ call: OperationCall) async throws -> CanonicalReply {
@@ -48,7 +58,8 @@ struct TrainCustomerOperations: Sendable {
         let (total, found) = try await orders.page(accountID: call.account, page: page, size: size)
         let pages = (total + Int64(size) - 1) / Int64(size)
         return .ok([
-            "total": .integer(total), "pages": .integer(pages), "datas": .array(found.map(TrainOrderJSON.order)),
+            "total": .integer(total), "pages": .integer(pages),
+            "datas": .array(found.map { .object(TrainOrderJSON.order($0)) }),
             "pageNum": .integer(Int64(page)),
         ])
     }
@@ -93,7 +104,7 @@ struct TrainCustomerOperations: Sendable {
     }
 
     /// The caller's order `id`, or the document's 0027.
-    private func ownOrder(_ call: OperationCall, id: Int64) async throws -> TrainOrderRecord {
+    func ownOrder(_ call: OperationCall, id: Int64) async throws -> TrainOrderRecord {
         guard let order = try await orders.find(id: id, accountID: call.account) else {
             throw PlainRefusal(.notFound, "该订单不存在", code: "0027")
         }

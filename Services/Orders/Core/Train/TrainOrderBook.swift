@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import JSON
 import Postgres
 import ServiceKit
 
@@ -65,6 +66,51 @@ struct TrainOrderBook: Sendable {
             """)
         guard let row = rows.first else { return nil }
         return try await withDetails([try TrainOrderRecord(row: row)])[0]
+    }
+
+    /// The order `id` or `orderNo`, whoever owns it (for the platform's own work).
+    func find(id: Int64? = nil, orderNo: String? = nil) async throws -> TrainOrderRecord? {
+        let rows = try await database.query(
+            """
+            SELECT \(unsafeSQL: TrainOrderRecord.columns) FROM orders.train_orders
+             WHERE id = \(id) OR (\(id) IS NULL AND order_no = \(orderNo))
+            """)
+        guard let row = rows.first else { return nil }
+        return try await withDetails([try TrainOrderRecord(row: row)])[0]
+    }
+
+    /// The changes of order `id`, oldest first.
+    func history(of id: Int64) async throws -> [JSONValue] {
+        try await database.query(
+            """
+            SELECT from_status, to_status, actor, note, at FROM orders.train_order_history
+             WHERE order_id = \(id) ORDER BY id
+            """
+        ).map { row in
+            [
+                "from": try row.decode("from_status", as: String?.self).map(JSONValue.string) ?? .null,
+                "to": .string(try row.decode("to_status")), "actor": .string(try row.decode("actor")),
+                "note": .string(try row.decode("note")), "at": .string(DisplayTime.china.format(try row.decode("at"))),
+            ]
+        }
+    }
+
+    /// Orders under refund review whose approved refund the provider made: they become `returned_amount`.
+    @discardableResult
+    func completeRefunds(limit: Int) async throws -> Int {
+        let rows = try await database.query(
+            """
+            SELECT o.id FROM orders.train_orders o
+              JOIN orders.refunds r ON r.refund_no = 'return-' || o.order_no AND r.state = 'succeeded'
+             WHERE o.status = 'returned_audit' ORDER BY o.id LIMIT \(limit)
+            """)
+        var completed = 0
+        for row in rows {
+            if case .success = try await apply(.refunded, toOrder: try row.decode("id"), actor: "refund") {
+                completed += 1
+            }
+        }
+        return completed
     }
 
     /// The order paid by trade `tradeNo`.

@@ -4,7 +4,7 @@ import ServiceKit
 /// A train order as the document writes it in `getOrderList` and `getOrderDetails`: amounts in yuan,
 /// times `yyyy-MM-dd HH:mm:ss` in China's zone, the journeys under `ticketDetails`.
 enum TrainOrderJSON {
-    static func order(_ order: TrainOrderRecord) -> JSONValue {
+    static func order(_ order: TrainOrderRecord) -> JSONObject {
         [
             "id": .id(order.id), "orderNo": .string(order.orderNo), "userId": .id(order.accountID),
             "ticketIdentity": .string(order.ticketIdentity), "identityType": .string(order.identityType),

@@ -1,0 +1,61 @@
+import JSON
+import Mesh
+import ServiceKit
+
+/// The platform's review of train refunds and its order search (`/admin/api/orders/{operation}`):
+/// - `train.orders.get` `{"order_no"}`: the order with its history;
+/// - `train.refunds.review` `{"order_id"}`: a requested refund (`returning_amount`) goes under review
+///   (`returned_audit`);
+/// - `train.refunds.approve` `{"order_id"}`: the whole payment is refunded through its provider (refund
+///   number `return-<order number>`); the order becomes `returned_amount` once the provider made it;
+/// - `train.refunds.reject` `{"order_id","reason"}`: the refund is refused (`returned_return` in the
+///   history) and the order goes on where it was.
+struct TrainRefundAdmin: Sendable {
+    let orders: TrainOrderBook
+    let ledger: RefundLedger
+
+    func register(on handlers: inout AdminHandlers) {
+        let admin = self
+        handlers.on("train.orders.get") { call in
+            let orderNo = try call.parameters.required("order_no", maxLength: 22)
+            guard let order = try await admin.orders.find(orderNo: orderNo) else {
+                throw PlainRefusal.notFound("no train order \(orderNo)")
+            }
+            let history = try await admin.orders.history(of: order.id)
+            var json = TrainOrderJSON.order(order)
+            json["history"] = .array(history)
+            json["tradeNo"] = .string(order.tradeNo)
+            return .ok(.object(json))
+        }
+        handlers.on("train.refunds.review") { call in
+            try await admin.move(call, .refundReviewed)
+        }
+        handlers.on("train.refunds.approve") { call in
+            let id = try call.parameters.id("order_id")
+            guard let order = try await admin.orders.find(id: id) else { throw PlainRefusal.notFound("no order \(id)") }
+            guard order.state == .returnedAudit else {
+                throw PlainRefusal(.invalidState, "the order is \(order.state.rawValue), not under refund review")
+            }
+            switch try await admin.ledger.ask(
+                tradeNo: order.tradeNo, refundNo: "return-\(order.orderNo)", amount: order.amount, reason: "退款审核通过")
+            {
+            case .success(let refund): return .ok(PaymentsAdmin.json(refund))
+            case .failure(let refusal): throw PlainRefusal(.invalidState, refusal.description)
+            }
+        }
+        handlers.on("train.refunds.reject") { call in
+            try await admin.move(call, .refundRejected, note: try call.parameters.required("reason", maxLength: 200))
+        }
+    }
+
+    private func move(
+        _ call: AdminCall, _ event: TrainOrderState.Event, note: String = ""
+    ) async throws -> CanonicalReply {
+        let id = try call.parameters.id("order_id")
+        guard try await orders.find(id: id) != nil else { throw PlainRefusal.notFound("no order \(id)") }
+        switch try await orders.apply(event, toOrder: id, actor: "admin:\(call.adminID)", note: note) {
+        case .success(let moved): return .ok(["order_id": .id(id), "orderStatus": .string(moved.order.state.rawValue)])
+        case .failure(let refusal): throw PlainRefusal(.invalidState, refusal.description)
+        }
+    }
+}
