@@ -10,6 +10,11 @@ import Mesh
 // with the types and required flags the table gives. The header `loginKey` and the params `userId`,
 // `userRole`, `appCode` and `data` itself, carried by every call, are left out. `nonceStr` and
 // `sign` are listed where the section lists them; `getUserInfo` and `selectContacts` have no table.
+//
+// The merchant's side (a `userRole=business` session of an account with the merchant flag) is implied by
+// the document's codes (0004 商户抢单失败, 1002 商户未开通此接口权限) and states (wait_rob, robing,
+// order_audit) but not listed: the platform adds it in the same envelope and signing, after the
+// document's own operations.
 extension OperationCatalog {
     static let trainOperations: [Operation] = [
         train(
@@ -79,6 +84,41 @@ extension OperationCatalog {
             [
                 .init("keyType", "String", true, "填写 refuel_bag（加油包）")
             ]),
+        train(
+            "getRobOrderList", .required, .orders, .required, "商户：待抢订单列表（新到的在前）",
+            [
+                .init("pageNum", "int", true, "页码"),
+                .init("pageSize", "int", true, "1页几条"),
+                .init("departureDate", "String", false, "只看这一天出发的（yyyy-MM-dd）"),
+                .init("fromSite", "String", false, "只看这个出发站"),
+                .init("toSite", "String", false, "只看这个目的站"),
+                trainNonce, trainSign,
+            ]
+        ).platformAddition(),
+        train(
+            "robOrder", .required, .orders, .required, "商户：抢单（只有一个商户抢到，其余 0004）", [trainOrderID, trainNonce, trainSign]
+        )
+        .platformAddition(),
+        train("releaseOrder", .required, .orders, .required, "商户：放弃已抢的订单", [trainOrderID, trainNonce, trainSign])
+            .platformAddition(),
+        train(
+            "submitTicket", .required, .orders, .required, "商户：提交出票信息，等待平台审核",
+            [
+                trainOrderID,
+                .init("ticketNo", "String", true, "12306 订单号"),
+                .init("seatInfo", "String", true, "车次、车厢和座位"),
+                .init("ticketPrice", "double", true, "实际出票金额，不超过订单金额"),
+                trainNonce, trainSign,
+            ]
+        ).platformAddition(),
+        train(
+            "getRobbedOrderList", .required, .orders, .required, "商户：我抢到的订单",
+            [
+                .init("pageNum", "int", true, "页码"),
+                .init("pageSize", "int", true, "1页几条"),
+                trainNonce, trainSign,
+            ]
+        ).platformAddition(),
     ]
 
     private static let trainNonce = OperationParameter("nonceStr", "String", true, "随机字符串，不长于32位，每次请求唯一")

@@ -22,6 +22,9 @@ public struct OperationTraits: Sendable, Hashable {
     /// the mobile and sending its code. Other operations that need a session answer such a guest "not logged
     /// in" (10003), which sends the client to bind its mobile.
     public var allowsGuest = false
+    /// Not in the dialect's document: an operation the platform adds in the document's envelope (the train
+    /// merchant's side, which the document implies but does not list). The API reference marks it.
+    public var platformAddition = false
 
     public init() {}
 }
@@ -49,4 +52,6 @@ extension Operation {
     func carriesImage() -> Operation { with { $0.carriesImage = true } }
 
     func allowsGuest() -> Operation { with { $0.allowsGuest = true } }
+
+    func platformAddition() -> Operation { with { $0.platformAddition = true } }
 }

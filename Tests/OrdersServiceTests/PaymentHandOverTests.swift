@@ -44,4 +44,41 @@ struct PaymentHandOverTests {
             #expect(again.data?["balance"] == .integer(12_345), "a retried hand-over must not credit twice")
         }
     }
+
+    @Test func concurrentHandOversOfATrainPaymentMoveTheOrderOnceAndRefundNothing() async throws {
+        let services = [
+            InProcessService(.user, descriptor: UserService.descriptor, routes: UserService.routes),
+            InProcessService(.orders, descriptor: OrdersService.descriptor, routes: OrdersService.routes),
+        ]
+        try await InProcessMesh.with(services, environment: ["ORDERS_PAYMENTS_SWEEP_MS": "60000"]) { mesh in
+            guard let database = mesh.database(of: .orders) else { throw InProcessMeshError("no orders database") }
+            let book = TradeBook(database: database)
+            let orders = TrainOrderBook(database: database)
+            let handOver = PaymentHandOver(database: database, mesh: mesh.meshClient(), logger: Logger(service: "test"))
+            let orderNo = TrainOrderBook.orderNumber()
+            let trade = try await book.open(
+                TradeDraft(
+                    business: .train, businessRef: orderNo, accountID: 52, amount: 8_000, provider: .wechat,
+                    lifetime: .seconds(600)))
+            let order = try await orders.create(
+                TrainOrderDraft(
+                    accountID: 52, ticketIdentity: "11010519491231002X", ticketName: "胡超", fromSite: "北京",
+                    toSite: "郑州",
+                    details: [TrainTicketDetail(seatType: "硬座", departureDate: "2030-01-01", trainNum: "K1")],
+                    amount: 8_000), orderNo: orderNo, tradeNo: trade.tradeNo)
+            _ = try await book.confirmPayment(
+                tradeNo: trade.tradeNo, amount: 8_000, transactionID: "4200000052", provider: .wechat)
+            let runs = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<5 { group.addTask { try await handOver.run(tradeNo: trade.tradeNo) } }
+                var total = 0
+                for try await count in group { total += count }
+                return total
+            }
+            #expect(runs == 1)
+            #expect(try await orders.find(id: order.id)?.state == .waitRob)
+            let refunds = try await database.query("SELECT count(*) AS n FROM orders.refunds")[0].decode(
+                "n", as: Int64.self)
+            #expect(refunds == 0)
+        }
+    }
 }

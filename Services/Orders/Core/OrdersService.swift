@@ -35,10 +35,15 @@ public enum OrdersService {
                 endpoint: payments.wechatEndpoint, merchant: payments.wechat.signing(with: .hmacSHA256),
                 client: application.client, timeout: payments.wechatTimeout),
             notifyURL: payments.paymentNotifyURL, lifetime: payments.tradeLifetime)
+        let trainOrders = TrainOrderBook(database: database)
         TrainCustomerOperations(
-            orders: TrainOrderBook(database: database), book: book, checkout: trainCheckout, ledger: ledger,
-            settings: payments
+            orders: trainOrders, book: book, checkout: trainCheckout, ledger: ledger, settings: payments
         ).register(on: &operations)
+        TrainMerchantOperations(orders: trainOrders, mesh: mesh).register(on: &operations)
+        let train = try TrainSettings(environment: application.configuration.environment)
+        application.every(train.sweepInterval, named: "train booking window") {
+            try await trainOrders.releaseOverdue(window: train.bookingWindow, limit: 100)
+        }
         MobileRechargeOperations(
             book: book,
             checkout: WeChatPayCheckout(
@@ -50,7 +55,7 @@ public enum OrdersService {
             book: book, ledger: ledger, reconciler: Reconciler(book: book, wechat: wechat, alipay: alipayClient)
         ).register(
             on: &admin)
-        TrainRefundAdmin(orders: TrainOrderBook(database: database), ledger: ledger).register(on: &admin)
+        TrainRefundAdmin(orders: trainOrders, ledger: ledger).register(on: &admin)
         var routes = [
             WeChatPayNotifyRoute.make(book: book, merchant: payments.wechat, handOver: handOver),
             WeChatPayRefundNotifyRoute.make(ledger: ledger, merchant: payments.wechat),

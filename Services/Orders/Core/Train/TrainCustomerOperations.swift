@@ -18,15 +18,24 @@ struct TrainCustomerOperations: Sendable {
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
-        handlers.on(.train, "createOrder", access: .account) { try await operations.create($0) }
-        handlers.on(.train, "getOrderList", access: .account) { try await operations.list($0) }
-        handlers.on(.train, "getOrderDetails", access: .account) { call in
+        /// A customer's operation: a merchant's business session is refused with 1002.
+        func customer(_ name: String, _ body: @escaping @Sendable (OperationCall) async throws -> CanonicalReply) {
+            handlers.on(.train, name, access: .account) { call in
+                guard call.mesh.caller?.role != .business else {
+                    return PlainRefusal(.forbidden, "商户未开通此接口权限", code: "1002").reply(in: .train)
+                }
+                return try await body(call)
+            }
+        }
+        customer("createOrder") { try await operations.create($0) }
+        customer("getOrderList") { try await operations.list($0) }
+        customer("getOrderDetails") { call in
             let order = try await operations.ownOrder(call, id: try call.parameters.id("id"))
             return .ok(.object(TrainOrderJSON.order(order)))
         }
-        handlers.on(.train, "payOrder", access: .account) { try await operations.pay($0) }
-        handlers.on(.train, "cancleOrder", access: .account) { try await operations.cancel($0) }
-        handlers.on(.train, "returnAmount", access: .account) { call in
+        customer("payOrder") { try await operations.pay($0) }
+        customer("cancleOrder") { try await operations.cancel($0) }
+        customer("returnAmount") { call in
             let order = try await operations.ownOrder(call, id: try call.parameters.id("id"))
             switch try await operations.orders.apply(.refundAsked, toOrder: order.id, actor: "customer:\(call.account)")
             {

@@ -113,6 +113,62 @@ struct TrainOrderBook: Sendable {
         return completed
     }
 
+    /// Page `page` of the orders waiting for a merchant, newest first, narrowed to a day and stations
+    /// when given, and how many there are.
+    func waiting(
+        page: Int, size: Int, day: String?, from: String?, to: String?
+    ) async throws -> (total: Int64, orders: [TrainOrderRecord]) {
+        let total = try await database.query(
+            """
+            SELECT count(*) AS n FROM orders.train_orders o
+             WHERE o.status = 'wait_rob' AND (\(from)::text IS NULL OR o.from_site = \(from))
+               AND (\(to)::text IS NULL OR o.to_site = \(to))
+               AND (\(day)::text IS NULL OR EXISTS (SELECT 1 FROM orders.train_order_details d
+                                                  WHERE d.order_id = o.id AND d.departure_date = \(day)::date))
+            """)[0].decode("n", as: Int64.self)
+        let rows = try await database.query(
+            """
+            SELECT \(unsafeSQL: TrainOrderRecord.columns) FROM orders.train_orders o
+             WHERE o.status = 'wait_rob' AND (\(from)::text IS NULL OR o.from_site = \(from))
+               AND (\(to)::text IS NULL OR o.to_site = \(to))
+               AND (\(day)::text IS NULL OR EXISTS (SELECT 1 FROM orders.train_order_details d
+                                                  WHERE d.order_id = o.id AND d.departure_date = \(day)::date))
+             ORDER BY o.id DESC LIMIT \(size) OFFSET \((page - 1) * size)
+            """)
+        return (total, try await withDetails(rows.map(TrainOrderRecord.init(row:))))
+    }
+
+    /// Page `page` of the orders merchant `merchantID` holds or held, newest first, and how many there are.
+    func held(by merchantID: Int64, page: Int, size: Int) async throws -> (total: Int64, orders: [TrainOrderRecord]) {
+        let total = try await database.query(
+            "SELECT count(*) AS n FROM orders.train_orders WHERE merchant_id = \(merchantID)"
+        )[0].decode("n", as: Int64.self)
+        let rows = try await database.query(
+            """
+            SELECT \(unsafeSQL: TrainOrderRecord.columns) FROM orders.train_orders WHERE merchant_id = \(merchantID)
+             ORDER BY id DESC LIMIT \(size) OFFSET \((page - 1) * size)
+            """)
+        return (total, try await withDetails(rows.map(TrainOrderRecord.init(row:))))
+    }
+
+    /// Orders whose merchant did not submit a ticket within `window`: they wait for a merchant again.
+    @discardableResult
+    func releaseOverdue(window: Duration, limit: Int) async throws -> Int {
+        let rows = try await database.query(
+            """
+            SELECT id FROM orders.train_orders
+             WHERE status = 'robing' AND grabbed_at < now() - make_interval(secs => \(Double(window.components.seconds)))
+             ORDER BY grabbed_at LIMIT \(limit)
+            """)
+        var released = 0
+        for row in rows {
+            if case .success = try await apply(.released, toOrder: try row.decode("id"), actor: "booking window") {
+                released += 1
+            }
+        }
+        return released
+    }
+
     /// The order paid by trade `tradeNo`.
     func find(tradeNo: String) async throws -> TrainOrderRecord? {
         try await database.query(
@@ -136,7 +192,8 @@ struct TrainOrderBook: Sendable {
     /// Moves order `id` with `event` as the state machine decides, recording `actor` (and `note`) in the
     /// history; `merchantID` is the merchant taking the order on a grab.
     func apply(
-        _ event: TrainOrderState.Event, toOrder id: Int64, actor: String, note: String = "", merchantID: Int64? = nil
+        _ event: TrainOrderState.Event, toOrder id: Int64, actor: String, note: String = "", merchantID: Int64? = nil,
+        ticket: TrainTicket? = nil
     ) async throws -> Result<(order: TrainOrderRecord, decision: TrainOrderState.Decision), TrainOrderState.Refusal> {
         try await database.transaction { transaction in
             let rows = try await transaction.query(
@@ -151,10 +208,14 @@ struct TrainOrderBook: Sendable {
                 event == .refundAsked ? order.state : (decision.next.isRefundFlow ? order.resumeState : nil)
             let merchant: Int64? =
                 decision.effects.contains(.dropMerchant) ? nil : (event == .grabbed ? merchantID : order.merchantID)
+            let grabbed: Date? = merchant == nil ? nil : (event == .grabbed ? Date() : order.grabbedAt)
+            let submitted = event == .ticketSubmitted ? ticket : order.ticket
             let updated = try await transaction.query(
                 """
                 UPDATE orders.train_orders SET status = \(decision.next.rawValue), resume_status = \(resume?.rawValue),
-                       merchant_id = \(merchant), modified_at = now()
+                       merchant_id = \(merchant), grabbed_at = \(grabbed), ticket_no = \(submitted?.number),
+                       ticket_seat = \(submitted?.seat), ticket_price = \(submitted?.price),
+                       audit_note = \(event == .auditRejected ? note : order.auditNote), modified_at = now()
                  WHERE id = \(id)
                 RETURNING \(unsafeSQL: TrainOrderRecord.columns)
                 """)

@@ -1,4 +1,5 @@
 import JSON
+import Mesh
 import ServiceKit
 
 /// A train order as the document writes it in `getOrderList` and `getOrderDetails`: amounts in yuan,
@@ -22,5 +23,13 @@ enum TrainOrderJSON {
                     ]
                 }),
         ]
+    }
+
+    /// A page of orders as `getOrderList` writes it: `{total, pages, datas, pageNum}`.
+    static func page(total: Int64, page: Int, size: Int, _ found: [TrainOrderRecord]) -> CanonicalReply {
+        .ok([
+            "total": .integer(total), "pages": .integer((total + Int64(size) - 1) / Int64(size)),
+            "datas": .array(found.map { .object(order($0)) }), "pageNum": .integer(Int64(page)),
+        ])
     }
 }

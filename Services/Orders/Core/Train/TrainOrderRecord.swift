@@ -10,11 +10,20 @@ struct TrainTicketDetail: Sendable, Equatable {
     let trainNum: String
 }
 
+/// The ticket a merchant booked for an order: the 12306 order number, the train, carriage and seat, and
+/// the price it paid in fen.
+struct TrainTicket: Sendable, Equatable {
+    let number: String
+    let seat: String
+    let price: Int64
+}
+
 /// A train order as stored, with its journeys.
 struct TrainOrderRecord: Sendable, Equatable {
     static let columns = """
         id, order_no, account_id, ticket_identity, ticket_name, identity_type, linkman_type, from_site, to_site,
-        order_amount, status, resume_status, trade_no, merchant_id, created_at, modified_at
+        order_amount, status, resume_status, trade_no, merchant_id, created_at, modified_at, grabbed_at, ticket_no,
+        ticket_seat, ticket_price, audit_note
         """
 
     let id: Int64
@@ -33,6 +42,10 @@ struct TrainOrderRecord: Sendable, Equatable {
     let merchantID: Int64?
     let createdAt: Date
     let modifiedAt: Date
+    let grabbedAt: Date?
+    /// The ticket the merchant submitted, once it did.
+    let ticket: TrainTicket?
+    let auditNote: String
     var details: [TrainTicketDetail] = []
 
     init(row: PostgresRow) throws {
@@ -55,5 +68,13 @@ struct TrainOrderRecord: Sendable, Equatable {
         merchantID = try row.decode("merchant_id")
         createdAt = try row.decode("created_at")
         modifiedAt = try row.decode("modified_at")
+        grabbedAt = try row.decode("grabbed_at")
+        auditNote = try row.decode("audit_note")
+        if let number = try row.decode("ticket_no", as: String?.self) {
+            ticket = TrainTicket(
+                number: number, seat: try row.decode("ticket_seat") ?? "", price: try row.decode("ticket_price") ?? 0)
+        } else {
+            ticket = nil
+        }
     }
 }

@@ -78,15 +78,16 @@ struct PaymentHandOver: Sendable {
         return handedOver
     }
 
-    /// The paid train order waits for a merchant; one cancelled meanwhile has its payment given back.
+    /// The paid train order waits for a merchant; one cancelled while its payment was on the way has the
+    /// payment given back (under one refund number, however many hand-overs see it). An order already past
+    /// `wait_pay` was handed over before (by a concurrent hand-over) and is left alone.
     private func handOverTrain(tradeNo: String, amount: Int64) async throws {
         guard let order = try await trainOrders.find(tradeNo: tradeNo) else { return }
-        if case .failure = try await trainOrders.apply(.paid, toOrder: order.id, actor: "payment") {
-            guard order.state != .waitRob else { return }
-            _ = try await ledger.ask(
-                tradeNo: tradeNo, refundNo: "unwanted-\(tradeNo)", amount: amount,
-                reason: "the order was \(order.state.rawValue) when its payment arrived")
-        }
+        guard case .failure = try await trainOrders.apply(.paid, toOrder: order.id, actor: "payment") else { return }
+        guard try await trainOrders.find(tradeNo: tradeNo)?.state == .cancel else { return }
+        _ = try await ledger.ask(
+            tradeNo: tradeNo, refundNo: "unwanted-\(tradeNo)", amount: amount,
+            reason: "the order was cancelled before its payment arrived")
     }
 
     private func markHandedOver(_ paymentID: Int64) async throws -> Int {

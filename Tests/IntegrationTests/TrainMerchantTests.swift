@@ -1,0 +1,145 @@
+import Foundation
+import JSON
+import Testing
+
+/// The merchant's side of the train orders through the gateway: only a business session of a merchant
+/// may use it (1002 otherwise, and a merchant cannot place customer orders); of 50 merchants grabbing one
+/// order at once exactly one wins (0004 for the others); the holder submits the ticket for the audit; a
+/// merchant who keeps an order past the booking window loses it.
+@Suite(.enabled(if: TestEnvironment.isAvailable, "needs TEST_DATABASE_URL and the built executables"))
+struct TrainMerchantTests {
+    /// A train session of a merchant (the flag set by the admin surface): `(userId, loginKey)`.
+    static func merchant(
+        _ client: MiniProgramAuthClient, _ mesh: TestMesh, _ person: String
+    ) async throws -> (String, String) {
+        let session = try await client.trainLogin(person, role: "business")
+        let set = try await AdminClient(mesh: mesh).call(
+            "user/merchant.set",
+            ["account_id": .string(session.userID), "is_merchant": true, "benefit_rate": "0.0500"])
+        #expect(set["ok"] == true, "\(set)")
+        return session
+    }
+
+    /// A paid order of the customer `who`: its id.
+    static func paidOrder(
+        _ client: MiniProgramAuthClient, _ mesh: TestMesh, _ who: (userID: String, loginKey: String), amount: String
+    ) async throws -> JSONValue {
+        let created = try await client.train(
+            "createOrder", loginKey: who.loginKey, userID: who.userID, TrainOrderTests.order(amount: .string(amount)))
+        #expect(created["code"] == "0000", "\(created)")
+        let newest = try #require(
+            try await client.train(
+                "getOrderList", loginKey: who.loginKey, userID: who.userID, ["pageNum": 1, "pageSize": 1])[
+                    "data"]?["datas"]?[0])
+        let orderNo = try #require(newest["orderNo"]?.stringValue)
+        let found = try await AdminClient(mesh: mesh).call("orders/train.orders.get", ["order_no": .string(orderNo)])
+        let tradeNo = try #require(found["data"]?["tradeNo"]?.stringValue)
+        _ = try await AdminClient(mesh: mesh).call("orders/sandbox.wechat.pay", ["trade_no": .string(tradeNo)])
+        let id = try #require(newest["id"])
+        for _ in 0..<100 {
+            let state = try await client.train(
+                "getOrderDetails", loginKey: who.loginKey, userID: who.userID, ["id": id])
+            if state["data"]?["orderStatus"] == "wait_rob" { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return id
+    }
+
+    @Test func fiftyMerchantsGrabOneOrderAndOneWins() async throws {
+        try await TestMesh.with(TrainOrderTests.services, extraEnvironment: MobileRechargeTests.environment) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
+            let customer = try await client.trainLogin("grab-customer")
+            let id = try await Self.paidOrder(client, mesh, customer, amount: "100")
+
+            let stranger = try await client.trainLogin("grab-not-a-merchant", role: "business")
+            let asStranger = try await client.train(
+                "getRobOrderList", loginKey: stranger.loginKey, userID: stranger.userID, ["pageNum": 1, "pageSize": 10])
+            #expect(asStranger["code"] == "1002")
+            let asCustomer = try await client.train(
+                "getRobOrderList", loginKey: customer.loginKey, userID: customer.userID, ["pageNum": 1, "pageSize": 10])
+            #expect(asCustomer["code"] == "1002")
+
+            var merchants: [(String, String)] = []
+            for index in 0..<50 { merchants.append(try await Self.merchant(client, mesh, "grab-merchant-\(index)")) }
+            let first = merchants[0]
+            let customerOrder = try await client.train(
+                "createOrder", loginKey: first.1, userID: first.0, TrainOrderTests.order())
+            #expect(customerOrder["code"] == "1002")
+            let list = try await client.train(
+                "getRobOrderList", loginKey: first.1, userID: first.0, ["pageNum": 1, "pageSize": 10])
+            #expect(list["data"]?["total"] == 1 && list["data"]?["datas"]?[0]?["id"] == id, "\(list)")
+            let elsewhere = try await client.train(
+                "getRobOrderList", loginKey: first.1, userID: first.0,
+                ["pageNum": 1, "pageSize": 10, "fromSite": "上海"])
+            #expect(elsewhere["data"]?["total"] == 0)
+
+            let codes = try await withThrowingTaskGroup(of: (String, String).self) { group in
+                for merchant in merchants {
+                    group.addTask {
+                        let answer = try await client.train(
+                            "robOrder", loginKey: merchant.1, userID: merchant.0, ["id": id])
+                        return (merchant.0, answer["code"]?.stringValue ?? "")
+                    }
+                }
+                var all: [(String, String)] = []
+                for try await answer in group { all.append(answer) }
+                return all
+            }
+            let winners = codes.filter { $0.1 == "0000" }
+            #expect(winners.count == 1, "\(codes)")
+            #expect(codes.filter { $0.1 == "0004" }.count == 49)
+            let winner = try #require(merchants.first { $0.0 == winners.first?.0 })
+            let loser = try #require(merchants.first { $0.0 != winner.0 })
+
+            #expect(
+                try await client.train("releaseOrder", loginKey: loser.1, userID: loser.0, ["id": id])["code"] == "0027"
+            )
+            let tooDear = try await client.train(
+                "submitTicket", loginKey: winner.1, userID: winner.0,
+                ["id": id, "ticketNo": "E123456789", "seatInfo": "K180 5车 12号", "ticketPrice": "100.01"])
+            #expect(tooDear["code"] == "0013", "\(tooDear)")
+            let submitted = try await client.train(
+                "submitTicket", loginKey: winner.1, userID: winner.0,
+                ["id": id, "ticketNo": "E123456789", "seatInfo": "K180 5车 12号", "ticketPrice": "95.5"])
+            #expect(submitted["code"] == "0000", "\(submitted)")
+            let seen = try await client.train(
+                "getOrderDetails", loginKey: customer.loginKey, userID: customer.userID, ["id": id])
+            #expect(seen["data"]?["orderStatus"] == "order_audit")
+            let held = try await client.train(
+                "getRobbedOrderList", loginKey: winner.1, userID: winner.0, ["pageNum": 1, "pageSize": 10])
+            #expect(held["data"]?["total"] == 1)
+            #expect(
+                try await client.train("robOrder", loginKey: loser.1, userID: loser.0, ["id": id])["code"] == "0004")
+        }
+    }
+
+    @Test func anOrderHeldPastTheBookingWindowWaitsForAMerchantAgain() async throws {
+        let environment = MobileRechargeTests.environment.merging([
+            "TRAIN_BOOKING_WINDOW_SECONDS": "1", "TRAIN_SWEEP_MS": "200",
+        ]) { _, new in new }
+        try await TestMesh.with(TrainOrderTests.services, extraEnvironment: environment) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
+            let customer = try await client.trainLogin("window-customer")
+            let id = try await Self.paidOrder(client, mesh, customer, amount: "50")
+            let merchant = try await Self.merchant(client, mesh, "window-merchant")
+            #expect(
+                try await client.train("robOrder", loginKey: merchant.1, userID: merchant.0, ["id": id])["code"]
+                    == "0000")
+            #expect(
+                try await client.train("releaseOrder", loginKey: merchant.1, userID: merchant.0, ["id": id])["code"]
+                    == "0000")
+            #expect(
+                try await client.train("robOrder", loginKey: merchant.1, userID: merchant.0, ["id": id])["code"]
+                    == "0000")
+            var state: JSONValue? = nil
+            for _ in 0..<100 {
+                state = try await client.train(
+                    "getOrderDetails", loginKey: customer.loginKey, userID: customer.userID, ["id": id])["data"]?[
+                        "orderStatus"]
+                if state == "wait_rob" { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(state == "wait_rob")
+        }
+    }
+}
