@@ -142,4 +142,95 @@ struct TrainMerchantTests {
             #expect(state == "wait_rob")
         }
     }
+
+    @Test func aWholeOrderReachesSuccessAndTheMoneyBalances() async throws {
+        try await TestMesh.with(TrainOrderTests.services, extraEnvironment: MobileRechargeTests.environment) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
+            let admin = AdminClient(mesh: mesh)
+            let customer = try await client.trainLogin("whole-customer")
+            let merchant = try await Self.merchant(client, mesh, "whole-merchant")
+            func asCustomer(_ name: String, _ data: JSONObject) async throws -> JSONValue {
+                try await client.train(name, loginKey: customer.loginKey, userID: customer.userID, data)
+            }
+            func asMerchant(_ name: String, _ data: JSONObject) async throws -> JSONValue {
+                try await client.train(name, loginKey: merchant.1, userID: merchant.0, data)
+            }
+            let ticket: JSONObject = ["ticketNo": "E000000001", "seatInfo": "K180 3车 8号", "ticketPrice": "95.5"]
+
+            let id = try await Self.paidOrder(client, mesh, customer, amount: "100")
+            #expect(try await asMerchant("robOrder", ["id": id])["code"] == "0000")
+            var submission = ticket
+            submission["id"] = id
+            #expect(try await asMerchant("submitTicket", submission)["code"] == "0000")
+            #expect(try await asCustomer("confirmeOrder", ["id": id])["code"] == "0010")
+            let orderNo = try #require(
+                try await asCustomer("getOrderDetails", ["id": id])["data"]?["orderNo"]?.stringValue)
+            let found = try await admin.call("orders/train.orders.get", ["order_no": .string(orderNo)])
+            let orderID = try #require(found["data"]?["id"])
+            let tradeNo = try #require(found["data"]?["tradeNo"]?.stringValue)
+            let sentBack = try await admin.call(
+                "orders/train.tickets.reject", ["order_id": orderID, "reason": "座位与车次不符"])
+            #expect(sentBack["data"]?["orderStatus"] == "robing", "\(sentBack)")
+            #expect(try await asMerchant("submitTicket", submission)["code"] == "0000")
+            let passed = try await admin.call("orders/train.tickets.pass", ["order_id": orderID])
+            #expect(passed["data"]?["orderStatus"] == "wait_confirme", "\(passed)")
+            #expect(try await asCustomer("returnAmount", ["id": id])["code"] == "9999")
+            #expect(try await asCustomer("confirmeOrder", ["id": id])["code"] == "0000")
+            #expect(try await asCustomer("getOrderDetails", ["id": id])["data"]?["orderStatus"] == "success")
+            #expect(try await asCustomer("confirmeOrder", ["id": id])["code"] == "0010")
+
+            let merchantAccount = try #require(Int64(merchant.0))
+            #expect(try await MobileRechargeTests.waitForBalance(mesh, merchantAccount, 9_072) == 1)
+            let refunds = try await PaymentRefundTests.waitForRefunds(admin, tradeNo) { $0.count == 1 }
+            #expect(refunds.first?["refund_no"] == .string("difference-\(orderNo)") && refunds.first?["amount"] == 450)
+            let commission = try await mesh.withDatabase { database in
+                try await database.query("SELECT sum(amount)::bigint AS n FROM orders.platform_ledger")[0]
+                    .decode("n", as: Int64.self)
+            }
+            #expect(commission == 478)
+            #expect(9_072 + 478 + 450 == 10_000)
+            let info = try await client.train("getUserInfo", loginKey: merchant.1, userID: merchant.0)
+            #expect(info["data"]?["amount"]?.serialized() == "90.72", "\(info)")
+
+            let raced = try await Self.paidOrder(client, mesh, customer, amount: "30")
+            #expect(try await asMerchant("robOrder", ["id": raced])["code"] == "0000")
+            var racedTicket = ticket
+            racedTicket["id"] = raced
+            racedTicket["ticketPrice"] = "30"
+            async let submitted = asMerchant("submitTicket", racedTicket)
+            async let refund = asCustomer("returnAmount", ["id": raced])
+            let outcomes = [try await submitted["code"], try await refund["code"]]
+            #expect(outcomes.filter { $0 == "0000" }.count == 1, "\(outcomes)")
+        }
+    }
+
+    @Test func anAuditedOrderNobodyConfirmsIsConfirmedAndSettledByItself() async throws {
+        let environment = MobileRechargeTests.environment.merging([
+            "TRAIN_CONFIRM_WINDOW_SECONDS": "1", "TRAIN_SWEEP_MS": "200",
+        ]) { _, new in new }
+        try await TestMesh.with(TrainOrderTests.services, extraEnvironment: environment) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
+            let customer = try await client.trainLogin("auto-customer")
+            let merchant = try await Self.merchant(client, mesh, "auto-merchant")
+            let id = try await Self.paidOrder(client, mesh, customer, amount: "20")
+            #expect(
+                try await client.train("robOrder", loginKey: merchant.1, userID: merchant.0, ["id": id])["code"]
+                    == "0000")
+            let submitted = try await client.train(
+                "submitTicket", loginKey: merchant.1, userID: merchant.0,
+                ["id": id, "ticketNo": "E000000002", "seatInfo": "G1 1车 1A", "ticketPrice": "20"])
+            #expect(submitted["code"] == "0000")
+            let detail = try await client.train(
+                "getOrderDetails", loginKey: customer.loginKey, userID: customer.userID, ["id": id])
+            let orderNo = try #require(detail["data"]?["orderNo"]?.stringValue)
+            let found = try await AdminClient(mesh: mesh).call(
+                "orders/train.orders.get", ["order_no": .string(orderNo)])
+            _ = try await AdminClient(mesh: mesh).call(
+                "orders/train.tickets.pass", ["order_id": try #require(found["data"]?["id"])])
+            #expect(try await MobileRechargeTests.waitForBalance(mesh, try #require(Int64(merchant.0)), 1_900) == 1)
+            let after = try await client.train(
+                "getOrderDetails", loginKey: customer.loginKey, userID: customer.userID, ["id": id])
+            #expect(after["data"]?["orderStatus"] == "success")
+        }
+    }
 }

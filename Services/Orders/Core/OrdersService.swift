@@ -36,13 +36,17 @@ public enum OrdersService {
                 client: application.client, timeout: payments.wechatTimeout),
             notifyURL: payments.paymentNotifyURL, lifetime: payments.tradeLifetime)
         let trainOrders = TrainOrderBook(database: database)
+        let settler = TrainSettler(orders: trainOrders, ledger: ledger, mesh: mesh, logger: application.logger)
         TrainCustomerOperations(
-            orders: trainOrders, book: book, checkout: trainCheckout, ledger: ledger, settings: payments
+            orders: trainOrders, book: book, checkout: trainCheckout, ledger: ledger, settings: payments,
+            settler: settler
         ).register(on: &operations)
         TrainMerchantOperations(orders: trainOrders, mesh: mesh).register(on: &operations)
         let train = try TrainSettings(environment: application.configuration.environment)
-        application.every(train.sweepInterval, named: "train booking window") {
+        application.every(train.sweepInterval, named: "train orders sweep") {
             try await trainOrders.releaseOverdue(window: train.bookingWindow, limit: 100)
+            try await settler.confirmOverdue(limit: 100)
+            try await settler.settleOpen(limit: 100)
         }
         MobileRechargeOperations(
             book: book,
@@ -55,7 +59,7 @@ public enum OrdersService {
             book: book, ledger: ledger, reconciler: Reconciler(book: book, wechat: wechat, alipay: alipayClient)
         ).register(
             on: &admin)
-        TrainRefundAdmin(orders: trainOrders, ledger: ledger).register(on: &admin)
+        TrainRefundAdmin(orders: trainOrders, ledger: ledger, settings: train).register(on: &admin)
         var routes = [
             WeChatPayNotifyRoute.make(book: book, merchant: payments.wechat, handOver: handOver),
             WeChatPayRefundNotifyRoute.make(ledger: ledger, merchant: payments.wechat),

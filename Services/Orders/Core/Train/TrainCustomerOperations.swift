@@ -8,13 +8,15 @@ import ServiceKit
 /// `getOrderList`, `getOrderDetails` (0027 for an order that is not the caller's), `payOrder` (1004 paid,
 /// 1005 closed), `cancleOrder` (0012 once a merchant has it; a paid order is refunded in full, 0011 when
 /// that cannot be recorded) and `returnAmount` (a refund asked of an order waiting for or held by a
-/// merchant, which the platform reviews).
+/// merchant, which the platform reviews) and `confirmeOrder` (0010 unless the ticket passed the audit;
+/// confirming settles the order).
 struct TrainCustomerOperations: Sendable {
     let orders: TrainOrderBook
     let book: TradeBook
     let checkout: WeChatPayCheckout
     let ledger: RefundLedger
     let settings: PaymentSettings
+    let settler: TrainSettler
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
@@ -35,6 +37,13 @@ struct TrainCustomerOperations: Sendable {
         }
         customer("payOrder") { try await operations.pay($0) }
         customer("cancleOrder") { try await operations.cancel($0) }
+        customer("confirmeOrder") { call in
+            let order = try await operations.ownOrder(call, id: try call.parameters.id("id"))
+            switch try await operations.settler.confirm(order, actor: "customer:\(call.account)") {
+            case .success: return .ok()
+            case .failure: return PlainRefusal(.invalidState, "订单确认失败", code: "0010").reply(in: .train)
+            }
+        }
         customer("returnAmount") { call in
             let order = try await operations.ownOrder(call, id: try call.parameters.id("id"))
             switch try await operations.orders.apply(.refundAsked, toOrder: order.id, actor: "customer:\(call.account)")

@@ -193,7 +193,7 @@ struct TrainOrderBook: Sendable {
     /// history; `merchantID` is the merchant taking the order on a grab.
     func apply(
         _ event: TrainOrderState.Event, toOrder id: Int64, actor: String, note: String = "", merchantID: Int64? = nil,
-        ticket: TrainTicket? = nil
+        ticket: TrainTicket? = nil, rateBasisPoints: Int64? = nil, confirmWindow: Duration? = nil
     ) async throws -> Result<(order: TrainOrderRecord, decision: TrainOrderState.Decision), TrainOrderState.Refusal> {
         try await database.transaction { transaction in
             let rows = try await transaction.query(
@@ -210,9 +210,13 @@ struct TrainOrderBook: Sendable {
                 decision.effects.contains(.dropMerchant) ? nil : (event == .grabbed ? merchantID : order.merchantID)
             let grabbed: Date? = merchant == nil ? nil : (event == .grabbed ? Date() : order.grabbedAt)
             let submitted = event == .ticketSubmitted ? ticket : order.ticket
+            let deadline: Date? =
+                event == .auditPassed
+                ? Date().addingTimeInterval(Double(confirmWindow?.components.seconds ?? 86_400)) : nil
             let updated = try await transaction.query(
                 """
                 UPDATE orders.train_orders SET status = \(decision.next.rawValue), resume_status = \(resume?.rawValue),
+                       confirm_deadline = \(deadline),
                        merchant_id = \(merchant), grabbed_at = \(grabbed), ticket_no = \(submitted?.number),
                        ticket_seat = \(submitted?.seat), ticket_price = \(submitted?.price),
                        audit_note = \(event == .auditRejected ? note : order.auditNote), modified_at = now()
@@ -232,6 +236,25 @@ struct TrainOrderBook: Sendable {
                     """
                     INSERT INTO orders.train_order_history (order_id, from_status, to_status, actor, note)
                     VALUES (\(id), \(from.rawValue), \(decision.next.rawValue), \(actor), \(note))
+                    """)
+            }
+            if decision.effects.contains(.settle) {
+                guard let merchant = order.merchantID, let ticket = order.ticket, let rateBasisPoints else {
+                    throw TrainSettlementMissing(orderNo: order.orderNo)
+                }
+                let terms = TrainSettlementTerms(
+                    orderAmount: order.amount, ticketPrice: ticket.price, rateBasisPoints: rateBasisPoints)
+                try await transaction.execute(
+                    """
+                    INSERT INTO orders.train_settlements (order_id, merchant_id, order_amount, benefit_rate_bp,
+                                                          merchant_share, platform_share, customer_difference)
+                    VALUES (\(id), \(merchant), \(order.amount), \(rateBasisPoints), \(terms.merchantShare),
+                            \(terms.platformShare), \(terms.customerDifference))
+                    """)
+                try await transaction.execute(
+                    """
+                    INSERT INTO orders.platform_ledger (kind, reference, amount)
+                    VALUES ('train_commission', \("train-\(order.orderNo)"), \(terms.platformShare))
                     """)
             }
             var after = try TrainOrderRecord(row: updated[0])
@@ -267,4 +290,11 @@ struct TrainOrderBook: Sendable {
 extension TrainOrderState {
     /// The states of a refund request, which keep the state it interrupted.
     var isRefundFlow: Bool { self == .returningAmount || self == .returnedAudit }
+}
+
+/// A confirmation reached the settlement without the merchant, its ticket or its benefit rate.
+struct TrainSettlementMissing: Error, Sendable, CustomStringConvertible {
+    let orderNo: String
+
+    var description: String { "order \(orderNo) cannot be settled: its merchant, ticket or benefit rate is missing" }
 }

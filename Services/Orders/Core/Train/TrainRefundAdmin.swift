@@ -2,8 +2,11 @@ import JSON
 import Mesh
 import ServiceKit
 
-/// The platform's review of train refunds and its order search (`/admin/api/orders/{operation}`):
+/// The platform's review of train tickets and refunds and its order search (`/admin/api/orders/{operation}`):
 /// - `train.orders.get` `{"order_no"}`: the order with its history;
+/// - `train.tickets.pass` `{"order_id"}`: the submitted ticket is right (`wait_confirme`, for the customer to
+///   confirm within `TRAIN_CONFIRM_WINDOW_SECONDS`); `train.tickets.reject` `{"order_id","reason"}`: back to
+///   the merchant (`robing`) with the reason;
 /// - `train.refunds.review` `{"order_id"}`: a requested refund (`returning_amount`) goes under review
 ///   (`returned_audit`);
 /// - `train.refunds.approve` `{"order_id"}`: the whole payment is refunded through its provider (refund
@@ -13,6 +16,7 @@ import ServiceKit
 struct TrainRefundAdmin: Sendable {
     let orders: TrainOrderBook
     let ledger: RefundLedger
+    let settings: TrainSettings
 
     func register(on handlers: inout AdminHandlers) {
         let admin = self
@@ -26,6 +30,12 @@ struct TrainRefundAdmin: Sendable {
             json["history"] = .array(history)
             json["tradeNo"] = .string(order.tradeNo)
             return .ok(.object(json))
+        }
+        handlers.on("train.tickets.pass") { call in
+            try await admin.move(call, .auditPassed)
+        }
+        handlers.on("train.tickets.reject") { call in
+            try await admin.move(call, .auditRejected, note: try call.parameters.required("reason", maxLength: 200))
         }
         handlers.on("train.refunds.review") { call in
             try await admin.move(call, .refundReviewed)
@@ -53,7 +63,9 @@ struct TrainRefundAdmin: Sendable {
     ) async throws -> CanonicalReply {
         let id = try call.parameters.id("order_id")
         guard try await orders.find(id: id) != nil else { throw PlainRefusal.notFound("no order \(id)") }
-        switch try await orders.apply(event, toOrder: id, actor: "admin:\(call.adminID)", note: note) {
+        switch try await orders.apply(
+            event, toOrder: id, actor: "admin:\(call.adminID)", note: note, confirmWindow: settings.confirmWindow)
+        {
         case .success(let moved): return .ok(["order_id": .id(id), "orderStatus": .string(moved.order.state.rawValue)])
         case .failure(let refusal): throw PlainRefusal(.invalidState, refusal.description)
         }
