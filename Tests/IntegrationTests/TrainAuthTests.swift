@@ -11,7 +11,7 @@ import Testing
 @Suite(.enabled(if: TestEnvironment.isAvailable, "needs TEST_DATABASE_URL and the built executables"))
 struct TrainAuthTests {
     @Test func weChatLoginSignsRepliesAndReplacesSessions() async throws {
-        try await TestMesh.with(["auth", "gateway"]) { mesh in
+        try await TestMesh.with(["auth", "user", "gateway"]) { mesh in
             let client = MiniProgramAuthClient(mesh: mesh)
             let code = try await client.wechatCode(app: MiniProgramAuthClient.trainApp, person: "alice")
             let login = try await client.train("login", ["code": .string(code)])
@@ -32,6 +32,13 @@ struct TrainAuthTests {
             #expect(try await client.train("login", ["code": .string(otherAppCode)])["code"] == "1000")
             #expect(try await client.train("login", [:])["code"] == "0013")
 
+            let notYet = try await client.train(
+                "login", role: "business",
+                ["code": .string(try await client.wechatCode(app: MiniProgramAuthClient.trainApp, person: "alice"))])
+            #expect(notYet["code"] == "1002", "\(notYet)")
+            let flagged = try await AdminClient(mesh: mesh).call(
+                "user/merchant.set", ["account_id": .string(userID), "is_merchant": true, "benefit_rate": "0.01"])
+            #expect(flagged["ok"] == true, "\(flagged)")
             let second = try await client.trainLogin("alice", role: "business")
             #expect(second.userID == userID)
             #expect(second.loginKey != firstKey)

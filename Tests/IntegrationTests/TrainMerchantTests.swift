@@ -8,16 +8,18 @@ import Testing
 /// merchant who keeps an order past the booking window loses it.
 @Suite(.enabled(if: TestEnvironment.isAvailable, "needs TEST_DATABASE_URL and the built executables"))
 struct TrainMerchantTests {
-    /// A train session of a merchant (the flag set by the admin surface): `(userId, loginKey)`.
+    /// A train session of a merchant: the person first signs in as a customer (which makes the account),
+    /// the admin surface sets the merchant flag, then the person signs in as a merchant. `(userId, loginKey)`.
     static func merchant(
         _ client: MiniProgramAuthClient, _ mesh: TestMesh, _ person: String
     ) async throws -> (String, String) {
-        let session = try await client.trainLogin(person, role: "business")
+        let account = try await client.trainLogin(person)
         let set = try await AdminClient(mesh: mesh).call(
             "user/merchant.set",
-            ["account_id": .string(session.userID), "is_merchant": true, "benefit_rate": "0.0500"])
+            ["account_id": .string(account.userID), "is_merchant": true, "benefit_rate": "0.0500"])
         #expect(set["ok"] == true, "\(set)")
-        return session
+        let session = try await client.trainLogin(person, role: "business")
+        return (session.userID, session.loginKey)
     }
 
     /// A paid order of the customer `who`: its id.
@@ -51,10 +53,10 @@ struct TrainMerchantTests {
             let customer = try await client.trainLogin("grab-customer")
             let id = try await Self.paidOrder(client, mesh, customer, amount: "100")
 
-            let stranger = try await client.trainLogin("grab-not-a-merchant", role: "business")
-            let asStranger = try await client.train(
-                "getRobOrderList", loginKey: stranger.loginKey, userID: stranger.userID, ["pageNum": 1, "pageSize": 10])
-            #expect(asStranger["code"] == "1002")
+            let strangerCode = try await client.wechatCode(
+                app: MiniProgramAuthClient.trainApp, person: "grab-not-a-merchant")
+            let asStranger = try await client.train("login", role: "business", ["code": .string(strangerCode)])
+            #expect(asStranger["code"] == "1002", "\(asStranger)")
             let asCustomer = try await client.train(
                 "getRobOrderList", loginKey: customer.loginKey, userID: customer.userID, ["pageNum": 1, "pageSize": 10])
             #expect(asCustomer["code"] == "1002")

@@ -1,4 +1,5 @@
 import Crypto
+import Dialects
 import Foundation
 import JSON
 import Postgres
@@ -199,6 +200,24 @@ struct TrainOrderTests {
             let steps = history["data"]?["history"]?.arrayValue?.compactMap { $0["to"]?.stringValue } ?? []
             #expect(
                 steps == ["wait_pay", "wait_rob", "returning_amount", "returned_audit", "returned_return", "wait_rob"])
+        }
+    }
+
+    @Test func aReplayedCreateOrderIsRefused() async throws {
+        try await TestMesh.with(Self.services, extraEnvironment: MobileRechargeTests.environment) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
+            let (user, key) = try await client.trainLogin("train-replay")
+            var signed = Self.order(amount: "5")
+            signed["nonceStr"] = "replayed-nonce-0001"
+            signed["sign"] = .string(TrainSignature.sign(signed, key: DialectRequests.trainKey))
+            let first = try await client.trainAsSent("createOrder", loginKey: key, userID: user, signed)
+            #expect(first["code"] == "0000", "\(first)")
+            let again = try await client.trainAsSent("createOrder", loginKey: key, userID: user, signed)
+            #expect(again["code"] == "0017", "\(again)")
+            let orders = try await mesh.withDatabase { database in
+                try await database.query("SELECT count(*) AS n FROM orders.train_orders")[0].decode("n", as: Int64.self)
+            }
+            #expect(orders == 1)
         }
     }
 }

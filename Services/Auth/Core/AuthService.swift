@@ -80,8 +80,9 @@ public enum AuthService {
         }
         let wechat = WeChatFlows(
             credentials: flows, identities: WeChatIdentities(database: database), provider: provider)
-        TrainAuthOperations(wechat: wechat, settings: wechatSettings, revealsCodes: settings.revealsCodes)
-            .register(on: &operations)
+        TrainAuthOperations(
+            wechat: wechat, settings: wechatSettings, revealsCodes: settings.revealsCodes, profiles: profiles
+        ).register(on: &operations)
         O2OAuthOperations(
             wechat: wechat, settings: wechatSettings, revealsCodes: settings.revealsCodes, profiles: profiles
         ).register(on: &operations)

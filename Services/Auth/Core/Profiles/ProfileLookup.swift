@@ -29,4 +29,16 @@ struct ProfileLookup: Sendable {
             nickname: profile.nickname, realName: profile.realName, sex: Int(exactly: profile.sex),
             intro: profile.intro, headImageURL: profile.headImageURL)
     }
+
+    /// Whether `account` carries the merchant flag; nil when the user service did not answer.
+    func isMerchant(_ account: Int64, requestID: String?) async -> Bool? {
+        guard let mesh else { return nil }
+        switch await mesh.call(
+            ProfilesGet.self, AccountRequest(accountID: account), requestID: requestID, timeout: deadline)
+        {
+        case .ok(let profile): return profile.isMerchant
+        case .refused: return false
+        case .failed: return nil
+        }
+    }
 }

@@ -13,6 +13,7 @@ struct TrainAuthOperations: Sendable {
     let wechat: WeChatFlows
     let settings: WeChatSettings
     let revealsCodes: Bool
+    let profiles: ProfileLookup
 
     func register(on handlers: inout OperationHandlers) {
         let operations = self
@@ -24,7 +25,9 @@ struct TrainAuthOperations: Sendable {
     }
 
     /// `login`: `code` from `wx.login` → `userId` and `loginKey`. The session keeps the request's
-    /// `userRole`; a new login on the same appCode ends the account's earlier session there.
+    /// `userRole`; a new login on the same appCode ends the account's earlier session there. A `business`
+    /// login is only for an account with the merchant flag (the user service's): anyone else gets 1002 and
+    /// no session.
     func logIn(_ call: MeshCall, _ context: RequestContext) async throws -> CanonicalReply {
         let code = try Parameters(call.parameters).loginCode("code")
         guard let appCode = call.appID, let app = settings.trainApp(appCode: appCode) else {
@@ -35,6 +38,14 @@ struct TrainAuthOperations: Sendable {
             code: code, app: app, scope: Self.scope, sessionApp: appCode, role: { _ in role })
         {
         case .success(let signedIn):
+            if role == CallerRole.business.rawValue {
+                let merchant = await profiles.isMerchant(signedIn.account.id, requestID: call.requestID)
+                guard merchant == true else {
+                    try await wechat.sessions.revoke(scope: Self.scope, token: signedIn.token)
+                    guard merchant != nil else { return .failure(.upstreamFailed, "服务暂时不可用，请稍后再试") }
+                    return .failure(.forbidden, "商户未开通此接口权限", code: "1002")
+                }
+            }
             return .ok(.object(["userId": .string(String(signedIn.account.id)), "loginKey": .string(signedIn.token)]))
         case .failure(let error):
             context.logger.warning("WeChat login failed", [("error", .string(error.description))])

@@ -28,7 +28,8 @@ enum APIReference {
             for operation in operations {
                 let isServed = implemented.contains(operation.meshName)
                 page += "<tr\(isServed ? "" : " class=\"no\"")><td>\(escape(operation.name))</td>"
-                page += "<td>\(escape(operation.title))</td><td>\(escape(operation.path))</td>"
+                let addition = operation.traits.platformAddition ? " (platform addition, not in the document)" : ""
+                page += "<td>\(escape(operation.title + addition))</td><td>\(escape(operation.path))</td>"
                 page += "<td>\(operation.methods.map(\.rawValue).joined(separator: ", "))</td>"
                 page += "<td>\(operation.service.rawValue)</td><td>\(operation.session.rawValue)</td>"
                 page += "<td>\(operation.signed ? "yes" : "no")</td><td>\(isServed ? "yes" : "not yet")</td>"
@@ -87,6 +88,7 @@ enum APIReference {
             "x-session": .string(operation.session.rawValue),
             "x-signed": .bool(operation.signed),
             "x-implemented": .bool(implemented.contains(operation.meshName)),
+            "x-platform-addition": .bool(operation.traits.platformAddition),
             "responses": .object(["200": .object(["description": "the dialect's envelope"])]),
         ]
     }
