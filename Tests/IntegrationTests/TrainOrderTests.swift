@@ -50,6 +50,7 @@ struct TrainOrderTests {
                     count: 11))
             for bad in [
                 Self.order(amount: "0"), Self.order(amount: "-1"), Self.order(amount: "1.234"),
+                Self.order(amount: "10000.01"),
                 Self.order(details: "not an array"), Self.order(details: .array([])), Self.order(details: eleven),
                 Self.order(details: past),
             ] {
@@ -79,9 +80,9 @@ struct TrainOrderTests {
             #expect(first["ticketDetails"]?[0]?["trainNum"] == "K180,K190")
             let id = try #require(first["id"])
             let orderNo = try #require(first["orderNo"]?.stringValue)
-            #expect(try await call("getOrderDetails", ["id": id], as: (other, otherKey))["code"] == "0027")
-            #expect(try await call("payOrder", ["id": id], as: (other, otherKey))["code"] == "0027")
-            #expect(try await call("cancleOrder", ["id": id], as: (other, otherKey))["code"] == "0027")
+            for name in ["getOrderDetails", "payOrder", "cancleOrder", "returnAmount", "confirmeOrder"] {
+                #expect(try await call(name, ["id": id], as: (other, otherKey))["code"] == "0027", "\(name)")
+            }
             let again = try await call("payOrder", ["orderNo": .string(orderNo)])
             #expect(again["data"]?["package"] == pay["package"], "\(again)")
 
@@ -218,6 +219,48 @@ struct TrainOrderTests {
                 try await database.query("SELECT count(*) AS n FROM orders.train_orders")[0].decode("n", as: Int64.self)
             }
             #expect(orders == 1)
+        }
+    }
+
+    @Test func aPaymentArrivingAfterTheCustomerCancelledIsRefunded() async throws {
+        try await TestMesh.with(Self.services, extraEnvironment: MobileRechargeTests.environment) { mesh in
+            let client = MiniProgramAuthClient(mesh: mesh)
+            let admin = AdminClient(mesh: mesh)
+            let (user, key) = try await client.trainLogin("train-late-payer")
+            #expect(
+                try await client.train("createOrder", loginKey: key, userID: user, Self.order(amount: "40"))["code"]
+                    == "0000")
+            let newest = try #require(
+                try await client.train("getOrderList", loginKey: key, userID: user, ["pageNum": 1, "pageSize": 1])[
+                    "data"]?[
+                        "datas"]?[0])
+            let orderNo = try #require(newest["orderNo"]?.stringValue)
+            #expect(
+                try await client.train("cancleOrder", loginKey: key, userID: user, ["id": try #require(newest["id"])])[
+                    "code"] == "0000")
+            let found = try await admin.call("orders/train.orders.get", ["order_no": .string(orderNo)])
+            let tradeNo = try #require(found["data"]?["tradeNo"]?.stringValue)
+            let closed = try await mesh.withDatabase { database in
+                try await database.query(
+                    "SELECT state FROM orders.sandbox_wechat_orders WHERE out_trade_no = \(tradeNo)"
+                )[0].decode("state", as: String.self)
+            }
+            #expect(closed == "CLOSED")
+            // WeChat Pay took the payment before the close reached it.
+            _ = try await mesh.withDatabase { database in
+                try await database.execute(
+                    "UPDATE orders.sandbox_wechat_orders SET state = 'NOTPAY' WHERE out_trade_no = \(tradeNo)")
+            }
+            #expect(try await admin.call("orders/sandbox.wechat.pay", ["trade_no": .string(tradeNo)])["ok"] == true)
+            let refunds = try await PaymentRefundTests.waitForRefunds(admin, tradeNo) {
+                $0.first?["state"] == "succeeded"
+            }
+            #expect(
+                refunds.first?["amount"] == 4000 && refunds.first?["refund_no"]?.stringValue?.hasPrefix("auto-") == true
+            )
+            let detail = try await client.train(
+                "getOrderDetails", loginKey: key, userID: user, ["id": try #require(newest["id"])])
+            #expect(detail["data"]?["orderStatus"] == "cancel")
         }
     }
 }

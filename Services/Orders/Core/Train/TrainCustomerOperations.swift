@@ -117,6 +117,13 @@ struct TrainCustomerOperations: Sendable {
             }
         case .success:
             try await book.close(order.tradeNo)
+            do {
+                try await checkout.client.close(tradeNo: order.tradeNo)
+            } catch {
+                call.logger.warning(
+                    "WeChat Pay order of a cancelled train order not closed; a late payment will be refunded",
+                    [("order", .string(order.orderNo)), ("error", .string(error.description))])
+            }
             return .ok()
         }
     }
