@@ -191,6 +191,13 @@ struct TrainMerchantTests {
             }
             #expect(commission == 478)
             #expect(9_072 + 478 + 450 == 10_000)
+            let byMerchant = try await admin.call(
+                "orders/train.orders.find", ["merchant_id": .string(merchant.0), "state": "success"])
+            #expect(byMerchant["data"]?["total"] == 1, "\(byMerchant)")
+            let byPassenger = try await admin.call("orders/train.orders.find", ["passenger": "11010519491231002x"])
+            #expect(byPassenger["data"]?["total"] == 1)
+            let badState = try await admin.call("orders/train.orders.find", ["state": "lost"])
+            #expect(badState["error"] == "invalid_params")
             let info = try await client.train("getUserInfo", loginKey: merchant.1, userID: merchant.0)
             #expect(info["data"]?["amount"]?.serialized() == "90.72", "\(info)")
 

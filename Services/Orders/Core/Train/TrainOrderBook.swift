@@ -79,6 +79,37 @@ struct TrainOrderBook: Sendable {
         return try await withDetails([try TrainOrderRecord(row: row)])[0]
     }
 
+    /// What the platform searches train orders by; every criterion given must hold.
+    struct Search: Sendable, Equatable {
+        var passenger: String?
+        var merchantID: Int64?
+        var state: TrainOrderState?
+    }
+
+    /// Page `page` of the orders matching `search` (the passenger's name or whole identity number, the
+    /// merchant, the state), newest first, and how many match.
+    func search(_ search: Search, page: Int, size: Int) async throws -> (total: Int64, orders: [TrainOrderRecord]) {
+        let passenger = search.passenger
+        let merchant = search.merchantID
+        let state = search.state?.rawValue
+        let total = try await database.query(
+            """
+            SELECT count(*) AS n FROM orders.train_orders
+             WHERE (\(passenger)::text IS NULL OR ticket_name = \(passenger) OR ticket_identity = upper(\(passenger)))
+               AND (\(merchant)::bigint IS NULL OR merchant_id = \(merchant))
+               AND (\(state)::text IS NULL OR status = \(state))
+            """)[0].decode("n", as: Int64.self)
+        let rows = try await database.query(
+            """
+            SELECT \(unsafeSQL: TrainOrderRecord.columns) FROM orders.train_orders
+             WHERE (\(passenger)::text IS NULL OR ticket_name = \(passenger) OR ticket_identity = upper(\(passenger)))
+               AND (\(merchant)::bigint IS NULL OR merchant_id = \(merchant))
+               AND (\(state)::text IS NULL OR status = \(state))
+             ORDER BY id DESC LIMIT \(size) OFFSET \((page - 1) * size)
+            """)
+        return (total, try await withDetails(rows.map(TrainOrderRecord.init(row:))))
+    }
+
     /// The changes of order `id`, oldest first.
     func history(of id: Int64) async throws -> [JSONValue] {
         try await database.query(

@@ -4,6 +4,8 @@ import ServiceKit
 
 /// The platform's review of train tickets and refunds and its order search (`/admin/api/orders/{operation}`):
 /// - `train.orders.get` `{"order_no"}`: the order with its history;
+/// - `train.orders.find` `{"passenger"?,"merchant_id"?,"state"?,"page"?,"page_size"?}`: the orders of a
+///   passenger (name or whole identity number), a merchant and/or a state, newest first;
 /// - `train.tickets.pass` `{"order_id"}`: the submitted ticket is right (`wait_confirme`, for the customer to
 ///   confirm within `TRAIN_CONFIRM_WINDOW_SECONDS`); `train.tickets.reject` `{"order_id","reason"}`: back to
 ///   the merchant (`robing`) with the reason;
@@ -30,6 +32,31 @@ struct TrainRefundAdmin: Sendable {
             json["history"] = .array(history)
             json["tradeNo"] = .string(order.tradeNo)
             return .ok(.object(json))
+        }
+        handlers.on("train.orders.find") { call in
+            let stateText = try call.parameters.text("state", maxLength: 20)
+            var search = TrainOrderBook.Search()
+            search.passenger = try call.parameters.text("passenger", maxLength: 64)
+            search.merchantID = try call.parameters.integer("merchant_id", in: 1...Int64.max)
+            if let stateText {
+                guard let state = TrainOrderState(rawValue: stateText) else {
+                    throw PlainRefusal.invalid("state must be one of the document's order states")
+                }
+                search.state = state
+            }
+            let page = Int(try call.parameters.integer("page", in: 1...100_000) ?? 1)
+            let size = Int(try call.parameters.integer("page_size", in: 1...100) ?? 20)
+            let (total, found) = try await admin.orders.search(search, page: page, size: size)
+            return .ok([
+                "total": .integer(total),
+                "orders": .array(
+                    found.map { order in
+                        var json = TrainOrderJSON.order(order)
+                        json["merchantId"] = order.merchantID.map(JSONValue.id) ?? .null
+                        json["tradeNo"] = .string(order.tradeNo)
+                        return .object(json)
+                    }),
+            ])
         }
         handlers.on("train.tickets.pass") { call in
             try await admin.move(call, .auditPassed)
