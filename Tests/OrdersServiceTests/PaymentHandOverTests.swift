@@ -10,13 +10,20 @@ import UserService
 /// A paid recharge reaches the wallet once, however often the hand-over runs or retries.
 @Suite(.serialized)
 struct PaymentHandOverTests {
-    @Test func aPaidRechargeCreditsTheWalletOnce() async throws {
+    /// User and orders in process, the sweep out of the way; `body` gets the mesh and orders' database.
+    static func withServices(_ body: (InProcessMesh, PostgresPool) async throws -> Void) async throws {
         let services = [
             InProcessService(.user, descriptor: UserService.descriptor, routes: UserService.routes),
             InProcessService(.orders, descriptor: OrdersService.descriptor, routes: OrdersService.routes),
         ]
         try await InProcessMesh.with(services, environment: ["ORDERS_PAYMENTS_SWEEP_MS": "60000"]) { mesh in
             guard let database = mesh.database(of: .orders) else { throw InProcessMeshError("no orders database") }
+            try await body(mesh, database)
+        }
+    }
+
+    @Test func aPaidRechargeCreditsTheWalletOnce() async throws {
+        try await Self.withServices { mesh, database in
             let book = TradeBook(database: database)
             let handOver = PaymentHandOver(database: database, mesh: mesh.meshClient(), logger: Logger(service: "test"))
             let trade = try await book.open(
@@ -46,12 +53,7 @@ struct PaymentHandOverTests {
     }
 
     @Test func concurrentHandOversOfATrainPaymentMoveTheOrderOnceAndRefundNothing() async throws {
-        let services = [
-            InProcessService(.user, descriptor: UserService.descriptor, routes: UserService.routes),
-            InProcessService(.orders, descriptor: OrdersService.descriptor, routes: OrdersService.routes),
-        ]
-        try await InProcessMesh.with(services, environment: ["ORDERS_PAYMENTS_SWEEP_MS": "60000"]) { mesh in
-            guard let database = mesh.database(of: .orders) else { throw InProcessMeshError("no orders database") }
+        try await Self.withServices { mesh, database in
             let book = TradeBook(database: database)
             let orders = TrainOrderBook(database: database)
             let handOver = PaymentHandOver(database: database, mesh: mesh.meshClient(), logger: Logger(service: "test"))
