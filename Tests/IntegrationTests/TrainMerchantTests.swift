@@ -210,6 +210,28 @@ struct TrainMerchantTests {
             async let refund = asCustomer("returnAmount", ["id": raced])
             let outcomes = [try await submitted["code"], try await refund["code"]]
             #expect(outcomes.filter { $0 == "0000" }.count == 1, "\(outcomes)")
+
+            let returned = try await Self.paidOrder(client, mesh, customer, amount: "45")
+            #expect(try await asMerchant("robOrder", ["id": returned])["code"] == "0000")
+            #expect(try await asCustomer("returnAmount", ["id": returned])["code"] == "0000")
+            #expect(
+                try await asMerchant(
+                    "submitTicket", ["id": returned, "ticketNo": "E2", "seatInfo": "K1", "ticketPrice": "45"])["code"]
+                    == "0027")
+            let returnedNo = try #require(
+                try await asCustomer("getOrderDetails", ["id": returned])["data"]?["orderNo"]?.stringValue)
+            let returnedOrder = try await admin.call("orders/train.orders.get", ["order_no": .string(returnedNo)])
+            let returnedID = try #require(returnedOrder["data"]?["id"])
+            _ = try await admin.call("orders/train.refunds.review", ["order_id": returnedID])
+            _ = try await admin.call("orders/train.refunds.approve", ["order_id": returnedID])
+            var final: JSONValue? = nil
+            for _ in 0..<100 {
+                final = try await asCustomer("getOrderDetails", ["id": returned])["data"]?["orderStatus"]
+                if final == "returned_amount" { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(final == "returned_amount")
+            #expect(try await MobileRechargeTests.balance(mesh, merchantAccount).balance == 9_072)
         }
     }
 
