@@ -609,6 +609,8 @@ write_report() {
     cat "$OUT/latest.md"
 }
 
+# Filled by measure_run through namerefs (prefix H_ for c-home, T_ for t-orders).
+# shellcheck disable=SC2034
 H_RATES=() H_P50S=() H_P99S=() H_OKS=() H_FAILEDS=() H_EXHAUSTEDS=() H_WINDOWS=() H_FIRSTS=() H_ERRORS=() H_CPUS=()
 H_LOADS=() T_RATES=() T_P50S=() T_P99S=() T_OKS=() T_FAILEDS=() T_EXHAUSTEDS=() T_WINDOWS=() T_FIRSTS=()
 T_ERRORS=() T_CPUS=() T_LOADS=()
