@@ -13,7 +13,8 @@ enum AlipayNotifyRoute {
 
     /// `alipay` is nil when Alipay is off: every notification is then answered `failure`.
     static func make(book: TradeBook, alipay: AlipaySettings?, handOver: PaymentHandOver) -> Route {
-        .post("/notify/alipay", bodyLimit: bodyLimit) { context in
+        let intake = PaymentIntake(book: book, handOver: handOver)
+        return .post("/notify/alipay", bodyLimit: bodyLimit) { context in
             guard let alipay else {
                 context.logger.warning("Alipay notification refused", [("reason", .string("Alipay is not configured"))])
                 return reply(AlipayNotification.failure)
@@ -30,27 +31,10 @@ enum AlipayNotifyRoute {
                 context.logger.warning("Alipay notification refused", [("reason", .string(refusal.description))])
                 return reply(AlipayNotification.failure)
             }
-            switch try await book.confirmPayment(
-                tradeNo: payment.tradeNo, amount: payment.amount, transactionID: payment.transactionID,
-                provider: .alipay)
-            {
-            case .success(.settled(let trade)):
-                context.logger.info("trade paid", [("trade", .string(trade.tradeNo)), ("provider", .string("alipay"))])
-                do {
-                    try await handOver.run(tradeNo: trade.tradeNo)
-                } catch {
-                    context.logger.warning("hand-over deferred to the sweep", [("error", .string("\(error)"))])
-                }
-            case .success(.refundDue(let trade)):
-                context.logger.warning("payment kept for refund", [("trade", .string(trade.tradeNo))])
-            case .success(.alreadyApplied):
-                break
-            case .failure(let refusal):
-                context.logger.warning(
-                    "Alipay notification not applied",
-                    [("trade", .string(payment.tradeNo)), ("reason", .string(refusal.description))])
-                return reply(AlipayNotification.failure)
-            }
+            guard
+                try await intake.take(
+                    payment, from: .alipay, logger: context.logger)
+            else { return reply(AlipayNotification.failure) }
             return reply(AlipayNotification.acknowledgement)
         }
     }

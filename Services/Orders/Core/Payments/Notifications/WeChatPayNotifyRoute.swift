@@ -10,7 +10,8 @@ enum WeChatPayNotifyRoute {
     static let bodyLimit = WeChatPayXML.maximumBytes
 
     static func make(book: TradeBook, merchant: WeChatPayMerchant, handOver: PaymentHandOver) -> Route {
-        .post("/notify/wechat", bodyLimit: bodyLimit) { context in
+        let intake = PaymentIntake(book: book, handOver: handOver)
+        return .post("/notify/wechat", bodyLimit: bodyLimit) { context in
             let payment: VerifiedPayment
             switch WeChatPayNotification.verify(context.request.body, merchant: merchant) {
             case .success(let verified): payment = verified
@@ -21,26 +22,10 @@ enum WeChatPayNotifyRoute {
                 context.logger.warning("WeChat Pay notification refused", [("reason", .string(refusal.description))])
                 return reply(WeChatPayNotification.failure("notification refused"))
             }
-            switch try await book.confirmPayment(
-                tradeNo: payment.tradeNo, amount: payment.amount, transactionID: payment.transactionID,
-                provider: .wechat)
-            {
-            case .success(.settled(let trade)):
-                context.logger.info("trade paid", [("trade", .string(trade.tradeNo))])
-                do {
-                    try await handOver.run(tradeNo: trade.tradeNo)
-                } catch {
-                    context.logger.warning("hand-over deferred to the sweep", [("error", .string("\(error)"))])
-                }
-            case .success(.refundDue(let trade)):
-                context.logger.warning("payment kept for refund", [("trade", .string(trade.tradeNo))])
-            case .success(.alreadyApplied):
-                break
-            case .failure(let refusal):
-                context.logger.warning(
-                    "WeChat Pay notification not applied", [("reason", .string(refusal.description))])
-                return reply(WeChatPayNotification.failure("notification not applied"))
-            }
+            guard
+                try await intake.take(
+                    payment, from: .wechat, logger: context.logger)
+            else { return reply(WeChatPayNotification.failure("notification not applied")) }
             return reply(WeChatPayNotification.acknowledgement)
         }
     }
