@@ -10,7 +10,9 @@ import Mesh
 // nor required flags: ids, counts and pages are written `int`, coordinates and the radius `double`,
 // everything else `String`; a parameter is required unless the section gives it a default, lets it
 // be empty or makes it depend on another, and the search filters of `merchants` and `orders` are
-// optional. `area/cities/withHot` and `merchant/categories/tree` take none.
+// optional. `area/cities/withHot` and `merchant/categories/tree` take none. Two platform additions:
+// `order/pay` (pays an unpaid order in the goods' own mini-program, where the bridge leads) and
+// `merchant/verify` (a merchant's staff redeems a code).
 extension OperationCatalog {
     static let o2oOperations: [Operation] = [
         o2o(
@@ -101,6 +103,18 @@ extension OperationCatalog {
             [
                 .init("order_no", "String", true, "订单号")
             ]),
+        o2o(
+            "order/pay", .post, .orders, .required, "支付未付款订单（在商品所属运营中心的小程序中，桥接页跳转后调起支付）",
+            [
+                .init("order_no", "String", true, "订单号")
+            ]
+        ).platformAddition(),
+        o2o(
+            "merchant/verify", .post, .orders, .required, "商户核销：核销一张核销码（商户绑定的账号）",
+            [
+                .init("verify_code", "String", true, "核销码")
+            ]
+        ).platformAddition(),
     ]
 
     private static func o2o(

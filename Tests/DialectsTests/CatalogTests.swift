@@ -9,11 +9,12 @@ struct CatalogTests {
     @Test func countsMatchTheDocuments() {
         #expect(OperationCatalog.operations(of: .train).count == 14 + 5)
         #expect(OperationCatalog.operations(of: .train).filter(\.traits.platformAddition).count == 5)
-        #expect(OperationCatalog.operations(of: .o2o).count == 16)
+        #expect(OperationCatalog.operations(of: .o2o).count == 16 + 2)
+        #expect(OperationCatalog.operations(of: .o2o).filter(\.traits.platformAddition).count == 2)
         #expect(OperationCatalog.operations(of: .c2c).count == 14)
         #expect(OperationCatalog.operations(of: .yaf).count == 26)
         #expect(OperationCatalog.operations(of: .mobile).count == 38)
-        #expect(OperationCatalog.all.count == 19 + 16 + 14 + 26 + 38)
+        #expect(OperationCatalog.all.count == 19 + 18 + 14 + 26 + 38)
         for dialect in Dialect.allCases {
             let documented = OperationCatalog.operations(of: dialect).filter { !$0.traits.platformAddition }
             #expect(documented.count == ExpectedCatalog.operations(of: dialect).count)

@@ -75,3 +75,24 @@ struct MerchantSearchTests {
         #expect(polar.longitude >= 360)
     }
 }
+
+/// Part of a sold reservation comes back: the units still sold shrink until the reservation is refunded.
+struct ReservationReturnTests {
+    @Test func soldUnitsComeBackInParts() throws {
+        let part = try ReservationState.committed.returning(2, of: 5, returned: 0).get()
+        #expect(part.next == .committed && part.returnsStock && part.ledgerKind == "refund")
+        let rest = try ReservationState.committed.returning(3, of: 5, returned: 2).get()
+        #expect(rest.next == .refunded && rest.returnsStock)
+        #expect(throws: ReservationState.PartRefusal.tooMany(asked: 4, outstanding: 3)) {
+            try ReservationState.committed.returning(4, of: 5, returned: 2).get()
+        }
+        #expect(throws: ReservationState.PartRefusal.self) {
+            try ReservationState.committed.returning(0, of: 5, returned: 0).get()
+        }
+        for state in [ReservationState.reserved, .released, .refunded] {
+            #expect(throws: ReservationState.PartRefusal.notSold(state)) {
+                try state.returning(1, of: 5, returned: 0).get()
+            }
+        }
+    }
+}

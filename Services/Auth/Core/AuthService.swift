@@ -52,6 +52,7 @@ public enum AuthService {
         CaptchaAdmin.register(on: &adminOperations, images: captchaImages, settings: settings)
         var internalOperations = InternalHandlers()
         ResolveSessionOperation.register(on: &internalOperations, store: sessions)
+        SMSNoticeOperation.register(on: &internalOperations, database: database, sms: sms)
         AdminSessionOperations.register(on: &internalOperations, admins: admins, sessions: sessions)
         AccountInternalOperations.register(
             on: &internalOperations, accounts: accounts, payPasswords: payPasswords, displayTime: settings.displayTime)

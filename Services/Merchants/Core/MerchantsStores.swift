@@ -13,6 +13,8 @@ struct MerchantsStores: Sendable {
     let registry: MerchantRegistry
     let editor: GoodsEditor
     let ledger: StockLedger
+    /// The accounts that work for merchants.
+    let staff: MerchantStaffDirectory
     let mesh: MeshClient
 
     init(database: PostgresPool, settings: MerchantsSettings, mesh: MeshClient) {
@@ -26,6 +28,7 @@ struct MerchantsStores: Sendable {
         registry = MerchantRegistry(database: database)
         editor = GoodsEditor(database: database)
         ledger = StockLedger(database: database)
+        staff = MerchantStaffDirectory(database: database)
         self.mesh = mesh
     }
 

@@ -24,8 +24,12 @@ public enum OrdersService {
         let refunds = RefundSender(
             ledger: ledger, wechat: wechat, alipay: alipayClient, mesh: mesh, notifyURL: payments.refundNotifyURL,
             logger: application.logger)
+        let o2oOrders = O2OOrderBook(database: database)
+        let o2oFollowUp = O2OFollowUp(
+            orders: o2oOrders, book: book, ledger: ledger, mesh: mesh, logger: application.logger)
         let sweep = PaymentsSweep(
-            book: book, wechat: wechat, handOver: handOver, refunds: refunds, logger: application.logger)
+            book: book, wechat: wechat, handOver: handOver, refunds: refunds, o2o: o2oFollowUp,
+            logger: application.logger)
         application.every(payments.sweepInterval, named: "payments sweep") { try await sweep.run() }
         var operations = OperationHandlers(service: .orders)
         MobileAlipayOperations(book: book, alipay: alipay).register(on: &operations)
@@ -42,24 +46,30 @@ public enum OrdersService {
             settler: settler
         ).register(on: &operations)
         TrainMerchantOperations(orders: trainOrders, mesh: mesh).register(on: &operations)
+        let checkout = WeChatPayCheckout(
+            book: book, client: wechat, notifyURL: payments.paymentNotifyURL, lifetime: payments.tradeLifetime)
+        O2OCustomerOperations(
+            orders: o2oOrders, book: book, checkout: checkout, ledger: ledger, refunds: refunds,
+            followUp: o2oFollowUp, mesh: mesh, payments: payments,
+            settings: try O2OSettings(environment: application.configuration.environment)
+        ).register(on: &operations)
+        let redemption = O2ORedemption(orders: o2oOrders, ledger: ledger, mesh: mesh)
+        redemption.register(on: &operations)
         let train = try TrainSettings(environment: application.configuration.environment)
         application.every(train.sweepInterval, named: "train orders sweep") {
             try await trainOrders.releaseOverdue(window: train.bookingWindow, limit: 100)
             try await settler.confirmOverdue(limit: 100)
             try await settler.settleOpen(limit: 100)
         }
-        MobileRechargeOperations(
-            book: book,
-            checkout: WeChatPayCheckout(
-                book: book, client: wechat, notifyURL: payments.paymentNotifyURL, lifetime: payments.tradeLifetime),
-            mesh: mesh, settings: payments
-        ).register(on: &operations)
+        MobileRechargeOperations(book: book, checkout: checkout, mesh: mesh, settings: payments).register(
+            on: &operations)
         var admin = AdminHandlers()
         PaymentsAdmin(
             book: book, ledger: ledger, reconciler: Reconciler(book: book, wechat: wechat, alipay: alipayClient)
         ).register(
             on: &admin)
         TrainRefundAdmin(orders: trainOrders, ledger: ledger, settings: train).register(on: &admin)
+        redemption.register(on: &admin)
         var routes = [
             WeChatPayNotifyRoute.make(book: book, merchant: payments.wechat, handOver: handOver),
             WeChatPayRefundNotifyRoute.make(ledger: ledger, merchant: payments.wechat),

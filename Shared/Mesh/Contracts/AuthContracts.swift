@@ -119,3 +119,38 @@ public enum ScenesCreate: MeshContract {
         public var json: JSONObject { ["scene_id": .string(sceneID)] }
     }
 }
+
+/// `sms.notify` on auth (mutating): sends `text` to `mobile` as a notice (not a code), once per
+/// idempotency key: a retry answers the first send without sending again. A provider that refused or was
+/// unreachable answers `code_send_failed`, and a retry with the same key tries again.
+public enum SMSNotify: MeshContract {
+    public typealias Reply = MeshEmpty
+    public static let service = ServiceName.auth
+    public static let name = "sms.notify"
+    public static let isMutating = true
+    /// The longest text a notice may have (a few SMS segments).
+    public static let maximumLength = 300
+
+    /// `{"mobile","text"}`.
+    public struct Request: MeshMessage {
+        public let mobile: String
+        public let text: String
+
+        public init(mobile: String, text: String) {
+            self.mobile = mobile
+            self.text = text
+        }
+
+        public init(json: JSONObject) throws(MeshProtocolError) {
+            let fields = MeshFields(json)
+            guard let mobile = try fields.optionalText("mobile", maxLength: 11) else { throw .missing("mobile") }
+            guard let text = try fields.optionalText("text", maxLength: SMSNotify.maximumLength) else {
+                throw .missing("text")
+            }
+            self.mobile = mobile
+            self.text = text
+        }
+
+        public var json: JSONObject { ["mobile": .string(mobile), "text": .string(text)] }
+    }
+}

@@ -49,6 +49,8 @@ public enum GoodsSnapshot: MeshContract {
         public let merchantID: Int64?
         public let merchantName: String?
         public let operID: Int64?
+        /// The app id of the operations centre's mini-program, where the item is paid for.
+        public let operAppID: String?
         public let isOperSelf: Bool
         public let onSale: Bool
         public let pic: String
@@ -60,7 +62,8 @@ public enum GoodsSnapshot: MeshContract {
 
         public init(
             goodsID: Int64, catalogue: String, name: String, merchantID: Int64?, merchantName: String?,
-            operID: Int64?, isOperSelf: Bool, onSale: Bool, pic: String, thumbURL: String, limitCount: Int64,
+            operID: Int64?, operAppID: String? = nil, isOperSelf: Bool, onSale: Bool, pic: String, thumbURL: String,
+            limitCount: Int64,
             startDate: String?, endDate: String?, product: ProductSnapshot
         ) {
             self.goodsID = goodsID
@@ -69,6 +72,7 @@ public enum GoodsSnapshot: MeshContract {
             self.merchantID = merchantID
             self.merchantName = merchantName
             self.operID = operID
+            self.operAppID = operAppID
             self.isOperSelf = isOperSelf
             self.onSale = onSale
             self.pic = pic
@@ -87,6 +91,7 @@ public enum GoodsSnapshot: MeshContract {
             merchantID = try fields.optionalPositiveInteger("merchant_id")
             merchantName = try fields.optionalString("merchant_name")
             operID = try fields.optionalPositiveInteger("oper_id")
+            operAppID = try fields.optionalString("oper_app_id")
             isOperSelf = try fields.bool("is_oper_self")
             onSale = try fields.bool("on_sale")
             pic = try fields.string("pic")
@@ -101,7 +106,8 @@ public enum GoodsSnapshot: MeshContract {
             [
                 "goods_id": .id(goodsID), "catalogue": .string(catalogue), "name": .string(name),
                 "merchant_id": merchantID.map(JSONValue.id) ?? .null, "merchant_name": .optional(merchantName),
-                "oper_id": operID.map(JSONValue.id) ?? .null, "is_oper_self": .bool(isOperSelf),
+                "oper_id": operID.map(JSONValue.id) ?? .null, "oper_app_id": .optional(operAppID),
+                "is_oper_self": .bool(isOperSelf),
                 "on_sale": .bool(onSale), "pic": .string(pic), "thumb_url": .string(thumbURL),
                 "limit_count": .integer(limitCount), "start_date": .optional(startDate),
                 "end_date": .optional(endDate), "product": .object(product.json),
@@ -231,24 +237,31 @@ public enum StockReserve: MeshContract {
     }
 }
 
-/// The request of the movements of an existing reservation: `{"reservation_id","reason"?}`.
+/// The request of the movements of an existing reservation: `{"reservation_id","reason"?,"quantity"?}`.
+/// `quantity` (a release only) gives back that many of a sold reservation's units rather than all of them.
 public struct ReservationMovementRequest: MeshMessage {
     public let reservationID: Int64
     public let reason: String?
+    public let quantity: Int64?
 
-    public init(reservationID: Int64, reason: String? = nil) {
+    public init(reservationID: Int64, reason: String? = nil, quantity: Int64? = nil) {
         self.reservationID = reservationID
         self.reason = reason
+        self.quantity = quantity
     }
 
     public init(json: JSONObject) throws(MeshProtocolError) {
         let fields = MeshFields(json)
         reservationID = try fields.positiveInteger("reservation_id")
         reason = try fields.optionalText("reason", maxLength: 200)
+        quantity = try fields.optionalPositiveInteger("quantity", maximum: StockReserve.maximumQuantity)
     }
 
     public var json: JSONObject {
-        JSONObject(omittingNils: ["reservation_id": .id(reservationID), "reason": reason.map(JSONValue.string)])
+        JSONObject(omittingNils: [
+            "reservation_id": .id(reservationID), "reason": reason.map(JSONValue.string),
+            "quantity": quantity.map(JSONValue.integer),
+        ])
     }
 }
 
@@ -265,7 +278,9 @@ public enum StockCommit: MeshContract {
 
 /// `stock.release` on merchants (mutating): gives the stock back (a cancelled or timed-out order
 /// before the sale, a refund after it). Releasing a released or refunded reservation answers it
-/// unchanged, so the stock comes back once.
+/// unchanged, so the stock comes back once. With `quantity`, that many units of a sold reservation come
+/// back (a partial refund; `invalid_state` for an unsold one or more units than are still sold), once per
+/// idempotency key.
 public enum StockRelease: MeshContract {
     public typealias Request = ReservationMovementRequest
     public typealias Reply = StockReservation
@@ -332,5 +347,35 @@ public enum MerchantCentre: MeshContract {
                 "app_id": .string(appID), "is_own": .bool(isOwn),
             ]
         }
+    }
+}
+
+/// `merchants.staff` on merchants: the merchants an account works for (its staff links), empty when none.
+public enum MerchantStaff: MeshContract {
+    public typealias Request = AccountRequest
+    public static let service = ServiceName.merchants
+    public static let name = "merchants.staff"
+
+    /// `{"merchant_ids":[…]}`.
+    public struct Reply: MeshMessage {
+        public let merchantIDs: [Int64]
+
+        public init(merchantIDs: [Int64]) {
+            self.merchantIDs = merchantIDs
+        }
+
+        public init(json: JSONObject) throws(MeshProtocolError) {
+            guard case .array(let values)? = json["merchant_ids"] else { throw .missing("merchant_ids") }
+            var ids: [Int64] = []
+            for value in values {
+                guard let id = value.int64Value ?? value.stringValue.flatMap({ Int64($0) }), id > 0 else {
+                    throw .invalid("merchant_ids", "an array of positive ids")
+                }
+                ids.append(id)
+            }
+            merchantIDs = ids
+        }
+
+        public var json: JSONObject { ["merchant_ids": .array(merchantIDs.map(JSONValue.id))] }
     }
 }

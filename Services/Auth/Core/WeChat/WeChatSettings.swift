@@ -7,7 +7,7 @@ import ServiceKit
 /// | variable | default | meaning |
 /// |---|---|---|
 /// | `WECHAT_LOGIN` | `simulator`; `wechat` in production | who checks `wx.login` codes: simulator or WeChat |
-/// | `WECHAT_APPS` | `wxdevtrain:…,wxdevo2o:…`; none in production | the mini-programs, `appid:secret,…` |
+/// | `WECHAT_APPS` | `wxdevtrain:…,wxdevo2o:…` and the demo centres' `wxdemoo2o2`, `wxdemoo2o3`; none in production | the mini-programs, `appid:secret,…` |
 /// | `TRAIN_WECHAT_APPS` | `XCX:wxdevtrain`; none in production | train `appCode` → the app id it logs in with |
 /// | `WECHAT_API_HOST` | `api.weixin.qq.com` | host of WeChat's API (HTTPS, port 443) |
 /// | `WECHAT_API_TIMEOUT_MS` | 5000 | deadline of one `jscode2session` call |
@@ -47,6 +47,7 @@ struct WeChatSettings: Sendable {
         }
         let developmentApps = [
             "\(Self.developmentTrainApp):development-train-secret", "\(Self.developmentO2OApp):development-o2o-secret",
+            "wxdemoo2o2:development-o2o2-secret", "wxdemoo2o3:development-o2o3-secret",
         ].joined(separator: ",")
         var apps: [String: WeChatApp] = [:]
         for (id, secret) in try Self.pairs(environment, "WECHAT_APPS", default: production ? "" : developmentApps) {

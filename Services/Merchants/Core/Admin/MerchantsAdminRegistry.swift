@@ -1,7 +1,8 @@
 import ServiceKit
 
 /// Registers the merchants service's admin operations (`/admin/api/merchants/{operation}` on the
-/// gateway): operations centres, merchant categories, merchants, goods with their products, and stock.
+/// gateway): operations centres, merchant categories, merchants, goods with their products, stock, and
+/// merchants' staff.
 enum MerchantsAdminRegistry {
     static func handlers(stores: MerchantsStores) -> AdminHandlers {
         var handlers = AdminHandlers()
@@ -10,6 +11,7 @@ enum MerchantsAdminRegistry {
         MerchantsAdmin(stores: stores).register(on: &handlers)
         GoodsAdmin(stores: stores).register(on: &handlers)
         StockAdmin(stores: stores).register(on: &handlers)
+        StaffAdmin(staff: stores.staff).register(on: &handlers)
         return handlers
     }
 }

@@ -28,8 +28,8 @@ struct GoodsRecord: Sendable, Equatable {
               FROM merchants.products p WHERE p.goods_id = g.id
         ) pr ON true
         LEFT JOIN LATERAL (
-            SELECT coalesce(sum(r.quantity), 0) AS sold,
-                   coalesce(sum(r.quantity) FILTER (WHERE r.committed_at > now() - interval '30 days'), 0)
+            SELECT coalesce(sum(r.quantity - r.returned), 0) AS sold,
+                   coalesce(sum(r.quantity - r.returned) FILTER (WHERE r.committed_at > now() - interval '30 days'), 0)
                      AS sold_last_month
               FROM merchants.reservations r WHERE r.goods_id = g.id AND r.state = 'committed'
         ) sales ON true

@@ -8,6 +8,7 @@ import ServiceKit
 /// - `stock.reserve`, `stock.commit`, `stock.release` (`StockReserve`, `StockCommit`, `StockRelease`):
 ///   the stock of an order, each applied once per idempotency key (`StockKeeper`).
 /// - `merchants.centre` (`MerchantCentre`): a merchant's operations centre.
+/// - `merchants.staff` (`MerchantStaff`): the merchants an account works for.
 struct MerchantsInternalOperations: Sendable {
     let stores: MerchantsStores
 
@@ -30,6 +31,9 @@ struct MerchantsInternalOperations: Sendable {
                 try await operations.stores.stock.move(.release, request, operation: StockRelease.name, key: key))
         }
         handlers.on(MerchantCentre.self) { request, _, _ in try await operations.centre(request) }
+        handlers.on(MerchantStaff.self) { request, _, _ in
+            .ok(MerchantStaff.Reply(merchantIDs: try await operations.stores.staff.merchants(of: request.accountID)))
+        }
     }
 
     func snapshot(_ request: GoodsSnapshot.Request) async throws -> MeshAnswer<GoodsSnapshot.Reply> {
@@ -58,16 +62,18 @@ struct MerchantsInternalOperations: Sendable {
         }
         var merchantName: String?
         var isOperSelf = false
+        var operAppID: String?
         if let merchantID = goods.merchantID {
             let found = try await stores.centres.of(merchant: merchantID)
             isOperSelf = found?.centre.isOwn(appID: request.appID) ?? false
             merchantName = found?.merchantName
+            operAppID = found?.centre.appID
         }
         return .ok(
             GoodsSnapshot.Reply(
                 goodsID: goods.id, catalogue: goods.catalogue.rawValue, name: goods.name,
                 merchantID: goods.merchantID, merchantName: merchantName, operID: goods.operID,
-                isOperSelf: isOperSelf, onSale: onSale, pic: stores.imageURL(goods.pic),
+                operAppID: operAppID, isOperSelf: isOperSelf, onSale: onSale, pic: stores.imageURL(goods.pic),
                 thumbURL: stores.imageURL(goods.thumbURL), limitCount: goods.limitCount,
                 startDate: goods.startDate, endDate: goods.endDate,
                 product: GoodsSnapshot.ProductSnapshot(

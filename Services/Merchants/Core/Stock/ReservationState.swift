@@ -30,6 +30,34 @@ enum ReservationState: String, Sendable, CaseIterable {
         var description: String { "a \(state.rawValue) reservation cannot be committed" }
     }
 
+    /// Why part of a reservation cannot come back.
+    enum PartRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+        /// Only sold units come back in part; an unsold reservation is released whole.
+        case notSold(ReservationState)
+        /// More units were asked back than are still out.
+        case tooMany(asked: Int64, outstanding: Int64)
+
+        var description: String {
+            switch self {
+            case .notSold(let state):
+                "only a committed reservation gives units back in part, not a \(state.rawValue) one"
+            case .tooMany(let asked, let outstanding): "\(asked) units asked back, only \(outstanding) are still sold"
+            }
+        }
+    }
+
+    /// The decision for giving back `part` of the `quantity` units of a sold reservation of which `returned`
+    /// came back before: the stock gains `part` units; the reservation is refunded once all are back.
+    func returning(_ part: Int64, of quantity: Int64, returned: Int64) -> Result<Decision, PartRefusal> {
+        guard self == .committed else { return .failure(.notSold(self)) }
+        let outstanding = quantity - returned
+        guard part > 0, part <= outstanding else { return .failure(.tooMany(asked: part, outstanding: outstanding)) }
+        return .success(
+            Decision(
+                next: part == outstanding ? .refunded : .committed, returnsStock: true, changes: true,
+                ledgerKind: "refund"))
+    }
+
     /// The decision for `event` in this state. Repeating an event is harmless: a committed reservation
     /// stays committed, a released one released, so stock comes back once. Only committing a
     /// reservation whose stock was given back is refused.

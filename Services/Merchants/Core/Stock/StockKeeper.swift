@@ -87,7 +87,7 @@ struct StockKeeper: Sendable {
             try await idempotency.perform(key: key, fingerprint: fingerprint, on: transaction) { transaction in
                 let rows = try await transaction.query(
                     """
-                    SELECT r.id, r.product_id, r.goods_id, r.quantity, r.order_ref, r.state, p.stock
+                    SELECT r.id, r.product_id, r.goods_id, r.quantity, r.returned, r.order_ref, r.state, p.stock
                       FROM merchants.reservations r JOIN merchants.products p ON p.id = r.product_id
                      WHERE r.id = \(request.reservationID)
                        FOR UPDATE OF r
@@ -98,21 +98,35 @@ struct StockKeeper: Sendable {
                     throw StockRefusal(
                         kind: .invalidState, message: "the reservation has the unknown state \(stateText)")
                 }
+                let quantity: Int64 = try row.decode("quantity")
+                let returned: Int64 = try row.decode("returned")
                 let decision: ReservationState.Decision
-                switch state.apply(event) {
-                case .success(let made): decision = made
-                case .failure(let refusal): throw StockRefusal(kind: .invalidState, message: refusal.description)
+                var units = quantity - returned
+                if event == .release, let part = request.quantity {
+                    switch state.returning(part, of: quantity, returned: returned) {
+                    case .success(let made): decision = made
+                    case .failure(let refusal): throw StockRefusal(kind: .invalidState, message: refusal.description)
+                    }
+                    units = part
+                } else {
+                    switch state.apply(event) {
+                    case .success(let made): decision = made
+                    case .failure(let refusal): throw StockRefusal(kind: .invalidState, message: refusal.description)
+                    }
                 }
                 let productID: Int64 = try row.decode("product_id")
-                let quantity: Int64 = try row.decode("quantity")
                 var stock: Int64 = try row.decode("stock")
                 if decision.changes {
+                    let returnedAfter =
+                        decision.next == .refunded ? quantity : returned + (decision.returnsStock ? units : 0)
                     try await transaction.execute(
                         """
                         UPDATE merchants.reservations
                            SET state = \(decision.next.rawValue),
-                               committed_at = CASE WHEN \(decision.next.rawValue) = 'committed' THEN now()
-                                                   ELSE committed_at END,
+                               returned = CASE WHEN \(decision.next.rawValue) IN ('committed', 'refunded')
+                                               THEN \(returnedAfter) ELSE 0 END,
+                               committed_at = CASE WHEN \(decision.next.rawValue) = 'committed'
+                                                   THEN coalesce(committed_at, now()) ELSE committed_at END,
                                ended_at = CASE WHEN \(decision.next.rawValue) IN ('released', 'refunded') THEN now()
                                                ELSE ended_at END
                          WHERE id = \(request.reservationID)
@@ -122,12 +136,12 @@ struct StockKeeper: Sendable {
                     let back = try await transaction.query(
                         """
                         WITH returned AS (
-                            UPDATE merchants.products SET stock = stock + \(quantity), updated_at = now()
+                            UPDATE merchants.products SET stock = stock + \(units), updated_at = now()
                              WHERE id = \(productID) RETURNING id, stock
                         )
                         INSERT INTO merchants.stock_ledger (product_id, change, stock_after, kind, reservation_id,
                             reason, actor)
-                        SELECT id, \(quantity), stock, \(kind), \(request.reservationID), \(request.reason ?? ""), 'orders'
+                        SELECT id, \(units), stock, \(kind), \(request.reservationID), \(request.reason ?? ""), 'orders'
                           FROM returned
                         RETURNING stock_after
                         """)

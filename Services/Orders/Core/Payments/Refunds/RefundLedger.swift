@@ -27,38 +27,46 @@ struct RefundLedger: Sendable {
         tradeNo: String, refundNo: String, amount: Int64, reason: String
     ) async throws -> Result<StoredRefund, RefundRequestRefusal> {
         try await database.transaction { transaction in
-            let payments = try await transaction.query(
-                """
-                SELECT p.id, p.amount FROM orders.trade_payments p JOIN orders.trades t ON t.id = p.trade_id
-                 WHERE t.trade_no = \(tradeNo) AND p.disposition = 'settled' FOR UPDATE OF p
-                """)
-            guard let payment = payments.first else {
-                let known = try await transaction.query("SELECT 1 FROM orders.trades WHERE trade_no = \(tradeNo)")
-                return .failure(known.isEmpty ? .unknownTrade : .notPaid)
-            }
-            let paymentID: Int64 = try payment.decode("id")
-            let elsewhere = try await transaction.query(
-                "SELECT payment_id, amount FROM orders.refunds WHERE refund_no = \(refundNo) AND payment_id <> \(paymentID)"
-            )
-            if let other = elsewhere.first {
-                return .failure(.rejected(.numberReused(number: refundNo, amount: try other.decode("amount"))))
-            }
-            var book = RefundBook(
-                paid: try payment.decode("amount"), refunds: try await refunds(of: paymentID, transaction))
-            switch book.request(number: refundNo, amount: amount) {
-            case .failure(let refusal):
-                return .failure(.rejected(refusal))
-            case .success(.new):
-                try await transaction.execute(
-                    """
-                    INSERT INTO orders.refunds (refund_no, payment_id, amount, reason)
-                    VALUES (\(refundNo), \(paymentID), \(amount), \(reason))
-                    """)
-            case .success(.existing):
-                break
-            }
-            return .success(try await stored(refundNo, on: transaction))
+            try await ask(tradeNo: tradeNo, refundNo: refundNo, amount: amount, reason: reason, on: transaction)
         }
+    }
+
+    /// `ask` inside the caller's transaction, so the refund is recorded together with the business change
+    /// it pays for (or not at all).
+    func ask(
+        tradeNo: String, refundNo: String, amount: Int64, reason: String, on transaction: PostgresTransaction
+    ) async throws -> Result<StoredRefund, RefundRequestRefusal> {
+        let payments = try await transaction.query(
+            """
+            SELECT p.id, p.amount FROM orders.trade_payments p JOIN orders.trades t ON t.id = p.trade_id
+             WHERE t.trade_no = \(tradeNo) AND p.disposition = 'settled' FOR UPDATE OF p
+            """)
+        guard let payment = payments.first else {
+            let known = try await transaction.query("SELECT 1 FROM orders.trades WHERE trade_no = \(tradeNo)")
+            return .failure(known.isEmpty ? .unknownTrade : .notPaid)
+        }
+        let paymentID: Int64 = try payment.decode("id")
+        let elsewhere = try await transaction.query(
+            "SELECT payment_id, amount FROM orders.refunds WHERE refund_no = \(refundNo) AND payment_id <> \(paymentID)"
+        )
+        if let other = elsewhere.first {
+            return .failure(.rejected(.numberReused(number: refundNo, amount: try other.decode("amount"))))
+        }
+        var book = RefundBook(
+            paid: try payment.decode("amount"), refunds: try await refunds(of: paymentID, transaction))
+        switch book.request(number: refundNo, amount: amount) {
+        case .failure(let refusal):
+            return .failure(.rejected(refusal))
+        case .success(.new):
+            try await transaction.execute(
+                """
+                INSERT INTO orders.refunds (refund_no, payment_id, amount, reason)
+                VALUES (\(refundNo), \(paymentID), \(amount), \(reason))
+                """)
+        case .success(.existing):
+            break
+        }
+        return .success(try await stored(refundNo, on: transaction))
     }
 
     /// Records the full refund of up to `limit` payments kept for refund (they came for a closed trade,

@@ -24,12 +24,19 @@ struct RefundSender: Sendable {
         try await restoreFailed(limit: limit)
     }
 
-    private func sendPending(limit: Int) async throws {
+    /// Sends the refund `refundNo` now, unless it was sent or another replica is sending it; the sweep
+    /// retries whatever this could not finish.
+    func send(refundNo: String) async throws {
+        try await sendPending(limit: 1, only: refundNo)
+    }
+
+    private func sendPending(limit: Int, only refundNo: String? = nil) async throws {
         try await ledger.database.transaction { transaction in
             let rows = try await transaction.query(
                 """
                 SELECT \(unsafeSQL: StoredRefund.columns) FROM \(unsafeSQL: StoredRefund.joins)
-                 WHERE r.state = 'pending' AND r.sent_at IS NULL ORDER BY r.id LIMIT \(limit) FOR UPDATE OF r SKIP LOCKED
+                 WHERE r.state = 'pending' AND r.sent_at IS NULL AND (\(refundNo)::text IS NULL OR r.refund_no = \(refundNo))
+                 ORDER BY r.id LIMIT \(limit) FOR UPDATE OF r SKIP LOCKED
                 """)
             for row in rows {
                 let refund = try StoredRefund(row: row)

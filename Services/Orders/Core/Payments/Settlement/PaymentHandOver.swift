@@ -7,11 +7,12 @@ import ServiceKit
 /// wallet on the user service with `trade-<trade number>` as the idempotency key, so a retry after a
 /// crash or a lost answer never credits twice; that key, not a lock, is what makes concurrent hand-overs
 /// of one payment harmless, so no transaction is held open across the wallet call. A train order moves
-/// from `wait_pay` to `wait_rob` (an order cancelled meanwhile has the payment refunded in full). Payments
-/// of businesses whose hand-over this service does not make yet stay in the outbox.
+/// from `wait_pay` to `wait_rob` (an order cancelled meanwhile has the payment refunded in full); an O2O
+/// order is paid and gets its codes (`O2OFollowUp`). Payments of businesses whose hand-over this service
+/// does not make yet stay in the outbox.
 struct PaymentHandOver: Sendable {
     /// The businesses handed over here.
-    static let handled: [TradeBusiness] = [.recharge, .train]
+    static let handled: [TradeBusiness] = [.recharge, .train, .o2o]
 
     let database: PostgresPool
     let mesh: MeshClient
@@ -19,6 +20,11 @@ struct PaymentHandOver: Sendable {
 
     private var trainOrders: TrainOrderBook { TrainOrderBook(database: database) }
     private var ledger: RefundLedger { RefundLedger(database: database) }
+    private var o2o: O2OFollowUp {
+        O2OFollowUp(
+            orders: O2OOrderBook(database: database), book: TradeBook(database: database), ledger: ledger, mesh: mesh,
+            logger: logger)
+    }
 
     /// Hands over up to `limit` payments of the outbox, oldest first; answers how many were handed over.
     @discardableResult
@@ -55,9 +61,16 @@ struct PaymentHandOver: Sendable {
         for row in rows {
             let tradeNo: String = try row.decode("trade_no")
             let paymentID: Int64 = try row.decode("id")
-            if try row.decode("business", as: String.self) == TradeBusiness.train.rawValue {
+            let business: String = try row.decode("business")
+            if business == TradeBusiness.train.rawValue {
                 try await handOverTrain(tradeNo: tradeNo, amount: try row.decode("amount"))
                 handedOver += try await markHandedOver(paymentID)
+                continue
+            }
+            if business == TradeBusiness.o2o.rawValue {
+                if try await o2o.handOver(tradeNo: tradeNo, amount: try row.decode("amount")) {
+                    handedOver += try await markHandedOver(paymentID)
+                }
                 continue
             }
             let credit = WalletMovementRequest(
