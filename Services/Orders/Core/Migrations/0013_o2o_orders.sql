@@ -81,6 +81,10 @@ CREATE INDEX o2o_refunds_of_order ON o2o_refunds (order_id, id);
 CREATE INDEX o2o_refunds_stock_due ON o2o_refunds (id) WHERE stock_returned_at IS NULL;
 ALTER TABLE o2o_verify_codes ADD FOREIGN KEY (refund_id) REFERENCES o2o_refunds (id);
 
+-- The mini-program a trade's prepay id was made for: an order of another centre is paid in that centre's
+-- mini-program, under a prepay id of its own.
+ALTER TABLE trades ADD COLUMN prepay_app_id text CHECK (char_length(prepay_app_id) BETWEEN 1 AND 64);
+
 CREATE TABLE o2o_order_history (
     id bigserial PRIMARY KEY,
     order_id bigint NOT NULL REFERENCES o2o_orders (id),

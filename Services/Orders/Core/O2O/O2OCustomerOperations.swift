@@ -220,7 +220,7 @@ struct O2OCustomerOperations: Sendable {
     private func sdkConfig(tradeNo: String, call: OperationCall) async throws -> JSONValue {
         switch try await checkout.parameters(
             tradeNo: tradeNo, accountID: call.account, openID: call.mesh.caller?.openID,
-            clientIP: call.mesh.clientAddress)
+            clientIP: call.mesh.clientAddress, appID: call.mesh.appID)
         {
         case .success(let fields):
             return .object([

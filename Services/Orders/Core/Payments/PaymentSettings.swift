@@ -7,6 +7,7 @@ import ServiceKit
 /// | variable | default | meaning |
 /// |---|---|---|
 /// | `WECHAT_PAY_APP_ID` | `wxdevo2o` | the app id payments are made in |
+/// | `WECHAT_PAY_LINKED_APP_IDS` | `wxdemoo2o2,wxdemoo2o3`; none in production | the other mini-programs linked to the merchant account (the operations centres' own), comma-separated |
 /// | `WECHAT_PAY_MCH_ID` | `1900000109` | the WeChat Pay merchant id |
 /// | `WECHAT_PAY_API_KEY` | a development key; required in production | the merchant's v2 API key (32 characters) |
 /// | `WECHAT_PAY_SIGN_TYPE` | `MD5` | `MD5` or `HMAC-SHA256` for the requests this service signs |
@@ -78,6 +79,9 @@ struct PaymentSettings: Sendable {
         wechat = WeChatPayMerchant(
             appID: environment.string("WECHAT_PAY_APP_ID", default: "wxdevo2o"),
             merchantID: environment.string("WECHAT_PAY_MCH_ID", default: "1900000109"), apiKey: key,
-            signKind: kind == "md5" ? .md5 : .hmacSHA256)
+            signKind: kind == "md5" ? .md5 : .hmacSHA256,
+            linkedAppIDs: Set(
+                environment.string("WECHAT_PAY_LINKED_APP_IDS", default: production ? "" : "wxdemoo2o2,wxdemoo2o3")
+                    .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }))
     }
 }

@@ -26,7 +26,7 @@ struct PaymentsSweep: Sendable {
                 continue
             }
             do {
-                try await wechat.close(tradeNo: tradeNo)
+                try await (trade.prepayAppID.flatMap(wechat.paying(in:)) ?? wechat).close(tradeNo: tradeNo)
             } catch {
                 logger.warning(
                     "WeChat Pay order not closed", [("trade", .string(tradeNo)), ("error", .string("\(error)"))])

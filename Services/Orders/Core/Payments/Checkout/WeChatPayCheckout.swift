@@ -17,9 +17,13 @@ struct WeChatPayCheckout: Sendable {
     let lifetime: Duration
 
     /// The JSAPI parameters for the payer's trade `tradeNo`, or the refusal to answer in the caller's dialect.
+    /// `appID` is the mini-program paying (one linked to the merchant account); nil for the account's own.
     func parameters(
-        tradeNo: String, accountID: Int64, openID: String?, clientIP: String?, now: Date = Date()
+        tradeNo: String, accountID: Int64, openID: String?, clientIP: String?, appID: String? = nil, now: Date = Date()
     ) async throws -> Result<[String: String], PlainRefusal> {
+        guard let client = appID.map({ client.paying(in: $0) }) ?? client else {
+            return .failure(PlainRefusal(.invalidState, "该小程序未开通微信支付"))
+        }
         let trade: TradeRecord
         switch try await book.checkout(tradeNo, accountID: accountID, provider: .wechat) {
         case .success(let open): trade = open
@@ -28,7 +32,9 @@ struct WeChatPayCheckout: Sendable {
         case .failure(.closed): return .failure(PlainRefusal(.invalidState, "交易已关闭，请重新发起充值"))
         }
         let prepayID: String
-        if let kept = trade.prepayID, let until = trade.preparedUntil, until > now.addingTimeInterval(60) {
+        if let kept = trade.prepayID, let until = trade.preparedUntil, until > now.addingTimeInterval(60),
+            (trade.prepayAppID ?? client.merchant.appID) == client.merchant.appID
+        {
             prepayID = kept
         } else {
             guard let openID, !openID.isEmpty else {
@@ -44,7 +50,7 @@ struct WeChatPayCheckout: Sendable {
                 return .failure(PlainRefusal(.providerFailed, "微信支付下单失败：\(Self.wording(error))"))
             }
             let until = min(now.addingTimeInterval(Self.prepayLifetime), expires)
-            try await book.recordPrepay(prepayID, tradeNo: trade.tradeNo, until: until)
+            try await book.recordPrepay(prepayID, tradeNo: trade.tradeNo, until: until, appID: client.merchant.appID)
         }
         return .success(
             WeChatPayJSAPI.parameters(

@@ -116,7 +116,7 @@ enum WeChatPaySandboxRoutes {
         } catch {
             return WeChatPaySandboxReply.fail("XML格式错误")
         }
-        guard fields["appid"] == merchant.appID, fields["mch_id"] == merchant.merchantID else {
+        guard merchant.accepts(appID: fields["appid"]), fields["mch_id"] == merchant.merchantID else {
             return WeChatPaySandboxReply.fail("appid和mch_id不匹配")
         }
         guard let kind = WeChatPaySignature.Kind(rawValue: fields["sign_type"] ?? "MD5"),

@@ -37,10 +37,10 @@ extension TradeBook {
     }
 
     /// Keeps the prepay id WeChat Pay's unified order gave for `tradeNo`, usable until `until`.
-    func recordPrepay(_ prepayID: String, tradeNo: String, until: Date) async throws {
+    func recordPrepay(_ prepayID: String, tradeNo: String, until: Date, appID: String) async throws {
         try await database.execute(
             """
-            UPDATE orders.trades SET prepay_id = \(prepayID), prepared_until = \(until)
+            UPDATE orders.trades SET prepay_id = \(prepayID), prepared_until = \(until), prepay_app_id = \(appID)
              WHERE trade_no = \(tradeNo) AND state = 'created'
             """)
     }

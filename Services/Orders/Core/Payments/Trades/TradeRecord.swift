@@ -17,7 +17,7 @@ enum PaymentProvider: String, Sendable, CaseIterable {
 struct TradeRecord: Sendable, Equatable {
     static let columns = """
         id, trade_no, business, business_ref, account_id, amount, provider, state, transaction_id, prepay_id,
-        prepared_until, created_at, expires_at
+        prepared_until, prepay_app_id, created_at, expires_at
         """
 
     let id: Int64
@@ -32,6 +32,8 @@ struct TradeRecord: Sendable, Equatable {
     /// WeChat Pay's prepay id of the trade's unified order, usable until `preparedUntil`.
     let prepayID: String?
     let preparedUntil: Date?
+    /// The mini-program the prepay id was made for (nil for one made before this was recorded).
+    let prepayAppID: String?
     let createdAt: Date
     /// When the trade closes unless it is paid before.
     let expiresAt: Date
@@ -55,6 +57,7 @@ struct TradeRecord: Sendable, Equatable {
         transactionID = try row.decode("transaction_id")
         prepayID = try row.decode("prepay_id")
         preparedUntil = try row.decode("prepared_until")
+        prepayAppID = try row.decode("prepay_app_id")
         createdAt = try row.decode("created_at")
         expiresAt = try row.decode("expires_at")
     }

@@ -104,7 +104,7 @@ struct WeChatPayClient: Sendable {
         guard WeChatPaySignature.verify(fields, key: merchant.apiKey, assumed: merchant.signKind) else {
             throw .malformedAnswer("the signature does not match")
         }
-        guard fields["appid"] == merchant.appID, fields["mch_id"] == merchant.merchantID else {
+        guard merchant.accepts(appID: fields["appid"]), fields["mch_id"] == merchant.merchantID else {
             throw .malformedAnswer("the answer is for another app or merchant")
         }
         guard fields["result_code"] == "SUCCESS" else {
@@ -112,6 +112,13 @@ struct WeChatPayClient: Sendable {
                 code: fields["err_code"] ?? "", message: fields["err_code_des"] ?? "result_code is not SUCCESS")
         }
         return fields
+    }
+
+    /// The client naming the mini-program `app` in its requests; nil when the app is not linked to the merchant.
+    func paying(in app: String) -> WeChatPayClient? {
+        merchant.paying(in: app).map {
+            WeChatPayClient(endpoint: endpoint, merchant: $0, client: client, timeout: timeout)
+        }
     }
 
     /// `yyyyMMddHHmmss` in China's zone, as WeChat Pay writes times.

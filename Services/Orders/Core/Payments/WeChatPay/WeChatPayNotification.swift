@@ -44,7 +44,7 @@ enum WeChatPayNotification {
             return .failure(.malformed(error.reason))
         }
         guard WeChatPaySignature.verify(fields, key: merchant.apiKey) else { return .failure(.badSignature) }
-        guard fields["appid"] == merchant.appID else { return .failure(.foreignAccount(field: "appid")) }
+        guard merchant.accepts(appID: fields["appid"]) else { return .failure(.foreignAccount(field: "appid")) }
         guard fields["mch_id"] == merchant.merchantID else { return .failure(.foreignAccount(field: "mch_id")) }
         guard fields["return_code"] == "SUCCESS" else {
             return .failure(.notAPayment(fields["return_code"] ?? "no return_code"))

@@ -30,7 +30,7 @@ enum WeChatPayRefundNotification {
         guard fields["return_code"] == "SUCCESS" else {
             return .failure(.notAPayment(fields["return_code"] ?? "no return_code"))
         }
-        guard fields["appid"] == merchant.appID else { return .failure(.foreignAccount(field: "appid")) }
+        guard merchant.accepts(appID: fields["appid"]) else { return .failure(.foreignAccount(field: "appid")) }
         guard fields["mch_id"] == merchant.merchantID else { return .failure(.foreignAccount(field: "mch_id")) }
         guard let info = fields["req_info"], let encrypted = Base64.decode(info), !encrypted.isEmpty,
             let plain = try? AES256ECB.decrypt(encrypted, key: key(merchant)),

@@ -1,0 +1,54 @@
+import JSON
+import Testing
+
+/// An O2O order of goods that belong to another operations centre: `order/buy` answers `isOperSelf` 0 and
+/// what the bridge needs, the bridge page shows the target mini-program's code carrying the scene, the
+/// target mini-program signs the buyer in with `loginWithSceneId` and pays the order there (`order/pay`).
+@Suite(.enabled(if: TestEnvironment.isAvailable, "needs TEST_DATABASE_URL and the built executables"))
+struct O2OBridgeTests {
+    @Test func anOrderOfAnotherCentreIsPaidInThatCentresMiniProgram() async throws {
+        try await TestMesh.with(O2OShop.services, extraEnvironment: O2OShop.environment) { mesh in
+            let shop = O2OShop(mesh: mesh)
+            let client = shop.client
+            let (centre, merchant) = try await shop.centre(app: O2OShop.otherApp, name: "华南")
+            let (goods, product) = try await shop.voucher(merchant: merchant, price: 3000, stock: 10)
+            let (token, account) = try await shop.buyer("o2o-bridge-1", mobile: "13600000401")
+
+            let merchantDetail = try await client.o2o("merchant/detail", token: token, ["id": .integer(merchant)])
+            #expect(merchantDetail["data"]?["isOperSelf"] == 0, "\(merchantDetail)")
+            let bought = try await client.o2o("order/buy", token: token, ["goods_id": .integer(goods), "number": 2])
+            #expect(bought["code"] == 0 && bought["data"]?["isOperSelf"] == 0, "\(bought)")
+            #expect(bought["data"]?["sdk_config"] == nil)
+            let orderNo = try #require(bought["data"]?["order_no"]?.stringValue)
+            let bridge = try #require(bought["data"]?["bridge"])
+            #expect(bridge["targetOperId"] == .integer(centre) && bridge["orderNo"] == .string(orderNo))
+            #expect(bridge["userId"] == .integer(account) && bridge["page"] == "pages/severs/index/index")
+            let url = try #require(bridge["url"]?.stringValue)
+            #expect(url.contains("/miniprogram_bridge/pay?targetOperId=\(centre)&orderNo=\(orderNo)&userId=\(account)"))
+            #expect(try await shop.stock(product) == 8)
+            let here = try await client.o2o("order/pay", token: token, ["order_no": .string(orderNo)])
+            #expect(here["code"] == 500 && here["data"]?["bridge"]?["url"] == .string(url), "\(here)")
+
+            let sceneID = try await client.scalar(
+                "SELECT scene_id FROM orders.o2o_orders WHERE order_no = \(orderNo)", "scene_id", as: String.self)
+            let (targetToken, fresh) = try await client.wxLogin("o2o-bridge-1-there", app: O2OShop.otherApp)
+            #expect(fresh["data"]?["userInfo"] == nil)
+            let signedIn = try await client.o2o(
+                "loginWithSceneId", token: targetToken, appID: O2OShop.otherApp, ["sceneId": .string(sceneID)])
+            #expect(signedIn["code"] == 0, "\(signedIn)")
+            #expect(signedIn["data"]?["payload"]?["order_no"] == .string(orderNo))
+            #expect(signedIn["data"]?["payload"]?["user_id"] == .integer(account))
+            let there = try await client.o2o(
+                "order/pay", token: targetToken, appID: O2OShop.otherApp, ["order_no": .string(orderNo)])
+            #expect(there["code"] == 0, "\(there)")
+            #expect(there["data"]?["sdk_config"]?["appId"] == .string(O2OShop.otherApp))
+            try await shop.pay(orderNo)
+            let paid = try await shop.detail(orderNo, token: targetToken, app: O2OShop.otherApp) {
+                $0["data"]?["status"] == 4
+            }
+            #expect(paid["data"]?["isOperSelf"] == 1 && paid["data"]?["items"]?[1]?["status"] == 1)
+            let seenAtHome = try await shop.detail(orderNo, token: token)
+            #expect(seenAtHome["data"]?["isOperSelf"] == 0 && seenAtHome["data"]?["status"] == 4)
+        }
+    }
+}
