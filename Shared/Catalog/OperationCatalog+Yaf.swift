@@ -14,6 +14,9 @@ import Mesh
 // it String, but it is the name of the multipart file part, outside `data` and the signature. The
 // login table has no password; `password` is added as optional, as the signature example sends it.
 //
+// `order.submit` is the platform's addition: the points mall lists orders but the document gives no way
+// to place one. Its anti-duplicate token travels as `request_token`, since `token` is the session.
+//
 // A signed request stays valid for the timestamp window; the reads (`yafRepeatable`) may be repeated in
 // it, any other operation's identical request is refused as a replay.
 extension OperationCatalog {
@@ -183,6 +186,17 @@ extension OperationCatalog {
                 .init("end_time", "String", true, "截止下单时间，默认传空字符串"),
                 .init("page", "Integer", true, "页码，默认传 1"),
             ]),
+        yaf(
+            "order.submit", .orders, .required, "积分商城兑换下单（金币支付，下单即付款，待发货）",
+            [
+                yafToken(),
+                .init("goods_id", "Integer", true, "商品 ID（goods.detail 的 goodsid）"),
+                .init("productid", "Integer", false, "货品 ID（goods.detail 的 products.productid），单规格商品可不传"),
+                .init("quantity", "Integer", true, "兑换数量，至少 1，不超过库存与每人限兑数量"),
+                .init("address_id", "Integer", false, "收货地址 ID，不传或传 -1 时用默认地址"),
+                .init("request_token", "String", true, "防重复提交令牌，由 system.request.token 获取，用一次即失效"),
+            ]
+        ).platformAddition(),
     ]
 
     /// The upgrade section is headed `system.upgrade` but gives `app.upgrade` as the method value;

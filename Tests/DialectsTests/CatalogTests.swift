@@ -12,9 +12,10 @@ struct CatalogTests {
         #expect(OperationCatalog.operations(of: .o2o).count == 16 + 2)
         #expect(OperationCatalog.operations(of: .o2o).filter(\.traits.platformAddition).count == 2)
         #expect(OperationCatalog.operations(of: .c2c).count == 14)
-        #expect(OperationCatalog.operations(of: .yaf).count == 26)
+        #expect(OperationCatalog.operations(of: .yaf).count == 26 + 1)
+        #expect(OperationCatalog.operations(of: .yaf).filter(\.traits.platformAddition).map(\.name) == ["order.submit"])
         #expect(OperationCatalog.operations(of: .mobile).count == 38)
-        #expect(OperationCatalog.all.count == 19 + 18 + 14 + 26 + 38)
+        #expect(OperationCatalog.all.count == 19 + 18 + 14 + 27 + 38)
         for dialect in Dialect.allCases {
             let documented = OperationCatalog.operations(of: dialect).filter { !$0.traits.platformAddition }
             #expect(documented.count == ExpectedCatalog.operations(of: dialect).count)
@@ -154,6 +155,7 @@ struct CatalogTests {
         #expect(session(.yaf, "user.detail") == .required)
         #expect(session(.yaf, "user.logout") == .required)
         #expect(session(.yaf, "order.list") == .required)
+        #expect(session(.yaf, "order.submit") == .required)
         #expect(session(.mobile, "login") == SessionRequirement.none)
         #expect(session(.mobile, "code/validcode") == SessionRequirement.none)
         #expect(session(.mobile, "member/newpwd") == SessionRequirement.none)
@@ -184,6 +186,7 @@ struct CatalogTests {
         #expect(service(.yaf, "system.request.token") == .auth)
         #expect(service(.yaf, "goods.detail") == .merchants)
         #expect(service(.yaf, "order.list") == .orders)
+        #expect(service(.yaf, "order.submit") == .orders)
         #expect(service(.mobile, "code/validcode") == .auth)
         #expect(service(.mobile, "member/paypwd") == .auth)
         #expect(service(.mobile, "member/shopcart/save") == .orders)

@@ -39,10 +39,9 @@ public enum AuthService {
             credentials: flows, payPasswords: payPasswords, links: AccountLinks(database: database))
         let profiles = ProfileLookup(mesh: try MeshClient(application: application))
         var operations = OperationHandlers(service: .auth)
+        let requestTokens = RequestTokens(database: database, lifetimeSeconds: settings.requestTokenLifetimeSeconds)
         YafAuthOperations(
-            flows: flows, sessions: sessions,
-            requestTokens: RequestTokens(database: database, lifetimeSeconds: settings.requestTokenLifetimeSeconds),
-            settings: settings, profiles: profiles
+            flows: flows, sessions: sessions, requestTokens: requestTokens, settings: settings, profiles: profiles
         ).register(on: &operations)
         MobileAuthOperations(
             identities: identities, captchas: captchas, captchaImages: captchaImages, profiles: profiles
@@ -54,6 +53,8 @@ public enum AuthService {
         ResolveSessionOperation.register(on: &internalOperations, store: sessions)
         SMSNoticeOperation.register(on: &internalOperations, database: database, sms: sms)
         AdminSessionOperations.register(on: &internalOperations, admins: admins, sessions: sessions)
+        ConsumeRequestTokenOperation.register(
+            on: &internalOperations, tokens: requestTokens, displayTime: settings.displayTime)
         AccountInternalOperations.register(
             on: &internalOperations, accounts: accounts, payPasswords: payPasswords, displayTime: settings.displayTime)
         if settings.mode != .production {

@@ -70,6 +70,7 @@ public enum OrdersService {
             on: &admin)
         TrainRefundAdmin(orders: trainOrders, ledger: ledger, settings: train).register(on: &admin)
         redemption.register(on: &admin)
+        try PointsMall.register(application, database: database, mesh: mesh, operations: &operations, admin: &admin)
         var routes = [
             WeChatPayNotifyRoute.make(book: book, merchant: payments.wechat, handOver: handOver),
             WeChatPayRefundNotifyRoute.make(ledger: ledger, merchant: payments.wechat),

@@ -154,3 +154,62 @@ public enum SMSNotify: MeshContract {
         public var json: JSONObject { ["mobile": .string(mobile), "text": .string(text)] }
     }
 }
+
+/// `requesttokens.consume` on auth (mutating): uses an anti-duplicate request token (yaf
+/// `system.request.token`) once. A token issued to an account is used only by that account; one issued
+/// without a session by anyone. Refusals: `not_found` for an unknown token or another account's,
+/// `code_expired` for a token past its lifetime, `replayed` for a token another call used (a repeated
+/// submission), `invalid_state` for an idempotency key that used another token. The use is the
+/// idempotency: a retry with the same key answers the first use.
+public enum RequestTokenConsume: MeshContract {
+    public static let service = ServiceName.auth
+    public static let name = "requesttokens.consume"
+    public static let isMutating = true
+
+    /// `{"token","account_id"?}`.
+    public struct Request: MeshMessage {
+        public let token: String
+        /// The caller's account; nil for a caller without a session.
+        public let accountID: Int64?
+
+        public init(token: String, accountID: Int64?) {
+            self.token = token
+            self.accountID = accountID
+        }
+
+        public init(json: JSONObject) throws(MeshProtocolError) {
+            let fields = MeshFields(json)
+            guard let token = try fields.optionalText("token", maxLength: 128) else { throw .missing("token") }
+            self.token = token
+            accountID = try fields.optionalPositiveInteger("account_id")
+        }
+
+        public var json: JSONObject {
+            var json: JSONObject = ["token": .string(token)]
+            if let accountID { json["account_id"] = .id(accountID) }
+            return json
+        }
+    }
+
+    /// `{"account_id","used_at"}`: the account the token was issued to (null for a token issued without a
+    /// session) and when it was used, `yyyy-MM-dd HH:mm:ss`.
+    public struct Reply: MeshMessage {
+        public let accountID: Int64?
+        public let usedAt: String
+
+        public init(accountID: Int64?, usedAt: String) {
+            self.accountID = accountID
+            self.usedAt = usedAt
+        }
+
+        public init(json: JSONObject) throws(MeshProtocolError) {
+            let fields = MeshFields(json)
+            accountID = try fields.optionalPositiveInteger("account_id")
+            usedAt = try fields.string("used_at")
+        }
+
+        public var json: JSONObject {
+            ["account_id": accountID.map(JSONValue.id) ?? .null, "used_at": .string(usedAt)]
+        }
+    }
+}
