@@ -86,6 +86,7 @@ public enum OrdersService {
         let phoneTopUp = try PhoneTopUpModule(application: application, database: database)
         MobilePhoneOperations(phoneTopUp: phoneTopUp).register(on: &operations)
         phoneTopUp.startSweeping(application)
+        MobileCartOperations(database: database, mesh: mesh).register(on: &operations)
         return try routes + phoneTopUp.simulatorRoutes + operations.routes() + admin.routes()
     }
 }
