@@ -87,6 +87,9 @@ public enum OrdersService {
         MobilePhoneOperations(phoneTopUp: phoneTopUp).register(on: &operations)
         phoneTopUp.startSweeping(application)
         MobileCartOperations(database: database, mesh: mesh).register(on: &operations)
+        var internalOperations = InternalHandlers()
+        OrdersInternalOperations(counter: OrderCounter(database: database)).register(on: &internalOperations)
         return try routes + phoneTopUp.simulatorRoutes + operations.routes() + admin.routes()
+            + internalOperations.routes()
     }
 }
