@@ -12,7 +12,7 @@ let services:
     )] = [
         ("Gateway", "gateway", false, false, ["Dialects"], []),
         ("Auth", "auth", true, true, ["HTTPSClient"], []),
-        ("User", "user", true, true, [], ["Auth", "Content"]),
+        ("User", "user", true, true, [], ["Auth", "Content", "Orders"]),
         ("Orders", "orders", true, true, ["HTTPSClient"], ["User", "Auth", "Merchants"]),
         ("Merchants", "merchants", true, true, [], ["Content"]),
         ("Exchange", "exchange", true, false, [], []),

@@ -4,7 +4,8 @@ import Mesh
 // Operations of the mobile-mall API document (004), with its `${ctx}` prefix taken as empty.
 // Routes that only render a page are left out, except the captcha image. Where a section gives
 // no request method, both GET and POST are accepted. Nothing is signed. The `member/` routes
-// need a logged-in member, except `member/newpwd`, which resets a forgotten password.
+// need a logged-in member, except `member/newpwd`, which resets a forgotten password. The platform adds
+// `member/shopcart/list`, the cart's lines as JSON (section 6.1 renders them as a page).
 //
 // Parameters: the names each section lists in its prose (the document has no tables). The session
 // token every call may carry (cookie, header or parameter; `web/member/checkpaypwd` asks for nothing
@@ -84,6 +85,9 @@ extension OperationCatalog {
                 .init("num", "int", true, "数量"),
             ]
         ).shaped(.flag),
+        // Section 6.1 renders the cart as a page; the platform answers its lines as JSON.
+        mobile("/mobile/member/shopcart/list", [.get, .post], .orders, .required, "购物车列表").shaped(.dataFirst)
+            .platformAddition(),
         mobile(
             "/weixinapi/address", [.post], .user, .required, "微信H5保存用户收货地址",
             [

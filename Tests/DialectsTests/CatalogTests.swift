@@ -14,8 +14,12 @@ struct CatalogTests {
         #expect(OperationCatalog.operations(of: .c2c).count == 14)
         #expect(OperationCatalog.operations(of: .yaf).count == 26 + 1)
         #expect(OperationCatalog.operations(of: .yaf).filter(\.traits.platformAddition).map(\.name) == ["order.submit"])
-        #expect(OperationCatalog.operations(of: .mobile).count == 38)
-        #expect(OperationCatalog.all.count == 19 + 18 + 14 + 27 + 38)
+        #expect(OperationCatalog.operations(of: .mobile).count == 38 + 1)
+        #expect(
+            OperationCatalog.operations(of: .mobile).filter(\.traits.platformAddition).map(\.name) == [
+                "member/shopcart/list"
+            ])
+        #expect(OperationCatalog.all.count == 19 + 18 + 14 + 27 + 39)
         for dialect in Dialect.allCases {
             let documented = OperationCatalog.operations(of: dialect).filter { !$0.traits.platformAddition }
             #expect(documented.count == ExpectedCatalog.operations(of: dialect).count)
@@ -190,6 +194,8 @@ struct CatalogTests {
         #expect(service(.mobile, "code/validcode") == .auth)
         #expect(service(.mobile, "member/paypwd") == .auth)
         #expect(service(.mobile, "member/shopcart/save") == .orders)
+        #expect(service(.mobile, "member/shopcart/list") == .orders)
+        #expect(service(.mobile, "member/index") == .user)
         #expect(service(.mobile, "member/addr/addrList") == .user)
         #expect(service(.mobile, "member/exchangescore") == .user)
         #expect(service(.mobile, "area/list") == .content)

@@ -278,6 +278,11 @@ struct MobileCodecTests {
         #expect(encoded(encode("member/shopcart/save", .ok())) == "true")
         #expect(encoded(encode("member/shopcart/num", .ok(false))) == "false")
         #expect(encoded(encode("member/shopcart/del", .failure(.notLoggedIn))) == "false")
+        #expect(encoded(encode("member/shopcart/save", .failure(.outOfStock, "库存不足"))) == "false")
+        let cart: JSONValue = ["list": [], "totalNum": 0, "totalPrice": 0]
+        #expect(
+            encoded(encode("member/shopcart/list", CanonicalReply(kind: .ok, message: "操作成功", data: cart)))
+                == #"{"data":{"list":[],"totalNum":0,"totalPrice":0},"code":"200","msg":"操作成功"}"#)
         #expect(encoded(encode("member/checkpaypwd", .ok(true))) == #"{"isSuccess":true,"data":true}"#)
         #expect(
             encoded(encode("member/checkpaypwd", .failure(.tokenInvalid)))

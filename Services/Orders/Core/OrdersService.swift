@@ -97,6 +97,10 @@ public enum OrdersService {
         let phoneTopUp = try PhoneTopUpModule(application: application, database: database)
         MobilePhoneOperations(phoneTopUp: phoneTopUp).register(on: &operations)
         phoneTopUp.startSweeping(application)
+        MobileCartOperations(database: database, mesh: mesh).register(on: &operations)
+        var internalOperations = InternalHandlers()
+        OrdersInternalOperations(counter: OrderCounter(database: database)).register(on: &internalOperations)
         return try routes + phoneTopUp.simulatorRoutes + operations.routes() + admin.routes()
+            + internalOperations.routes()
     }
 }

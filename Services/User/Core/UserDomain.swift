@@ -12,6 +12,7 @@ struct UserDomain: Sendable {
     let points: PointsLedger
     let exchange: PointsExchange
     let accounts: AccountDirectory
+    let orderCounts: OrderCountsDirectory
     let regionCheck: RegionCheck
     let avatars: AvatarFiles
     let database: PostgresPool
@@ -30,6 +31,7 @@ struct UserDomain: Sendable {
         exchange = PointsExchange(
             database: database, profiles: profiles, rate: PointsRate(pointsPerYuan: settings.pointsPerYuan))
         accounts = AccountDirectory(mesh: mesh)
+        orderCounts = OrderCountsDirectory(mesh: mesh)
         regionCheck = RegionCheck(regions: RegionDirectory(mesh: mesh))
         avatars = AvatarFiles(mesh: mesh)
     }

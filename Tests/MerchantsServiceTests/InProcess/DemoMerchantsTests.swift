@@ -50,15 +50,49 @@ struct DemoMerchantsTests {
             let together = try await [first, second]
             #expect(together.filter { $0 }.count == 1)
             #expect(try await seeding.seedIfNeeded(today: Self.today()) == false)
-            #expect(try await Self.count("seed_runs", fixture) == 1)
+            #expect(try await Self.count("seed_runs", fixture) == 2)
             #expect(try await Self.count("operation_centres", fixture) == 3)
             #expect(try await Self.count("merchants", fixture) == 40)
             let places = try DemoMerchantPlace.loadBundled()
             let vouchers = places.reduce(0) { $0 + (DemoVouchers.byCategory[$1.category]?.count ?? 0) }
             let points = DemoPointsGoods.items
-            #expect(try await Self.count("goods", fixture) == vouchers + points.count)
+            let mall = DemoMallGoods.items
+            #expect(try await Self.count("goods", fixture) == vouchers + points.count + mall.count)
             let pointsProducts = points.reduce(0) { $0 + GoodsSpecs($1.specs).allKeys.count }
-            #expect(try await Self.count("products", fixture) == vouchers + pointsProducts)
+            let mallProducts = mall.reduce(0) { $0 + GoodsSpecs($1.specs).allKeys.count }
+            #expect(try await Self.count("products", fixture) == vouchers + pointsProducts + mallProducts)
+        }
+    }
+
+    /// An installation seeded before the mobile mall's goods existed gets them, and only them, on its
+    /// next start.
+    @Test func anEarlierSeedingGetsTheMobileMallOnly() async throws {
+        try await MerchantsMesh.with { mesh, fixture in
+            try await fixture.database.execute(
+                "INSERT INTO merchants.seed_runs (name) VALUES (\(DemoMerchants.runName))")
+            let seeding = DemoMerchants(database: fixture.database, mesh: mesh.meshClient())
+            #expect(try await seeding.seedIfNeeded(today: Self.today()))
+            #expect(try await Self.count("merchants", fixture) == 0)
+            #expect(try await Self.count("goods", fixture) == DemoMallGoods.items.count)
+            #expect(try await seeding.seedIfNeeded(today: Self.today()) == false)
+
+            let rows = try await fixture.database.query(
+                """
+                SELECT g.id AS goods_id, p.id AS product_id, g.name, p.spec_key, p.price, p.stock
+                  FROM merchants.goods g JOIN merchants.products p ON p.goods_id = g.id
+                 WHERE g.catalogue = 'mall' AND g.name = '便携蓝牙音箱' ORDER BY p.id
+                """)
+            #expect(rows.count == 2)
+            let red = try #require(rows.last)
+            let snapshot = try await mesh.internalCall(
+                .merchants, "goods.snapshot",
+                ["goods_id": .id(try red.decode("goods_id")), "product_id": .id(try red.decode("product_id"))])
+            #expect(snapshot.kind == .ok, "\(snapshot.message)")
+            #expect(snapshot.data?["catalogue"] == "mall")
+            #expect(snapshot.data?["on_sale"] == true)
+            #expect(snapshot.data?["product"]?["spec_key"] == "颜色:::红色")
+            #expect(snapshot.data?["product"]?["price"] == .integer(16900))
+            #expect(snapshot.data?["pic"]?.stringValue?.hasPrefix("http://") == true)
         }
     }
 

@@ -4,7 +4,8 @@ import ServiceKit
 
 /// The operations other services call on `POST /internal/{name}`, one per contract:
 ///
-/// - `goods.snapshot` (`GoodsSnapshot`): a goods item and one product at the current price.
+/// - `goods.snapshot` (`GoodsSnapshot`): a goods item and one product at the current price;
+///   `goods.snapshots` (`GoodsSnapshots`): several of them in one call.
 /// - `stock.reserve`, `stock.commit`, `stock.release` (`StockReserve`, `StockCommit`, `StockRelease`):
 ///   the stock of an order, each applied once per idempotency key (`StockKeeper`).
 /// - `merchants.centre` (`MerchantCentre`): a merchant's operations centre.
@@ -15,6 +16,7 @@ struct MerchantsInternalOperations: Sendable {
     func register(on handlers: inout InternalHandlers) {
         let operations = self
         handlers.on(GoodsSnapshot.self) { request, _, _ in try await operations.snapshot(request) }
+        handlers.on(GoodsSnapshots.self) { request, _, _ in try await operations.snapshots(request) }
         handlers.on(StockReserve.self) { request, call, _ in
             let key = try call.checkedIdempotencyKey()
             let today = operations.stores.settings.today()
@@ -60,25 +62,9 @@ struct MerchantsInternalOperations: Sendable {
             }
             product = only
         }
-        var merchantName: String?
-        var isOperSelf = false
-        var operAppID: String?
-        if let merchantID = goods.merchantID {
-            let found = try await stores.centres.of(merchant: merchantID)
-            isOperSelf = found?.centre.isOwn(appID: request.appID) ?? false
-            merchantName = found?.merchantName
-            operAppID = found?.centre.appID
-        }
-        return .ok(
-            GoodsSnapshot.Reply(
-                goodsID: goods.id, catalogue: goods.catalogue.rawValue, name: goods.name,
-                merchantID: goods.merchantID, merchantName: merchantName, operID: goods.operID,
-                operAppID: operAppID, isOperSelf: isOperSelf, onSale: onSale, pic: stores.imageURL(goods.pic),
-                thumbURL: stores.imageURL(goods.thumbURL), limitCount: goods.limitCount,
-                startDate: goods.startDate, endDate: goods.endDate,
-                product: GoodsSnapshot.ProductSnapshot(
-                    productID: product.id, specKey: product.specKey, sku: product.sku,
-                    marketPrice: product.marketPrice, price: product.price, stock: product.stock)))
+        var merchant = MerchantFacts()
+        if let merchantID = goods.merchantID { merchant = try await self.merchant(merchantID, appID: request.appID) }
+        return .ok(snapshotReply(goods, onSale: onSale, product: product, merchant: merchant))
     }
 
     func centre(_ request: MerchantCentre.Request) async throws -> MeshAnswer<MerchantCentre.Reply> {

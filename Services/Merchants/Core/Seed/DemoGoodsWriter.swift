@@ -2,8 +2,9 @@ import JSON
 import Postgres
 
 /// Writes the demo goods with their products: a merchant's vouchers (one product each, valid from the
-/// seeding day for a year) and the points mall (a product per spec key, in gold coins). SKUs are
-/// `DEMO-V<merchant>-<voucher>` and `DEMO-P<item>-<product>`; stock varies a little from item to item.
+/// seeding day for a year), the points mall (a product per spec key, in gold coins) and the mobile mall
+/// (a product per spec key, in fen). SKUs are `DEMO-V<merchant>-<voucher>`, `DEMO-P<item>-<product>` and
+/// `DEMO-M<item>-<product>`; voucher stock varies a little from item to item.
 struct DemoGoodsWriter {
     let transaction: PostgresTransaction
     let facts: DemoContentFacts
@@ -59,6 +60,31 @@ struct DemoGoodsWriter {
                 let prices = item.prices(of: key)
                 try await writeProduct(
                     of: goods, key: key, sku: "DEMO-P\(Self.twoDigits(index + 1))-\(position + 1)",
+                    price: prices.price, marketPrice: prices.marketPrice, stock: item.stock)
+            }
+        }
+    }
+
+    /// The mobile mall's items (catalogue `mall`, prices in fen, no merchant), the first listed first.
+    func writeMobileMall() async throws {
+        let items = DemoMallGoods.items
+        for (index, item) in items.enumerated() {
+            let pictures = try item.pictures.map { try facts.image($0) }
+            guard let picture = pictures.first else { throw DemoMerchantsError("\(item.name) has no picture") }
+            let specs = GoodsSpecs(item.specs)
+            let goods: Int64 = try await transaction.query(
+                """
+                INSERT INTO merchants.goods (catalogue, name, description, thumb_url, pic, pic_list, specs, sort_order,
+                    status)
+                VALUES ('mall', \(item.name), \("<p>" + item.description + "</p>"), \(picture), \(picture),
+                    \(Self.jsonList(pictures))::jsonb, \(specs.storedJSON)::jsonb, \(items.count - index), 1)
+                RETURNING id
+                """
+            )[0].decode("id")
+            for (position, key) in specs.allKeys.enumerated() {
+                let prices = item.prices(of: key)
+                try await writeProduct(
+                    of: goods, key: key, sku: "DEMO-M\(Self.twoDigits(index + 1))-\(position + 1)",
                     price: prices.price, marketPrice: prices.marketPrice, stock: item.stock)
             }
         }

@@ -11,6 +11,9 @@ struct MobileRechargeOperations: Sendable {
     /// The document's trade type of a balance recharge.
     static let rechargeTradeType = 101
 
+    /// What a member's recharge trades pay: their balance (`recharge-<account>`).
+    static func businessRef(of account: Int64) -> String { "recharge-\(account)" }
+
     let book: TradeBook
     let checkout: WeChatPayCheckout
     let mesh: MeshClient
@@ -52,7 +55,8 @@ struct MobileRechargeOperations: Sendable {
         }
         let trade = try await book.open(
             TradeDraft(
-                business: .recharge, businessRef: "recharge-\(call.account)", accountID: call.account, amount: amount,
+                business: .recharge, businessRef: Self.businessRef(of: call.account), accountID: call.account,
+                amount: amount,
                 provider: nil, lifetime: settings.tradeLifetime))
         return .ok([
             "memberId": .id(call.account), "remark": " recharge account balance ",

@@ -3,8 +3,8 @@ import JSON
 import Mesh
 import ServiceKit
 
-/// The member operations of the mobile mall (document 004): personal information, head image,
-/// instant-messaging account and the points-to-balance exchange.
+/// The member operations of the mobile mall (document 004): personal information, head image, the
+/// member centre (`MobileMemberCentre`), instant-messaging account and the points-to-balance exchange.
 struct MobileMemberOperations: Sendable {
     let domain: UserDomain
 
@@ -21,6 +21,9 @@ struct MobileMemberOperations: Sendable {
         }
         handlers.on(.mobile, "member/updateheadpic", access: .account) { call in
             try await operations.updateHeadImage(call)
+        }
+        handlers.on(.mobile, "member/index", access: .account) { call in
+            try await MobileMemberCentre(domain: operations.domain).reply(call)
         }
         handlers.on(.mobile, "member/im", access: .account) { call in
             let login = try await operations.domain.profiles.imAccount(of: call.account)
