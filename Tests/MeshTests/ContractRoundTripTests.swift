@@ -31,6 +31,13 @@ import Testing
         try check(
             ScenesCreate.self, .init(accountID: 7, payload: [:], lifetimeSeconds: nil), .init(sceneID: "s"))
         try check(
+            MiniProgramCodeGet.self,
+            .init(appID: "wxdevo2o", scene: "0123456789abcdef", page: "pages/severs/index/index", width: 430),
+            .init(contentType: "image/png", image: "iVBORw0KGgo="))
+        try check(
+            MiniProgramCodeGet.self, .init(appID: "wx1", scene: "id=7", page: "index"),
+            .init(contentType: "image/jpeg", image: ""))
+        try check(
             SessionsResolve.self, .init(scope: "train", token: "t", nonce: "n", nonceScope: "XCX"),
             .init(caller: CallerIdentity(userID: "7", openID: "o", role: .customer)))
         try check(

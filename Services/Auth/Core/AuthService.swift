@@ -66,7 +66,7 @@ public enum AuthService {
         return (try operations.routes()) + adminOperations.routes() + internalOperations.routes()
     }
 
-    /// The WeChat mini-program dialects (train, O2O), the C2C sign-in and scenes.
+    /// The WeChat mini-program dialects (train, O2O), the C2C sign-in, scenes and mini-program codes.
     private static func registerMiniPrograms(
         _ application: ServiceApplication, flows: CredentialFlows, settings: AuthSettings, profiles: ProfileLookup,
         operations: inout OperationHandlers, admin: inout AdminHandlers, mesh: inout InternalHandlers
@@ -93,5 +93,6 @@ public enum AuthService {
         ).register(on: &operations)
         WeChatCodeAdmin.register(on: &admin, simulator: simulator, settings: wechatSettings)
         CreateSceneOperation.register(on: &mesh, scenes: SceneStore(database: database))
+        MiniProgramCodeOperation.register(on: &mesh, settings: wechatSettings)
     }
 }

@@ -213,3 +213,65 @@ public enum RequestTokenConsume: MeshContract {
         }
     }
 }
+
+/// `miniprogram.code` on auth (reading): the mini-program code (WeChat's `wxacode.getUnlimited`) that
+/// opens `page` of the mini-program `app_id` with `scene`, for a page that shows it to be scanned; the
+/// mini-program reads the scene in `onLoad`. Refusals: `not_found` for an app auth does not serve,
+/// `invalid_params` for a scene, page or width outside WeChat's rules (naming the field),
+/// `provider_failed` when WeChat refuses or cannot be reached (the message carries WeChat's `errcode`,
+/// also given as `data.errcode`).
+public enum MiniProgramCodeGet: MeshContract {
+    public static let service = ServiceName.auth
+    public static let name = "miniprogram.code"
+
+    /// `{"app_id","scene","page","width"?}`: `scene` 1 to 32 characters of digits, letters and
+    /// ``!#$&'()*+,/:;=?@-._~``; `page` a published page without a leading `/` (`pages/index/index`);
+    /// `width` 280 to 1280 pixels, 430 when absent.
+    public struct Request: MeshMessage {
+        public let appID: String
+        public let scene: String
+        public let page: String
+        public let width: Int64?
+
+        public init(appID: String, scene: String, page: String, width: Int64? = nil) {
+            self.appID = appID
+            self.scene = scene
+            self.page = page
+            self.width = width
+        }
+
+        public init(json: JSONObject) throws(MeshProtocolError) {
+            let fields = MeshFields(json)
+            appID = try fields.string("app_id")
+            scene = try fields.string("scene")
+            page = try fields.string("page")
+            width = try fields.optionalInteger("width")
+        }
+
+        public var json: JSONObject {
+            var json: JSONObject = ["app_id": .string(appID), "scene": .string(scene), "page": .string(page)]
+            if let width { json["width"] = .integer(width) }
+            return json
+        }
+    }
+
+    /// `{"content_type","image"}`: `image/png` or `image/jpeg`, and the image as base64 (RFC 4648,
+    /// padded, no line breaks).
+    public struct Reply: MeshMessage {
+        public let contentType: String
+        public let image: String
+
+        public init(contentType: String, image: String) {
+            self.contentType = contentType
+            self.image = image
+        }
+
+        public init(json: JSONObject) throws(MeshProtocolError) {
+            let fields = MeshFields(json)
+            contentType = try fields.string("content_type")
+            image = try fields.string("image")
+        }
+
+        public var json: JSONObject { ["content_type": .string(contentType), "image": .string(image)] }
+    }
+}

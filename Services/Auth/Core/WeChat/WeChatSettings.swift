@@ -1,8 +1,8 @@
 import Foundation
 import ServiceKit
 
-/// The WeChat mini-programs the service serves and how their login codes are checked, from the
-/// environment (each also read with the `AUTH_` prefix, which wins):
+/// The WeChat mini-programs the service serves, how their login codes are checked and who draws their
+/// mini-program codes, from the environment (each also read with the `AUTH_` prefix, which wins):
 ///
 /// | variable | default | meaning |
 /// |---|---|---|
@@ -10,10 +10,13 @@ import ServiceKit
 /// | `WECHAT_APPS` | `wxdevtrain:…,wxdevo2o:…` and the demo centres' `wxdemoo2o2`, `wxdemoo2o3`; none in production | the mini-programs, `appid:secret,…` |
 /// | `TRAIN_WECHAT_APPS` | `XCX:wxdevtrain`; none in production | train `appCode` → the app id it logs in with |
 /// | `WECHAT_API_HOST` | `api.weixin.qq.com` | host of WeChat's API (HTTPS, port 443) |
-/// | `WECHAT_API_TIMEOUT_MS` | 5000 | deadline of one `jscode2session` call |
+/// | `WECHAT_CODE` | `simulator`; `wechat` in production | who draws mini-program codes: simulator or WeChat |
+/// | `WECHAT_API_TIMEOUT_MS` | 5000 | deadline of one call to WeChat's API |
 /// | `O2O_TEST_USER_MOBILE` | `13800138000` | the mobile of the account the O2O test code `user` logs in |
 ///
-/// The simulator never runs in production, and the O2O test code works only outside production.
+/// Mini-program codes (`miniprogram.code`) come from WeChat's `wxacode.getUnlimited`, or from
+/// `MiniProgramCodeSimulator`, whose QR code names the app, page and scene. Neither simulator runs in
+/// production, and the O2O test code works only outside production.
 struct WeChatSettings: Sendable {
     enum Checker: String, Sendable {
         case simulator
@@ -25,6 +28,8 @@ struct WeChatSettings: Sendable {
     static let developmentO2OApp = "wxdevo2o"
 
     let checker: Checker
+    /// Who draws mini-program codes.
+    let codeProvider: Checker
     /// App id → the app.
     let apps: [String: WeChatApp]
     /// Train appCode → app id.
@@ -44,6 +49,14 @@ struct WeChatSettings: Sendable {
             throw ConfigurationError(
                 variable: "WECHAT_LOGIN",
                 problem: "cannot be the simulator in production: anyone could sign in as anyone")
+        }
+        codeProvider = Checker(
+            rawValue: try environment.choice(
+                "WECHAT_CODE", default: production ? "wechat" : "simulator", choices: ["simulator", "wechat"]))!
+        if production && codeProvider == .simulator {
+            throw ConfigurationError(
+                variable: "WECHAT_CODE",
+                problem: "cannot be the simulator in production: its codes open no mini-program")
         }
         let developmentApps = [
             "\(Self.developmentTrainApp):development-train-secret", "\(Self.developmentO2OApp):development-o2o-secret",
