@@ -1,3 +1,5 @@
+import Crypto
+import HTTPCore
 import JSON
 import Testing
 
@@ -31,6 +33,32 @@ struct O2OBridgeTests {
 
             let sceneID = try await client.scalar(
                 "SELECT scene_id FROM orders.o2o_orders WHERE order_no = \(orderNo)", "scene_id", as: String.self)
+            let path = String(url[(try #require(url.range(of: "/miniprogram_bridge/pay"))).lowerBound...])
+            let page = try await mesh.send(HTTPRequest(method: .get, target: path), to: "gateway")
+            #expect(page.status.code == 200 && page.headers["Content-Type"]?.hasPrefix("text/html") == true)
+            let html = String(decoding: page.body, as: UTF8.self)
+            let shown = try #require(
+                html.split(separator: "\"").first { $0.hasPrefix("data:image/png;base64,") }?
+                    .dropFirst("data:image/png;base64,".count))
+            let expected = try await AdminClient(mesh: mesh).internalCall(
+                "auth", "miniprogram.code",
+                ["app_id": .string(O2OShop.otherApp), "scene": .string(sceneID), "page": "pages/severs/index/index"])
+            #expect(
+                expected["data"]?["image"] == .string(String(shown)), "the page shows the code of the order's scene")
+            let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+            #expect(Array(try #require(Base64.decode(String(shown))).prefix(8)) == pngSignature)
+            for query in [
+                "targetOperId=\(centre)&orderNo=\(orderNo)&userId=\(account + 1)",
+                "targetOperId=\(centre + 1)&orderNo=\(orderNo)&userId=\(account)",
+                "targetOperId=\(centre)&orderNo=\(orderNo)&userId=\(account)&page=%2Fevil%3Cscript%3E",
+                "orderNo=\(orderNo)",
+            ] {
+                let refused = try await mesh.send(
+                    HTTPRequest(method: .get, target: "/miniprogram_bridge/pay?" + query), to: "gateway")
+                let text = String(decoding: refused.body, as: UTF8.self)
+                #expect(
+                    refused.status.code >= 400 && !text.contains("base64") && !text.contains("<script>"), "\(query)")
+            }
             let (targetToken, fresh) = try await client.wxLogin("o2o-bridge-1-there", app: O2OShop.otherApp)
             #expect(fresh["data"]?["userInfo"] == nil)
             let signedIn = try await client.o2o(

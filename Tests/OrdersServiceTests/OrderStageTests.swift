@@ -37,3 +37,22 @@ struct OrderStageTests {
         #expect(try OrdersCounts.Reply(json: counts.json) == counts)
     }
 }
+
+/// Where O2O and points-mall orders count in the member centre.
+struct VoucherAndPointsStageTests {
+    @Test func o2oOrdersCountByStatus() {
+        #expect(OrderStage(o2o: .unpaid) == .awaitingPayment)
+        #expect(OrderStage(o2o: .paid) == .awaitingReceipt)
+        #expect(OrderStage(o2o: .completed) == .completed)
+        #expect(OrderStage(o2o: .refunded) == .afterSale)
+        #expect(OrderStage(o2o: .cancelled) == nil && OrderStage(o2o: .closed) == nil)
+    }
+
+    @Test func pointsOrdersCountByState() {
+        #expect(OrderStage(points: .paid) == .awaitingShipment)
+        #expect(OrderStage(points: .shipped) == .awaitingReceipt)
+        #expect(OrderStage(points: .completed) == .completed)
+        #expect(OrderStage(points: .closed) == .afterSale)
+        for state in [PointsOrderState.placing, .undoing, .failed] { #expect(OrderStage(points: state) == nil) }
+    }
+}

@@ -46,12 +46,13 @@ public enum OrdersService {
             settler: settler
         ).register(on: &operations)
         TrainMerchantOperations(orders: trainOrders, mesh: mesh).register(on: &operations)
+        let o2oSettings = try O2OSettings(environment: application.configuration.environment)
         let checkout = WeChatPayCheckout(
             book: book, client: wechat, notifyURL: payments.paymentNotifyURL, lifetime: payments.tradeLifetime)
         O2OCustomerOperations(
             orders: o2oOrders, book: book, checkout: checkout, ledger: ledger, refunds: refunds,
             followUp: o2oFollowUp, mesh: mesh, payments: payments,
-            settings: try O2OSettings(environment: application.configuration.environment)
+            settings: o2oSettings
         ).register(on: &operations)
         let redemption = O2ORedemption(orders: o2oOrders, ledger: ledger, mesh: mesh)
         redemption.register(on: &operations)
@@ -75,6 +76,7 @@ public enum OrdersService {
             WeChatPayNotifyRoute.make(book: book, merchant: payments.wechat, handOver: handOver),
             WeChatPayRefundNotifyRoute.make(ledger: ledger, merchant: payments.wechat),
             AlipayNotifyRoute.make(book: book, alipay: alipay, handOver: handOver),
+            O2OBridgePage(orders: o2oOrders, mesh: mesh, settings: o2oSettings).route(),
         ]
         if payments.servesSandbox {
             let sandbox = try SandboxSettings(environment: application.configuration.environment)

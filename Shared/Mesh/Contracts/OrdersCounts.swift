@@ -9,7 +9,7 @@ import JSON
 /// |---|---|---|
 /// | `awaiting_payment` | `11` 待付款 | ordered, not paid yet, still payable |
 /// | `awaiting_shipment` | `12` 待发货 | paid, not delivered yet |
-/// | `awaiting_receipt` | `13` 待收货 | on their way to the member (physical goods only) |
+/// | `awaiting_receipt` | `13` 待收货 | on their way to the member, or vouchers paid and still to be used |
 /// | `completed` | `14` 已完成/待评价 | delivered |
 /// | `after_sale` | `15` 退款/售后 | being refunded or refunded |
 ///
@@ -19,10 +19,14 @@ import JSON
 ///   or after-sale once a refund of it is pending or made;
 /// - phone-credit top-ups (`member/phonecharge`): created (the wallet debit not seen yet) is awaiting
 ///   payment; paid or charging is awaiting shipment; charged is completed; failed (the debit is owed back)
-///   and refunded are after-sale.
+///   and refunded are after-sale;
+/// - O2O voucher orders: unpaid is awaiting payment; paid with codes left is awaiting receipt; completed
+///   (every code redeemed) is completed; refunded is after-sale;
+/// - points-mall orders: paid (on creation) is awaiting shipment; shipped is awaiting receipt; completed
+///   is completed; closed (the coins given back) is after-sale.
 ///
-/// Train tickets are the train app's own and are not counted. Each further kind of order (points mall,
-/// O2O) adds its own source of counts on the orders side, and the reply keeps its five stages.
+/// Train tickets are the train app's own and are not counted. Each further kind of order adds its own
+/// source of counts on the orders side, and the reply keeps its five stages.
 public enum OrdersCounts: MeshContract {
     public typealias Request = AccountRequest
     public static let service = ServiceName.orders

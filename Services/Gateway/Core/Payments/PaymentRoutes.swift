@@ -5,8 +5,9 @@ import ServiceKit
 
 /// The public paths of the payment providers, passed to the orders service as they came (the body is
 /// the provider's signed message; the gateway reads none of it) and answered with what orders answers:
-/// WeChat Pay's payment and refund notifications (XML), Alipay's asynchronous notification (a form),
-/// and, outside production, the payment simulator's pages and protocol under `/sandbox/`. When orders
+/// WeChat Pay's payment and refund notifications (XML), Alipay's asynchronous notification (a form), the
+/// O2O document's bridge page (`/miniprogram_bridge/pay`, a page orders renders with the target
+/// mini-program's code), and, outside production, the payment simulator's pages and protocol under `/sandbox/`. When orders
 /// cannot be reached the answer is a 503, so a provider sends its notification again later.
 enum PaymentRoutes {
     /// Notifications are a few kilobytes; the simulator's requests too.
@@ -19,12 +20,20 @@ enum PaymentRoutes {
         "/pay/alipay/notify": "/notify/alipay",
     ]
 
+    /// Public pages (GET) → the orders service's path.
+    static let pages = ["/miniprogram_bridge/pay": "/pages/o2o-bridge"]
+
     /// The answer headers passed back to the caller.
     static let passedHeaders = ["Content-Type", "Location", "Cache-Control"]
 
     static func make(client: HTTPClient, orders: Upstream, internalKey: String, sandbox: Bool) -> [Route] {
         var routes = notifications.sorted { $0.key < $1.key }.map { (path, inner) in
             Route.post(path, bodyLimit: bodyLimit) { context in
+                try await pass(context, to: inner, client: client, orders: orders, internalKey: internalKey)
+            }
+        }
+        routes += pages.sorted { $0.key < $1.key }.map { (path, inner) in
+            Route.get(path) { context in
                 try await pass(context, to: inner, client: client, orders: orders, internalKey: internalKey)
             }
         }

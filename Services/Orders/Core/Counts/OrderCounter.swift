@@ -12,9 +12,13 @@ protocol OrderStageSource: Sendable {
 struct OrderCounter: Sendable {
     let sources: [any OrderStageSource]
 
-    /// The kinds of order that exist now: balance recharges and phone top-ups.
+    /// The kinds of order that exist now: balance recharges, phone top-ups, O2O voucher orders and
+    /// points-mall orders.
     init(database: PostgresPool) {
-        self.init(sources: [RechargeStages(database: database), PhoneTopUpStages(database: database)])
+        self.init(sources: [
+            RechargeStages(database: database), PhoneTopUpStages(database: database), O2OStages(database: database),
+            PointsStages(database: database),
+        ])
     }
 
     init(sources: [any OrderStageSource]) {
@@ -66,6 +70,36 @@ struct PhoneTopUpStages: OrderStageSource {
         return try rows.compactMap { row in
             guard let state = PhoneTopUpState(rawValue: try row.decode("state")),
                 let stage = OrderStage(phoneTopUp: state)
+            else { return nil }
+            return (stage, try row.decode("n"))
+        }
+    }
+}
+
+/// The member's O2O voucher orders, by their status.
+struct O2OStages: OrderStageSource {
+    let database: PostgresPool
+
+    func stages(of account: Int64) async throws -> [(stage: OrderStage, count: Int64)] {
+        let rows = try await database.query(
+            "SELECT status, count(*) AS n FROM orders.o2o_orders WHERE account_id = \(account) GROUP BY status")
+        return try rows.compactMap { row in
+            guard let status = O2OOrderStatus(rawValue: try row.decode("status")), let stage = OrderStage(o2o: status)
+            else { return nil }
+            return (stage, try row.decode("n"))
+        }
+    }
+}
+
+/// The member's points-mall orders, by their state.
+struct PointsStages: OrderStageSource {
+    let database: PostgresPool
+
+    func stages(of account: Int64) async throws -> [(stage: OrderStage, count: Int64)] {
+        let rows = try await database.query(
+            "SELECT state, count(*) AS n FROM orders.points_orders WHERE account_id = \(account) GROUP BY state")
+        return try rows.compactMap { row in
+            guard let state = PointsOrderState(rawValue: try row.decode("state")), let stage = OrderStage(points: state)
             else { return nil }
             return (stage, try row.decode("n"))
         }

@@ -30,6 +30,33 @@ enum OrderStage: Sendable, CaseIterable {
     }
 }
 
+extension OrderStage {
+    /// An O2O voucher order's stage: unpaid is awaiting payment; paid with codes still to use is awaiting
+    /// receipt (the service is still to be had); completed (every code redeemed) is completed; refunded is
+    /// after-sale; cancelled and closed have none.
+    init?(o2o status: O2OOrderStatus) {
+        switch status {
+        case .unpaid: self = .awaitingPayment
+        case .paid: self = .awaitingReceipt
+        case .completed: self = .completed
+        case .refunded: self = .afterSale
+        case .cancelled, .closed: return nil
+        }
+    }
+
+    /// A points-mall order's stage: paid on creation, it awaits shipment, then receipt once shipped, and is
+    /// completed; closed orders (coins given back) count as after-sale; placings that never finished have none.
+    init?(points state: PointsOrderState) {
+        switch state {
+        case .paid: self = .awaitingShipment
+        case .shipped: self = .awaitingReceipt
+        case .completed: self = .completed
+        case .closed: self = .afterSale
+        case .placing, .undoing, .failed: return nil
+        }
+    }
+}
+
 extension OrdersCounts.Reply {
     /// Adds `count` orders at `stage`.
     mutating func add(_ count: Int64, at stage: OrderStage) {
