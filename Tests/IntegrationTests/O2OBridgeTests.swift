@@ -77,6 +77,30 @@ struct O2OBridgeTests {
             #expect(paid["data"]?["isOperSelf"] == 1 && paid["data"]?["items"]?[1]?["status"] == 1)
             let seenAtHome = try await shop.detail(orderNo, token: token)
             #expect(seenAtHome["data"]?["isOperSelf"] == 0 && seenAtHome["data"]?["status"] == 4)
+
+            let codes = (0..<2).compactMap { paid["data"]?["items"]?[$0]?["verify_code"]?.stringValue }
+            #expect(codes.count == 2)
+            try await shop.waitFor(
+                "SELECT codes_sent_at IS NOT NULL AS ok FROM orders.o2o_orders WHERE order_no = \(orderNo)",
+                "codes sent")
+            let outbox = try await client.admin("auth/sms.outbox", ["mobile": "13600000401"])
+            let message = try #require(outbox["data"]?["messages"]?[0]?["text"]?.stringValue)
+            #expect(codes.allSatisfy { message.contains($0) })
+            let (staffToken, staff) = try await shop.buyer(
+                "o2o-bridge-staff", mobile: "13600000402", app: O2OShop.otherApp)
+            _ = try await client.admin(
+                "merchants/merchants.staff.add", ["merchant_id": .integer(merchant), "account_id": .integer(staff)])
+            let redeemed = try await client.o2o(
+                "merchant/verify", token: staffToken, appID: O2OShop.otherApp, ["verify_code": .string(codes[0])])
+            #expect(redeemed["code"] == 0 && redeemed["data"]?["items"]?[0]?["status"] == 2, "\(redeemed)")
+            let refund = try await client.o2o("order/refund", token: token, ["order_no": .string(orderNo)])
+            #expect(refund["code"] == 0 && refund["data"]?["amount"] == "30.00", "\(refund)")
+            let done = try await shop.detail(orderNo, token: token)
+            #expect(done["data"]?["status"] == 6 && done["data"]?["refund_price"]?.serialized() == "30.00")
+            try await shop.waitFor(
+                "SELECT stock_returned_at IS NOT NULL AS ok FROM orders.o2o_refunds WHERE refund_no = \("o2o-\(orderNo)-1")",
+                "the refunded unit back in stock")
+            #expect(try await shop.stock(product) == 9)
         }
     }
 }
