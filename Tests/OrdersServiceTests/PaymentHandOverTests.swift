@@ -62,12 +62,13 @@ struct PaymentHandOverTests {
                 TradeDraft(
                     business: .train, businessRef: orderNo, accountID: 52, amount: 8_000, provider: .wechat,
                     lifetime: .seconds(600)))
-            let order = try await orders.create(
-                TrainOrderDraft(
-                    accountID: 52, ticketIdentity: "11010519491231002X", ticketName: "胡超", fromSite: "北京",
-                    toSite: "郑州",
-                    details: [TrainTicketDetail(seatType: "硬座", departureDate: "2030-01-01", trainNum: "K1")],
-                    amount: 8_000), orderNo: orderNo, tradeNo: trade.tradeNo)
+            let order = try #require(
+                try await orders.create(
+                    TrainOrderDraft(
+                        accountID: 52, ticketIdentity: "11010519491231002X", ticketName: "胡超", fromSite: "北京",
+                        toSite: "郑州",
+                        details: [TrainTicketDetail(seatType: "硬座", departureDate: "2030-01-01", trainNum: "K1")],
+                        amount: 8_000), orderNo: orderNo, tradeNo: trade.tradeNo))
             _ = try await book.confirmPayment(
                 tradeNo: trade.tradeNo, amount: 8_000, transactionID: "4200000052", provider: .wechat)
             let runs = try await withThrowingTaskGroup(of: Int.self) { group in

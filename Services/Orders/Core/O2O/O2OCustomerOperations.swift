@@ -82,24 +82,29 @@ struct O2OCustomerOperations: Sendable {
             name = [profile.realName, profile.nickname].lazy.compactMap { $0 }.first { !$0.isEmpty } ?? ""
         case .refused, .failed: name = ""
         }
-        let orderNo = O2OOrderBook.orderNumber()
-        let trade = try await book.open(
-            TradeDraft(
-                business: .o2o, businessRef: orderNo, accountID: call.account, amount: goods.product.price * number,
-                provider: .wechat, lifetime: payments.tradeLifetime))
-        let draft = O2OOrderDraft(
-            orderNo: orderNo, accountID: call.account, appID: appID, operID: operID, operAppID: operAppID,
-            userName: String(name.prefix(64)), notifyMobile: mobile, merchantID: merchantID,
-            merchantName: goods.merchantName ?? "", goodsID: goods.goodsID, goodsName: goods.name, goodsPic: goods.pic,
-            goodsThumbURL: goods.thumbURL, productID: goods.product.productID, price: goods.product.price,
-            buyNumber: number, tradeNo: trade.tradeNo)
-        let order: O2OOrderRecord
-        switch try await orders.create(draft, limit: goods.limitCount) {
-        case .success(let created): order = created
-        case .failure(let refusal):
-            try await book.close(trade.tradeNo)
-            throw refusal
+        var placed: (order: O2OOrderRecord, trade: TradeRecord)?
+        while placed == nil {
+            let orderNo = O2OOrderBook.orderNumber()
+            let trade = try await book.open(
+                TradeDraft(
+                    business: .o2o, businessRef: orderNo, accountID: call.account,
+                    amount: goods.product.price * number, provider: .wechat, lifetime: payments.tradeLifetime))
+            let draft = O2OOrderDraft(
+                orderNo: orderNo, accountID: call.account, appID: appID, operID: operID, operAppID: operAppID,
+                userName: String(name.prefix(64)), notifyMobile: mobile, merchantID: merchantID,
+                merchantName: goods.merchantName ?? "", goodsID: goods.goodsID, goodsName: goods.name,
+                goodsPic: goods.pic, goodsThumbURL: goods.thumbURL, productID: goods.product.productID,
+                price: goods.product.price, buyNumber: number, tradeNo: trade.tradeNo)
+            switch try await orders.create(draft, limit: goods.limitCount) {
+            case .created(let order): placed = (order, trade)
+            case .numberTaken: try await book.close(trade.tradeNo)
+            case .refused(let refusal):
+                try await book.close(trade.tradeNo)
+                throw refusal
+            }
         }
+        guard let (order, trade) = placed else { throw PlainRefusal(.internal, "订单未能创建") }
+        let orderNo = order.orderNo
         let reservation: StockReservation
         switch await followUp.reserve(order) {
         case .ok(let made): reservation = made

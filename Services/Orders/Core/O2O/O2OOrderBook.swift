@@ -14,15 +14,24 @@ struct O2OOrderBook: Sendable {
         "0" + String(DisplayTime.china.format(now).filter(\.isNumber)) + SecureRandom.digits(6)
     }
 
+    /// What came of writing a new order.
+    enum Creation: Sendable {
+        case created(O2OOrderRecord)
+        /// The buyer would pass the goods' purchase limit.
+        case refused(PlainRefusal)
+        /// Another order drew the same number in the same second: draw again.
+        case numberTaken
+    }
+
     /// Writes a new unpaid order (its stock is reserved next, `attach(reservation:)`), unless it would
     /// take the buyer past `limit` units of the goods (0: no limit) over the buyer's orders that are not
-    /// cancelled or closed. The buyer's orders of one goods item are written one at a time (a transaction
-    /// lock on the pair), so concurrent orders cannot pass the limit together.
-    func create(_ draft: O2OOrderDraft, limit: Int64) async throws -> Result<O2OOrderRecord, PlainRefusal> {
+    /// cancelled or closed, or its number is taken. The buyer's orders of one goods item are written one at
+    /// a time (a transaction lock on the pair), so concurrent orders cannot pass the limit together.
+    func create(_ draft: O2OOrderDraft, limit: Int64) async throws -> Creation {
         try await database.transaction { transaction in
             if limit > 0 {
                 guard draft.buyNumber <= limit else {
-                    return .failure(PlainRefusal(.invalidParams, "每人限购 \(limit) 件"))
+                    return .refused(PlainRefusal(.invalidParams, "每人限购 \(limit) 件"))
                 }
                 try await transaction.execute(
                     "SELECT pg_advisory_xact_lock(hashtextextended(\("o2o-limit:\(draft.accountID):\(draft.goodsID)"), 0))"
@@ -34,8 +43,7 @@ struct O2OOrderBook: Sendable {
                     """)
                 let units: Int64 = try held[0].decode("units")
                 guard units + draft.buyNumber <= limit else {
-                    return .failure(
-                        PlainRefusal(.invalidParams, "每人限购 \(limit) 件，已购 \(units) 件"))
+                    return .refused(PlainRefusal(.invalidParams, "每人限购 \(limit) 件，已购 \(units) 件"))
                 }
             }
             let rows = try await transaction.query(
@@ -47,9 +55,11 @@ struct O2OOrderBook: Sendable {
                         \(draft.userName), \(draft.notifyMobile), \(draft.merchantID), \(draft.merchantName),
                         \(draft.goodsID), \(draft.goodsName), \(draft.goodsPic), \(draft.goodsThumbURL), \(draft.productID),
                         \(draft.price), \(draft.buyNumber), \(draft.payPrice), \(draft.tradeNo))
+                ON CONFLICT (order_no) DO NOTHING
                 RETURNING \(unsafeSQL: O2OOrderRecord.columns)
                 """)
-            return .success(try O2OOrderRecord(row: rows[0]))
+            guard let row = rows.first else { return .numberTaken }
+            return .created(try O2OOrderRecord(row: row))
         }
     }
 

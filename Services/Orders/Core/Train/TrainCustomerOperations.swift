@@ -61,13 +61,18 @@ struct TrainCustomerOperations: Sendable {
         guard let openID = call.mesh.caller?.openID, !openID.isEmpty else {
             return PlainRefusal(.invalidState, "调用微信获取openid失败", code: "1000").reply(in: .train)
         }
-        let orderNo = TrainOrderBook.orderNumber()
-        let trade = try await book.open(
-            TradeDraft(
-                business: .train, businessRef: orderNo, accountID: call.account, amount: input.draft.amount,
-                provider: .wechat, lifetime: settings.tradeLifetime))
-        _ = try await orders.create(input.draft, orderNo: orderNo, tradeNo: trade.tradeNo)
-        return try await parameters(tradeNo: trade.tradeNo, call: call, openID: openID)
+        while true {
+            let orderNo = TrainOrderBook.orderNumber()
+            let trade = try await book.open(
+                TradeDraft(
+                    business: .train, businessRef: orderNo, accountID: call.account, amount: input.draft.amount,
+                    provider: .wechat, lifetime: settings.tradeLifetime))
+            guard try await orders.create(input.draft, orderNo: orderNo, tradeNo: trade.tradeNo) != nil else {
+                try await book.close(trade.tradeNo)
+                continue
+            }
+            return try await parameters(tradeNo: trade.tradeNo, call: call, openID: openID)
+        }
     }
 
     func list(_ call: OperationCall) async throws -> CanonicalReply {

@@ -28,8 +28,9 @@ struct TrainOrderBook: Sendable {
         return "88" + stamp + SecureRandom.digits(8)
     }
 
-    /// Stores `draft` as order `orderNo`, paid by trade `tradeNo`, waiting for its payment.
-    func create(_ draft: TrainOrderDraft, orderNo: String, tradeNo: String) async throws -> TrainOrderRecord {
+    /// Stores `draft` as order `orderNo`, paid by trade `tradeNo`, waiting for its payment; nil when another
+    /// order drew the same number in the same second (draw again).
+    func create(_ draft: TrainOrderDraft, orderNo: String, tradeNo: String) async throws -> TrainOrderRecord? {
         try await database.transaction { transaction in
             let rows = try await transaction.query(
                 """
@@ -37,9 +38,11 @@ struct TrainOrderBook: Sendable {
                        (order_no, account_id, ticket_identity, ticket_name, from_site, to_site, order_amount, trade_no)
                 VALUES (\(orderNo), \(draft.accountID), \(draft.ticketIdentity), \(draft.ticketName), \(draft.fromSite),
                         \(draft.toSite), \(draft.amount), \(tradeNo))
+                ON CONFLICT (order_no) DO NOTHING
                 RETURNING \(unsafeSQL: TrainOrderRecord.columns)
                 """)
-            var order = try TrainOrderRecord(row: rows[0])
+            guard let row = rows.first else { return nil }
+            var order = try TrainOrderRecord(row: row)
             for (index, detail) in draft.details.enumerated() {
                 try await transaction.execute(
                     """
