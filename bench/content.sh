@@ -38,35 +38,19 @@ SCRATCH_PATH="${SCRATCH_PATH:-.build}"
 
 OUT="$ROOT/bench/out/content"
 PG_DATA="$ROOT/.data/bench-content-postgres"
+DATABASE="content_bench"
 INTERNAL_KEY="bench-$(python3 -c 'import secrets; print(secrets.token_hex(8))')"
 YAF_APPID="bench_app"
 YAF_SECRET="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+# In this order: content migrates its schema before the gateway forwards to it.
+SERVICES=(content gateway)
 STARTED_PIDS=()
 CHILD_PID=""
 PG_STARTED=0
-declare -A PORTS=()
+declare -A PORTS=() PIDS=()
 
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-start_services() {
-    ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-    PORTS[content]="$(free_port)"
-    PORTS[gateway]="$(free_port)"
-    while [ "${PORTS[gateway]}" = "${PORTS[content]}" ]; do PORTS[gateway]="$(free_port)"; done
-    local common=(APP_ENV=development LOG_LEVEL=warning INTERNAL_KEY="$INTERNAL_KEY"
-        DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/content_bench"
-        CONTENT_URL="http://127.0.0.1:${PORTS[content]}" CONTENT_FILES_DIR="$OUT/files")
-    env "${common[@]}" CONTENT_PORT="${PORTS[content]}" "$BIN/content" >"$OUT/content.log" 2>&1 &
-    STARTED_PIDS+=("$!")
-    wait_for_health content "$!"
-    # All load comes from 127.0.0.1: the per-address limit is raised so the run measures answers, not refusals.
-    env "${common[@]}" GATEWAY_PORT="${PORTS[gateway]}" GATEWAY_RATE_LIMIT_PER_ADDRESS=1000000 \
-        GATEWAY_YAF_APP_SECRETS="$YAF_APPID:$YAF_SECRET" "$BIN/gateway" >"$OUT/gateway.log" 2>&1 &
-    STARTED_PIDS+=("$!")
-    wait_for_health gateway "$!"
-    say "services up: content ${PORTS[content]}, gateway ${PORTS[gateway]}"
-}
 
 # wrk RUNS times against the gateway; sets RATE, P50, P99 and NOTE of the median run. With a yaf METHOD,
 # the request is that signed call.
@@ -103,10 +87,6 @@ measure() {
     NOTE="${notes[$median]}"
 }
 
-ratio() {
-    awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'
-}
-
 verdict() {
     awk -v r="$1" 'BEGIN { print (r + 0 >= 0.70) ? "met" : "missed" }'
 }
@@ -116,8 +96,8 @@ rm -rf "$OUT/files"
 command -v wrk >/dev/null 2>&1 || PLATFORM_PACKAGES+=(wrk)
 ensure_packages
 build_products gateway content
-start_bench_postgres content_bench
-start_services
+start_bench_postgres "$DATABASE"
+start_services CONTENT_FILES_DIR="$OUT/files" GATEWAY_YAF_APP_SECRETS="$YAF_APPID:$YAF_SECRET"
 
 gateway_url="http://127.0.0.1:${PORTS[gateway]}"
 measure g-echo "$gateway_url/health"

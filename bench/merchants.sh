@@ -54,6 +54,7 @@ YAF_APPID="bench_app"
 YAF_SECRET="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
 O2O_APP="wxdevo2o"
 REFERER="https://servicewechat.com/$O2O_APP/0/page-frame.html"
+# In this order: auth, content and merchants migrate their schemas before the gateway forwards to them.
 SERVICES=(auth content merchants gateway)
 STARTED_PIDS=()
 CHILD_PID=""
@@ -78,35 +79,6 @@ QUERY_POINTS=8
 
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-psql_bench() {
-    "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DATABASE" "$@"
-}
-
-start_services() {
-    ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-    local name taken=" "
-    for name in "${SERVICES[@]}"; do
-        PORTS[$name]="$(free_port)"
-        while [[ "$taken" == *" ${PORTS[$name]} "* ]]; do PORTS[$name]="$(free_port)"; done
-        taken+="${PORTS[$name]} "
-    done
-    # All load comes from 127.0.0.1 and one O2O session: both rate limits are raised so the run measures
-    # answers, not refusals (the limiter still runs on every dialect call).
-    local common=(APP_ENV=development LOG_LEVEL=warning INTERNAL_KEY="$INTERNAL_KEY"
-        DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/$DATABASE" CONTENT_FILES_DIR="$OUT/files"
-        SEED_DEMO_MERCHANTS=false GATEWAY_RATE_LIMIT_PER_ADDRESS=1000000 GATEWAY_RATE_LIMIT_PER_USER=1000000
-        GATEWAY_YAF_APP_SECRETS="$YAF_APPID:$YAF_SECRET")
-    for name in "${SERVICES[@]}"; do common+=("${name^^}_URL=http://127.0.0.1:${PORTS[$name]}"); done
-    # In this order: auth, content and merchants migrate their schemas before the gateway forwards to them.
-    for name in "${SERVICES[@]}"; do
-        env "${common[@]}" "${name^^}_PORT=${PORTS[$name]}" "$BIN/$name" >"$OUT/$name.log" 2>&1 &
-        PIDS[$name]=$!
-        STARTED_PIDS+=("$!")
-        wait_for_health "$name" "${PIDS[$name]}"
-    done
-    say "services up: $(for name in "${SERVICES[@]}"; do printf '%s %s, ' "$name" "${PORTS[$name]}"; done)"
-}
 
 # An O2O session for the whole run: wxLogin through the gateway with the development test code `user`, the
 # mini-program's appid in WeChat's Referer.
@@ -222,19 +194,6 @@ PYTHON
     CIRCLE_TOTALS="$(IFS=','; echo "${totals[*]}" | sed 's/,/, /g')"
 }
 
-# CPU clock ticks used so far by each service, by the PostgreSQL cluster (postmaster, its processes and the
-# ones that ended) and by the whole machine (every process, the other work on it and wrk included).
-cpu_ticks() {
-    local name pid value cluster=0 postmaster
-    for name in "${SERVICES[@]}"; do printf '%s ' "$(awk '{print $14 + $15}' "/proc/${PIDS[$name]}/stat")"; done
-    postmaster="$(head -n 1 "$PG_DATA/postmaster.pid")"
-    for pid in "$postmaster" $(pgrep -P "$postmaster"); do
-        value="$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || true)"
-        cluster=$((cluster + ${value:-0}))
-    done
-    printf '%s %s\n' "$cluster" "$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)"
-}
-
 # CPU microseconds per request between two cpu_ticks readings over REQUESTS requests.
 cpu_per_request() {
     local names=("${SERVICES[@]}" postgres machine)
@@ -282,10 +241,6 @@ measure() {
     NOTE="${notes[$median]}"
     CPU="$(cpu_per_request "$ticks_before" "$(cpu_ticks)" "$requests")"
     printf '    CPU per request (us): %s\n' "$CPU" >&2
-}
-
-ratio() {
-    awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'
 }
 
 # The SQL MerchantDirectory.search sends for a point with a radius (no city, keyword or category), page 1 of 20,
@@ -399,7 +354,8 @@ command -v wrk >/dev/null 2>&1 || PLATFORM_PACKAGES+=(wrk)
 ensure_packages
 build_products "${SERVICES[@]}"
 start_bench_postgres "$DATABASE"
-start_services
+start_services CONTENT_FILES_DIR="$OUT/files" SEED_DEMO_MERCHANTS=false \
+    GATEWAY_YAF_APP_SECRETS="$YAF_APPID:$YAF_SECRET"
 o2o_login
 seed_centre_and_category
 write_nearby_script

@@ -45,6 +45,8 @@ source "$ROOT/deploy/lib/common.sh"
 source "$ROOT/bench/lib/measure.sh"
 # shellcheck source=bench/lib/stack.sh
 source "$ROOT/bench/lib/stack.sh"
+# shellcheck source=bench/lib/wrk_lua.sh
+source "$ROOT/bench/lib/wrk_lua.sh"
 
 TRADES="${TRADES:-200000}"
 WARMUP_TRADES="${WARMUP_TRADES:-10000}"
@@ -82,98 +84,6 @@ declare -A PORTS=() PIDS=()
 
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-psql_on() {
-    local database="$1"
-    shift
-    "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$database" "$@"
-}
-
-psql_bench() {
-    psql_on "$DATABASE" "$@"
-}
-
-# A private cluster on a free port with both databases made anew. Durable commits unless NO_FSYNC=1: every
-# measured request writes, and pgbench commits the same way.
-start_postgres() {
-    PG_BIN="$(pg_bin_dir)"
-    PG_PORT="$(free_port)"
-    PG_STARTED=1
-    if [ "$NO_FSYNC" = "1" ]; then
-        start_private_pg "$PG_DATA" "$PG_PORT" --no-fsync
-    else
-        start_private_pg "$PG_DATA" "$PG_PORT"
-    fi
-    local name
-    for name in "$DATABASE" "$PGBENCH_DATABASE"; do
-        psql_on postgres -c "DROP DATABASE IF EXISTS $name"
-        psql_on postgres -c "CREATE DATABASE $name"
-    done
-    configure_statements
-}
-
-# PG_STATEMENTS=1 loads pg_stat_statements (the cluster restarts when that changes; a later run without it
-# unloads it again), so the statements of the measured run can be listed by the time they took.
-configure_statements() {
-    local wanted="" current
-    [ "$PG_STATEMENTS" = "1" ] && wanted="pg_stat_statements"
-    current="$(psql_on postgres -tAc "SHOW shared_preload_libraries")"
-    if [ "$current" != "$wanted" ]; then
-        if [ -n "$wanted" ]; then
-            psql_on postgres -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
-        else
-            psql_on postgres -c "ALTER SYSTEM RESET shared_preload_libraries"
-        fi
-        stop_private_pg "$PG_DATA"
-        if [ "$NO_FSYNC" = "1" ]; then
-            start_private_pg "$PG_DATA" "$PG_PORT" --no-fsync
-        else
-            start_private_pg "$PG_DATA" "$PG_PORT"
-        fi
-    fi
-    [ -z "$wanted" ] || psql_bench -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
-}
-
-# With PG_STATEMENTS=1: the statements of the measured notifications and their hand-over (since the reset after
-# the warm-up), by total time, into bench/out/payments/statements.txt.
-write_statements() {
-    [ "$PG_STATEMENTS" = "1" ] || return 0
-    psql_bench >"$OUT/statements.txt" <<SQL
-SELECT calls, round(total_exec_time::numeric, 0) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
-       round((total_exec_time / greatest($(acknowledged_total), 1) * 1000)::numeric, 1) AS us_per_notification,
-       rows, shared_blks_hit AS hit, shared_blks_read AS read, wal_records,
-       regexp_replace(left(query, 160), '\s+', ' ', 'g') AS query
-  FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
- WHERE d.datname = '$DATABASE'
- ORDER BY total_exec_time DESC LIMIT 25;
-SQL
-    say "statements of the measured run by total time: $OUT/statements.txt"
-}
-
-start_services() {
-    ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-    local name taken=" "
-    for name in "${SERVICES[@]}"; do
-        PORTS[$name]="$(free_port)"
-        while [[ "$taken" == *" ${PORTS[$name]} "* ]]; do PORTS[$name]="$(free_port)"; done
-        taken+="${PORTS[$name]} "
-    done
-    # All load comes from 127.0.0.1: the gateway's rate limits are raised as in the other scripts (the
-    # notification path does not use them).
-    local common=(APP_ENV=development LOG_LEVEL=warning INTERNAL_KEY="$INTERNAL_KEY"
-        DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/$DATABASE"
-        GATEWAY_RATE_LIMIT_PER_ADDRESS=1000000 GATEWAY_RATE_LIMIT_PER_USER=1000000
-        ORDERS_WECHAT_PAY_APP_ID="$WECHAT_APP_ID" ORDERS_WECHAT_PAY_MCH_ID="$WECHAT_MCH_ID"
-        ORDERS_WECHAT_PAY_API_KEY="$WECHAT_KEY")
-    for name in "${SERVICES[@]}"; do common+=("${name^^}_URL=http://127.0.0.1:${PORTS[$name]}"); done
-    for name in "${SERVICES[@]}"; do
-        env "${common[@]}" "${name^^}_PORT=${PORTS[$name]}" "$BIN/$name" >"$OUT/$name.log" 2>&1 &
-        PIDS[$name]=$!
-        STARTED_PIDS+=("$!")
-        wait_for_health "$name" "${PIDS[$name]}"
-    done
-    say "services up: $(for name in "${SERVICES[@]}"; do printf '%s %s, ' "$name" "${PORTS[$name]}"; done)"
-}
 
 # TRADES + WARMUP_TRADES open recharge trades, paid by nobody yet: 20-digit numbers (today's date in China and
 # the sequence), amounts of 100 to 50,000 fen, owners drawn from 1..ACCOUNTS (seeded, so every run draws the
@@ -220,174 +130,26 @@ check_notification() {
     say "a signed notification through the gateway: acknowledged (SUCCESS)"
 }
 
-# The wrk script sending each line of FILE once: thread i of THREADS takes lines i, i + THREADS, … (built into
-# requests at init). Only 200 answers with return_code SUCCESS count; the rest are counted as failures with the
-# first one kept. A thread whose lines are all sent holds its connections back (delay) and stops once they are
-# answered (the rate is then taken over the time from the first request to the last answer, by CLOCK_MONOTONIC
-# through LuaJIT's FFI).
-write_notify_script() {
-    local file="$1" script="$2"
-    cat >"$script" <<LUA
--- Written by bench/payments.sh: each notification of $file sent once.
-local ffi = require("ffi")
-ffi.cdef[[
-typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
-int clock_gettime(int clock, bench_timespec *tp);
-]]
-local clock = ffi.new("bench_timespec")
-local function now()
-    ffi.C.clock_gettime(1, clock)
-    return tonumber(clock.tv_sec) + tonumber(clock.tv_nsec) / 1e9
-end
-
-local bodies, thread_count = "$file", $THREADS
-local success_mark = "$SUCCESS_MARK"
-local threads, created = {}, 0
-local requests, position, filler, verifying = {}, 0, nil, false
--- Globals: read from each thread by done().
-sent, successes, failures, exhausted, started_at, last_answer_at, first_failure = 0, 0, 0, 0, 0, 0, ""
-
-function setup(thread)
-    thread:set("index", created)
-    created = created + 1
-    table.insert(threads, thread)
-end
-
-function init(args)
-    local line_number = 0
-    for line in io.lines(bodies) do
-        if line_number % thread_count == index then
-            requests[#requests + 1] = wrk.format("POST", "/pay/wechat/notify", { ["Content-Type"] = "text/xml" }, line)
-        end
-        line_number = line_number + 1
-    end
-    filler = wrk.format("GET", "/health")
-    verifying = index == 0
-end
-
--- Once every line is sent, a connection that comes back for more waits (delay) while the notifications still
--- in flight are answered; then the thread stops. Only a wait of a minute would send GET /health (not counted).
-local function stop_when_answered()
-    if exhausted == 1 and successes + failures >= sent then wrk.thread:stop() end
-end
-
-function delay()
-    if position == #requests and not verifying then
-        exhausted = 1
-        stop_when_answered()
-        return 60000
-    end
-    return 0
-end
-
-function request()
-    -- wrk calls request() once on thread 0 right after init to check the request, and sends nothing.
-    if verifying then
-        verifying = false
-        return requests[1] or filler
-    end
-    if position == #requests then
-        exhausted = 1
-        stop_when_answered()
-        return filler
-    end
-    if position == 0 then started_at = now() end
-    position = position + 1
-    sent = position
-    local next_request = requests[position]
-    requests[position] = false
-    return next_request
-end
-
-function response(status, headers, body)
-    if status == 200 and body ~= nil and string.find(body, success_mark, 1, true) then
-        successes = successes + 1
-        last_answer_at = now()
-    elseif exhausted == 0 or (body ~= nil and string.find(body, "<xml>", 1, true)) then
-        failures = failures + 1
-        last_answer_at = now()
-        if first_failure == "" then first_failure = status .. " " .. string.sub(body or "", 1, 300) end
-    end
-    stop_when_answered()
-end
-
-function done(summary, latency, requests_summary)
-    local total_sent, ok, failed, stopped, first, last, sample = 0, 0, 0, 0, nil, 0, ""
-    for _, thread in ipairs(threads) do
-        total_sent = total_sent + thread:get("sent")
-        ok = ok + thread:get("successes")
-        failed = failed + thread:get("failures")
-        stopped = stopped + thread:get("exhausted")
-        local started = thread:get("started_at")
-        if started > 0 and (first == nil or started < first) then first = started end
-        last = math.max(last, thread:get("last_answer_at"))
-        if sample == "" then sample = thread:get("first_failure") end
-    end
-    local window = summary.duration / 1e6
-    if stopped > 0 and first ~= nil and last > first then window = last - first end
-    io.write(string.format("notify-sent: %d\n", total_sent))
-    io.write(string.format("notify-success: %d\n", ok))
-    io.write(string.format("notify-failed: %d\n", failed))
-    io.write(string.format("notify-exhausted-threads: %d\n", stopped))
-    io.write(string.format("notify-window-seconds: %.3f\n", window))
-    io.write(string.format("notify-rate: %.1f\n", ok / window))
-    if sample ~= "" then io.write("notify-first-failure: " .. (string.gsub(sample, "%s+", " ")) .. "\n") end
-end
-LUA
-}
-
-# CPU clock ticks used so far by each service, by the PostgreSQL cluster (postmaster, its processes and the
-# ones that ended) and by the whole machine (every process: wrk or pgbench, and whatever else runs).
-cpu_ticks() {
-    local name pid value cluster=0 postmaster
-    for name in "${SERVICES[@]}"; do printf '%s ' "$(awk '{print $14 + $15}' "/proc/${PIDS[$name]}/stat")"; done
-    postmaster="$(head -n 1 "$PG_DATA/postmaster.pid")"
-    for pid in "$postmaster" $(pgrep -P "$postmaster"); do
-        value="$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || true)"
-        cluster=$((cluster + ${value:-0}))
-    done
-    printf '%s %s\n' "$cluster" "$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)"
-}
-
-# CPU microseconds per operation between two cpu_ticks readings over COUNT operations; "rest" is the machine
-# minus the services and the cluster (the load generator and anything else).
-cpu_per_operation() {
-    local names=("${SERVICES[@]}" postgres machine)
-    awk -v before="$1" -v after="$2" -v count="$3" -v names="${names[*]}" -v hz="$(getconf CLK_TCK)" 'BEGIN {
-        n = split(before, b, " "); split(after, a, " "); split(names, label, " ")
-        for (i = 1; i <= n; i++) {
-            used[i] = (a[i] - b[i]) * 1e6 / hz / count
-            printf "%s%s %.0f", (i > 1 ? ", " : ""), label[i], used[i]
-            if (i < n) known += used[i]
-        }
-        printf ", rest %.0f", used[n] - known
-    }'
-}
-
-# One wrk run of the notifications of FILE for LENGTH, its output in wrk-NAME.txt.
+# One wrk run of the notifications of FILE for LENGTH, its output in wrk-NAME.txt: each line of FILE sent once
+# (bench/lib/wrk_lua.sh's send_once_lua, each thread its share); only 200 answers with return_code SUCCESS count,
+# the rest are counted as failures with the first one kept. A thread whose lines are all sent stops once they are
+# answered, and the rate is then taken over the time from the first request to the last answer.
 run_notifications() {
-    local name="$1" file="$2" length="$3" output="$OUT/wrk-$1.txt" script="$OUT/$1.lua"
-    write_notify_script "$file" "$script"
-    run_child wrk -t"$THREADS" -c"$CONNECTIONS" -d"$length" --latency -s "$script" \
-        "http://127.0.0.1:${PORTS[gateway]}/pay/wechat/notify" >"$output" 2>&1
-    if ! grep -q '^notify-rate:' "$output"; then
-        fail_msg "wrk ($name) did not report; its output:"
-        cat "$output" >&2
-        exit 1
-    fi
-}
-
-# The value after "KEY: " in wrk's output FILE.
-wrk_figure() {
-    awk -v key="$2:" '$1 == key { $1 = ""; sub(/^ /, ""); print; exit }' "$1"
+    local name="$1" file="$2" length="$3" script="$OUT/$1.lua"
+    {
+        echo "-- Written by bench/payments.sh: each notification of $file sent once."
+        send_once_lua "$file" POST /pay/wechat/notify '{ ["Content-Type"] = "text/xml" }' \
+            "status == 200 and body ~= nil and string.find(body, \"$SUCCESS_MARK\", 1, true) ~= nil" '<xml>'
+    } >"$script"
+    run_counting_wrk "$name" "$length" "$script" "http://127.0.0.1:${PORTS[gateway]}/pay/wechat/notify"
 }
 
 # The warm-up: the warm-up trades for at most WARMUP, unrecorded but audited.
 warm_up() {
     say "(n) warm-up: $((WARMUP_TRADES - 1)) notifications for at most $WARMUP"
     run_notifications warmup "$OUT/warmup.xml" "$WARMUP"
-    WARMUP_SENT="$(wrk_figure "$OUT/wrk-warmup.txt" notify-sent)"
-    WARMUP_OK="$(wrk_figure "$OUT/wrk-warmup.txt" notify-success)"
+    WARMUP_SENT="$(wrk_figure "$OUT/wrk-warmup.txt" bench-sent)"
+    WARMUP_OK="$(wrk_figure "$OUT/wrk-warmup.txt" bench-success)"
     say "    warm-up: $WARMUP_SENT sent, $WARMUP_OK acknowledged"
     wait_for_hand_over
 }
@@ -403,16 +165,16 @@ measure_notifications() {
     before="$(cpu_ticks)"
     run_notifications "notify-$run" "$slice" "$DURATION"
     local ok
-    ok="$(wrk_figure "$file" notify-success)"
+    ok="$(wrk_figure "$file" bench-success)"
     N_CPUS+=("$(cpu_per_operation "$before" "$(cpu_ticks)" "$((ok > 0 ? ok : 1))")")
     N_LOADS+=("$load")
     N_OKS+=("$ok")
-    N_SENTS+=("$(wrk_figure "$file" notify-sent)")
-    N_FAILEDS+=("$(wrk_figure "$file" notify-failed)")
-    N_EXHAUSTEDS+=("$(wrk_figure "$file" notify-exhausted-threads)")
-    N_WINDOWS+=("$(wrk_figure "$file" notify-window-seconds)")
-    N_RATES+=("$(wrk_figure "$file" notify-rate)")
-    N_FIRST_FAILURES+=("$(wrk_figure "$file" notify-first-failure)")
+    N_SENTS+=("$(wrk_figure "$file" bench-sent)")
+    N_FAILEDS+=("$(wrk_figure "$file" bench-failed)")
+    N_EXHAUSTEDS+=("$(wrk_figure "$file" bench-exhausted-threads)")
+    N_WINDOWS+=("$(wrk_figure "$file" bench-window-seconds)")
+    N_RATES+=("$(wrk_figure "$file" bench-rate)")
+    N_FIRST_FAILURES+=("$(wrk_figure "$file" bench-first-failure)")
     N_P50S+=("$(to_milliseconds "$(awk '$1 == "50%" {print $2}' "$file")")")
     N_P99S+=("$(to_milliseconds "$(awk '$1 == "99%" {print $2}' "$file")")")
     N_ERRORS+=("$(awk '/Socket errors:/ {sub(/^ *Socket errors: /, ""); print}' "$file")")
@@ -583,10 +345,6 @@ SQL
     fi
 }
 
-ratio() {
-    awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'
-}
-
 # The SUCCESS answers of all measured runs.
 acknowledged_total() {
     local total=0 ok
@@ -664,20 +422,22 @@ fi
 ensure_packages
 build_products "${SERVICES[@]}"
 START_LOAD="$(cut -d' ' -f1-3 /proc/loadavg)"
-start_postgres
-start_services
+start_postgres "$DATABASE" "$PGBENCH_DATABASE"
+start_services ORDERS_WECHAT_PAY_APP_ID="$WECHAT_APP_ID" ORDERS_WECHAT_PAY_MCH_ID="$WECHAT_MCH_ID" \
+    ORDERS_WECHAT_PAY_API_KEY="$WECHAT_KEY"
 say "seeding $((TRADES + WARMUP_TRADES)) open recharge trades over $ACCOUNTS accounts"
 seed_trades
 write_notifications
 check_notification
 init_pgbench
 warm_up
-[ "$PG_STATEMENTS" != "1" ] || psql_bench -c "SELECT pg_stat_statements_reset()" >/dev/null
+reset_statements
 for run in $(seq 1 "$RUNS"); do
     measure_pgbench "$run"
     measure_notifications "$run"
 done
-write_statements
+# With PG_STATEMENTS=1: the statements of the measured notifications and their hand-over, per notification.
+write_statements "$(acknowledged_total)" notification
 audit
 write_report
 if [ "$AUDIT_OK" -ne 1 ]; then

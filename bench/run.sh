@@ -86,10 +86,6 @@ pick_median_run() {
 
 
 
-ratio() {
-    awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'
-}
-
 # Microseconds from milliseconds A to milliseconds B, signed: +74.
 difference_microseconds() {
     awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.0f", (b - a) * 1000 }'

@@ -43,6 +43,8 @@ source "$ROOT/bench/lib/measure.sh"
 source "$ROOT/bench/lib/yaf.sh"
 # shellcheck source=bench/lib/stack.sh
 source "$ROOT/bench/lib/stack.sh"
+# shellcheck source=bench/lib/wrk_lua.sh
+source "$ROOT/bench/lib/wrk_lua.sh"
 
 CALLER_ORDERS="${CALLER_ORDERS:-200}"
 OTHER_ORDERS="${OTHER_ORDERS:-20000}"
@@ -83,73 +85,6 @@ declare -A PORTS=() PIDS=()
 
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-psql_bench() {
-    "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DATABASE" "$@"
-}
-
-start_cluster() {
-    if [ "$NO_FSYNC" = "1" ]; then
-        start_private_pg "$PG_DATA" "$PG_PORT" --no-fsync
-    else
-        start_private_pg "$PG_DATA" "$PG_PORT"
-    fi
-}
-
-# A private cluster on a free port with the database made anew; durable commits unless NO_FSYNC=1.
-start_postgres() {
-    PG_BIN="$(pg_bin_dir)"
-    PG_PORT="$(free_port)"
-    PG_STARTED=1
-    start_cluster
-    "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DATABASE"
-    "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c "CREATE DATABASE $DATABASE"
-    configure_statements
-}
-
-# PG_STATEMENTS=1 loads pg_stat_statements (the cluster restarts when that changes; a later run without it
-# unloads it again), so the statements of the measured runs can be listed by the time they took.
-configure_statements() {
-    local wanted="" current
-    [ "$PG_STATEMENTS" = "1" ] && wanted="pg_stat_statements"
-    current="$("$PG_BIN/psql" -X -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc "SHOW shared_preload_libraries")"
-    if [ "$current" != "$wanted" ]; then
-        if [ -n "$wanted" ]; then
-            "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
-                -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
-        else
-            "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
-                -c "ALTER SYSTEM RESET shared_preload_libraries"
-        fi
-        stop_private_pg "$PG_DATA"
-        start_cluster
-    fi
-    [ -z "$wanted" ] || psql_bench -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
-}
-
-start_services() {
-    ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-    local name taken=" "
-    for name in "${SERVICES[@]}"; do
-        PORTS[$name]="$(free_port)"
-        while [[ "$taken" == *" ${PORTS[$name]} "* ]]; do PORTS[$name]="$(free_port)"; done
-        taken+="${PORTS[$name]} "
-    done
-    # All load comes from 127.0.0.1 and one customer: both rate limits are raised so the run measures
-    # answers, not refusals (the limiter still runs on every dialect call).
-    local common=(APP_ENV=development LOG_LEVEL=warning INTERNAL_KEY="$INTERNAL_KEY"
-        DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/$DATABASE" CONTENT_FILES_DIR="$OUT/files"
-        GATEWAY_RATE_LIMIT_PER_ADDRESS=1000000 GATEWAY_RATE_LIMIT_PER_USER=1000000
-        GATEWAY_YAF_APP_SECRETS="$YAF_APPID:$YAF_SECRET" TRAIN_APP_KEYS="$TRAIN_APP:$TRAIN_KEY")
-    for name in "${SERVICES[@]}"; do common+=("${name^^}_URL=http://127.0.0.1:${PORTS[$name]}"); done
-    for name in "${SERVICES[@]}"; do
-        env "${common[@]}" "${name^^}_PORT=${PORTS[$name]}" "$BIN/$name" >"$OUT/$name.log" 2>&1 &
-        PIDS[$name]=$!
-        STARTED_PIDS+=("$!")
-        wait_for_health "$name" "${PIDS[$name]}"
-    done
-    say "services up: $(for name in "${SERVICES[@]}"; do printf '%s %s, ' "$name" "${PORTS[$name]}"; done)"
-}
 
 # POST /internal/NAME on auth with the run's internal key; prints the answer.
 auth_internal() {
@@ -292,231 +227,24 @@ PYTHON
     fi
 }
 
-# The Lua that counts the answers (ACCEPTED is a Lua expression over status and body) and reports in done():
-# sent, answers that pass, the others (the first kept), exhausted threads and the window in seconds.
-counting_lua() {
-    local accepted="$1"
-    cat <<LUA
-local ffi = require("ffi")
-ffi.cdef[[
-typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
-int clock_gettime(int clock, bench_timespec *tp);
-]]
-local clock = ffi.new("bench_timespec")
-function now()
-    ffi.C.clock_gettime(1, clock)
-    return tonumber(clock.tv_sec) + tonumber(clock.tv_nsec) / 1e9
-end
-local threads, created = {}, 0
--- Globals: read from each thread by done().
-sent, successes, failures, exhausted, started_at, last_answer_at, first_failure = 0, 0, 0, 0, 0, 0, ""
-
-function setup(thread)
-    thread:set("index", created)
-    created = created + 1
-    table.insert(threads, thread)
-end
-
-local function accepted(status, body)
-    return $accepted
-end
-
-function count_answer(status, body)
-    if accepted(status, body) then
-        successes = successes + 1
-    else
-        failures = failures + 1
-        if first_failure == "" then first_failure = status .. " " .. string.sub(body or "", 1, 300) end
-    end
-    last_answer_at = now()
-end
-
-function done(summary, latency, requests_summary)
-    local total_sent, ok, failed, stopped, first, last, sample = 0, 0, 0, 0, nil, 0, ""
-    for _, thread in ipairs(threads) do
-        total_sent = total_sent + thread:get("sent")
-        ok = ok + thread:get("successes")
-        failed = failed + thread:get("failures")
-        stopped = stopped + thread:get("exhausted")
-        local started = thread:get("started_at")
-        if started > 0 and (first == nil or started < first) then first = started end
-        last = math.max(last, thread:get("last_answer_at"))
-        if sample == "" then sample = thread:get("first_failure") end
-    end
-    local window = summary.duration / 1e6
-    if stopped > 0 and first ~= nil and last > first then window = last - first end
-    if total_sent == 0 then total_sent = summary.requests end
-    io.write(string.format("bench-sent: %d\n", total_sent))
-    io.write(string.format("bench-success: %d\n", ok))
-    io.write(string.format("bench-failed: %d\n", failed))
-    io.write(string.format("bench-exhausted-threads: %d\n", stopped))
-    io.write(string.format("bench-window-seconds: %.3f\n", window))
-    io.write(string.format("bench-rate: %.1f\n", ok / window))
-    if sample ~= "" then io.write("bench-first-failure: " .. (string.gsub(sample, "%s+", " ")) .. "\n") end
-end
-LUA
-}
-
-# c-home's script: bench/lib/yaf.sh's signed call (written afresh before every run), counting answers 200 with
-# "code":200.
-write_home_script() {
-    prepare_yaf_call c-home system.home '{}'
-    {
-        counting_lua 'status == 200 and body ~= nil and string.find(body, "\"code\":200", 1, true) ~= nil'
-        cat <<'LUA'
-function response(status, headers, body)
-    count_answer(status, body)
-end
-LUA
-    } >>"$OUT/c-home.lua"
-}
-
-# t-orders' script for the bodies of FILE: thread i of THREADS takes lines i, i + THREADS, … (built into requests
-# at init, the session in loginKey), each sent once. Once a thread's lines are all sent, a connection that comes
-# back for more waits (delay) while the requests in flight are answered; then the thread stops, and the rate
-# is taken over the time from the first request to the last answer.
-write_orders_script() {
-    local file="$1" script="$2"
-    {
-        echo "-- Written by bench/train.sh: each getOrderList body of $file sent once."
-        counting_lua 'status == 200 and body ~= nil and string.find(body, "\"code\":\"0000\"", 1, true) ~= nil'
-        cat <<LUA
-local bodies, thread_count, path, login_key = "$file", $THREADS, "$ORDERS_PATH", "$LOGIN_KEY"
-local requests, position, filler, verifying = {}, 0, nil, false
-
-function init(args)
-    local line_number = 0
-    local headers = { ["Content-Type"] = "application/x-www-form-urlencoded", ["loginKey"] = login_key }
-    for line in io.lines(bodies) do
-        if line_number % thread_count == index then
-            requests[#requests + 1] = wrk.format("POST", path, headers, line)
-        end
-        line_number = line_number + 1
-    end
-    filler = wrk.format("GET", "/health")
-    verifying = index == 0
-end
-
-local function stop_when_answered()
-    if exhausted == 1 and successes + failures >= sent then wrk.thread:stop() end
-end
-
-function delay()
-    if position == #requests and not verifying then
-        exhausted = 1
-        stop_when_answered()
-        return 60000
-    end
-    return 0
-end
-
-function request()
-    -- wrk calls request() once on thread 0 right after init to check the request, and sends nothing.
-    if verifying then
-        verifying = false
-        return requests[1] or filler
-    end
-    if position == #requests then
-        exhausted = 1
-        stop_when_answered()
-        return filler
-    end
-    if position == 0 then started_at = now() end
-    position = position + 1
-    sent = position
-    local next_request = requests[position]
-    requests[position] = false
-    return next_request
-end
-
-function response(status, headers, body)
-    if exhausted == 0 or (body ~= nil and string.find(body, '"code"', 1, true)) then count_answer(status, body) end
-    stop_when_answered()
-end
-LUA
-    } >"$script"
-}
-
-# CPU clock ticks used so far by each service, by the PostgreSQL cluster (postmaster, its processes and the
-# ones that ended) and by the whole machine (every process: wrk, and whatever else runs).
-cpu_ticks() {
-    local name pid value cluster=0 postmaster
-    for name in "${SERVICES[@]}"; do printf '%s ' "$(awk '{print $14 + $15}' "/proc/${PIDS[$name]}/stat")"; done
-    postmaster="$(head -n 1 "$PG_DATA/postmaster.pid")"
-    for pid in "$postmaster" $(pgrep -P "$postmaster"); do
-        value="$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || true)"
-        cluster=$((cluster + ${value:-0}))
-    done
-    printf '%s %s\n' "$cluster" "$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)"
-}
-
-# CPU microseconds per answer between two cpu_ticks readings over COUNT answers; "rest" is the machine minus the
-# services and the cluster (wrk and anything else).
-cpu_per_answer() {
-    local names=("${SERVICES[@]}" postgres machine)
-    awk -v before="$1" -v after="$2" -v count="$3" -v names="${names[*]}" -v hz="$(getconf CLK_TCK)" 'BEGIN {
-        n = split(before, b, " "); split(after, a, " "); split(names, label, " ")
-        for (i = 1; i <= n; i++) {
-            used[i] = (a[i] - b[i]) * 1e6 / hz / count
-            printf "%s%s %.0f", (i > 1 ? ", " : ""), label[i], used[i]
-            if (i < n) known += used[i]
-        }
-        printf ", rest %.0f", used[n] - known
-    }'
-}
-
-# The value after "KEY: " in wrk's output FILE.
-wrk_figure() {
-    awk -v key="$2:" '$1 == key { $1 = ""; sub(/^ /, ""); print; exit }' "$1"
-}
-
-# One wrk run of SCENARIO (c-home or t-orders) named NAME for LENGTH; its output in wrk-NAME.txt.
+# One wrk run of SCENARIO named NAME for LENGTH; its output in wrk-NAME.txt. c-home: bench/lib/yaf.sh's signed
+# call (written afresh before every run), counting answers 200 with "code":200. t-orders: each getOrderList body
+# of the file FILE sent once (bench/lib/wrk_lua.sh's send_once_lua, the session in loginKey), counting answers
+# 200 with "code":"0000".
 run_wrk() {
-    local scenario="$1" name="$2" length="$3" script url output="$OUT/wrk-$2.txt"
+    local scenario="$1" name="$2" length="$3" script="$OUT/$2.lua"
     if [ "$scenario" = c-home ]; then
-        write_home_script
-        script="$OUT/c-home.lua"
-        url="http://127.0.0.1:${PORTS[gateway]}/"
+        write_counted_yaf_script c-home system.home '{}'
+        run_counting_wrk "$name" "$length" "$OUT/c-home.lua" "http://127.0.0.1:${PORTS[gateway]}/"
     else
-        script="$OUT/$name.lua"
-        write_orders_script "$4" "$script"
-        url="http://127.0.0.1:${PORTS[gateway]}$ORDERS_PATH"
+        {
+            echo "-- Written by bench/train.sh: each getOrderList body of $4 sent once."
+            send_once_lua "$4" POST "$ORDERS_PATH" \
+                "{ [\"Content-Type\"] = \"application/x-www-form-urlencoded\", [\"loginKey\"] = \"$LOGIN_KEY\" }" \
+                'status == 200 and body ~= nil and string.find(body, "\"code\":\"0000\"", 1, true) ~= nil' '"code"'
+        } >"$script"
+        run_counting_wrk "$name" "$length" "$script" "http://127.0.0.1:${PORTS[gateway]}$ORDERS_PATH"
     fi
-    run_child wrk -t"$THREADS" -c"$CONNECTIONS" -d"$length" --latency -s "$script" "$url" >"$output" 2>&1
-    if ! grep -q '^bench-rate:' "$output"; then
-        fail_msg "wrk ($name) did not report; its output:"
-        cat "$output" >&2
-        exit 1
-    fi
-}
-
-# Measured run RUN of SCENARIO; appends its figures to the arrays of the scenario (prefix H_ or T_).
-measure_run() {
-    local scenario="$1" run="$2" prefix="$3" file="$OUT/wrk-$1-$2.txt" load before ok
-    local -n rates="${prefix}RATES" p50s="${prefix}P50S" p99s="${prefix}P99S" oks="${prefix}OKS"
-    local -n faileds="${prefix}FAILEDS" exhausteds="${prefix}EXHAUSTEDS" windows="${prefix}WINDOWS"
-    local -n firsts="${prefix}FIRSTS" errors="${prefix}ERRORS" cpus="${prefix}CPUS" loads="${prefix}LOADS"
-    load="$(cut -d' ' -f1-3 /proc/loadavg)"
-    say "($scenario) run $run: -t$THREADS -c$CONNECTIONS -d$DURATION; load average $load"
-    before="$(cpu_ticks)"
-    run_wrk "$scenario" "$scenario-$run" "$DURATION" "$OUT/bodies-$run.txt"
-    ok="$(wrk_figure "$file" bench-success)"
-    cpus+=("$(cpu_per_answer "$before" "$(cpu_ticks)" "$((ok > 0 ? ok : 1))")")
-    loads+=("$load")
-    oks+=("$ok")
-    rates+=("$(wrk_figure "$file" bench-rate)")
-    p50s+=("$(to_milliseconds "$(awk '$1 == "50%" {print $2}' "$file")")")
-    p99s+=("$(to_milliseconds "$(awk '$1 == "99%" {print $2}' "$file")")")
-    faileds+=("$(wrk_figure "$file" bench-failed)")
-    exhausteds+=("$(wrk_figure "$file" bench-exhausted-threads)")
-    windows+=("$(wrk_figure "$file" bench-window-seconds)")
-    firsts+=("$(wrk_figure "$file" bench-first-failure)")
-    errors+=("$(awk '/Socket errors:/ {sub(/^ *Socket errors: /, ""); print}' "$file")")
-    printf '    %s answers/s over %s s, p50 %s ms, p99 %s ms (%s as expected, %s not%s; load %s after)\n' \
-        "${rates[-1]}" "${windows[-1]}" "${p50s[-1]}" "${p99s[-1]}" "$ok" "${faileds[-1]}" \
-        "${errors[-1]:+; socket errors ${errors[-1]}}" "$(cut -d' ' -f1 /proc/loadavg)" >&2
-    [ -z "${firsts[-1]}" ] || printf '    first unexpected answer: %s\n' "${firsts[-1]}" >&2
-    printf '    CPU per answer (us): %s\n' "${cpus[-1]}" >&2
 }
 
 warm_up() {
@@ -530,25 +258,12 @@ warm_up() {
 
 # With PG_STATEMENTS=1: the statements of the measured runs (since the reset after the warm-up), by total time,
 # per t-orders answer, into bench/out/train/statements.txt.
-write_statements() {
+list_statements() {
     [ "$PG_STATEMENTS" = "1" ] || return 0
     local total=0 ok
     for ok in "${T_OKS[@]}"; do total=$((total + ok)); done
-    psql_bench >"$OUT/statements.txt" <<SQL
-SELECT calls, round(total_exec_time::numeric, 0) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
-       round((total_exec_time / greatest($total, 1) * 1000)::numeric, 1) AS us_per_answer,
-       rows, shared_blks_hit AS hit, shared_blks_read AS read, wal_records,
-       regexp_replace(left(query, 160), '\s+', ' ', 'g') AS query
-  FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
- WHERE d.datname = '$DATABASE'
- ORDER BY total_exec_time DESC LIMIT 25;
-SQL
-    say "statements of the measured runs by total time: $OUT/statements.txt"
+    write_statements "$total" answer
     cat "$OUT/statements.txt" >&2
-}
-
-ratio() {
-    awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'
 }
 
 write_report() {
@@ -609,7 +324,7 @@ write_report() {
     cat "$OUT/latest.md"
 }
 
-# Filled by measure_run through namerefs (prefix H_ for c-home, T_ for t-orders).
+# Filled by measure_counted_run through namerefs (prefix H_ for c-home, T_ for t-orders).
 # shellcheck disable=SC2034
 H_RATES=() H_P50S=() H_P99S=() H_OKS=() H_FAILEDS=() H_EXHAUSTEDS=() H_WINDOWS=() H_FIRSTS=() H_ERRORS=() H_CPUS=()
 H_LOADS=() T_RATES=() T_P50S=() T_P99S=() T_OKS=() T_FAILEDS=() T_EXHAUSTEDS=() T_WINDOWS=() T_FIRSTS=()
@@ -621,8 +336,9 @@ command -v wrk >/dev/null 2>&1 || PLATFORM_PACKAGES+=(wrk)
 ensure_packages
 build_products "${SERVICES[@]}"
 START_LOAD="$(cut -d' ' -f1-3 /proc/loadavg)"
-start_postgres
-start_services
+start_postgres "$DATABASE"
+start_services CONTENT_FILES_DIR="$OUT/files" GATEWAY_YAF_APP_SECRETS="$YAF_APPID:$YAF_SECRET" \
+    TRAIN_APP_KEYS="$TRAIN_APP:$TRAIN_KEY"
 make_caller
 say "seeding $CALLER_ORDERS orders of the caller and $OTHER_ORDERS of $OTHER_ACCOUNTS other customers"
 seed_orders
@@ -633,14 +349,14 @@ check_orders 1 replay
 say "getOrderList through the gateway: code 0000, $CALLER_ORDERS orders, a page of $PAGE_SIZE" \
     "($ORDERS_REPLY_BYTES bytes); the same nonceStr again: 0017"
 warm_up
-[ "$PG_STATEMENTS" != "1" ] || psql_bench -c "SELECT pg_stat_statements_reset()" >/dev/null
+reset_statements
 for run in $(seq 1 "$RUNS"); do
-    measure_run c-home "$run" H_
-    measure_run t-orders "$run" T_
+    measure_counted_run c-home "$run" H_
+    measure_counted_run t-orders "$run" T_ "$OUT/bodies-$run.txt"
 done
 check_orders 2
 for name in "${SERVICES[@]}"; do
     curl -sS --max-time 5 "http://127.0.0.1:${PORTS[$name]}/metrics" >"$OUT/metrics-$name.txt" 2>&1 || true
 done
-write_statements
+list_statements
 write_report

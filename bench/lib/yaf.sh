@@ -1,6 +1,6 @@
 # A signed yaf call for wrk, shared by the scripts that measure a yaf operation through the gateway
-# (bench/content.sh, bench/merchants.sh). Sourced after deploy/lib/common.sh; it reads the caller's
-# OUT (output folder), YAF_APPID and YAF_SECRET (the app the gateway is started with, through
+# (bench/content.sh, bench/merchants.sh, bench/train.sh, bench/o2o.sh). Sourced after deploy/lib/common.sh; it
+# reads the caller's OUT (output folder), YAF_APPID and YAF_SECRET (the app the gateway is started with, through
 # GATEWAY_YAF_APP_SECRETS) and PORTS[gateway].
 
 # Writes the body and the wrk script of a signed yaf call of METHOD with the business parameters PARAMS
@@ -33,4 +33,13 @@ PYTHON
         fail_msg "($name) the gateway did not answer the signed $method call with code 200: $answer"
         exit 1
     fi
+}
+
+# write_counted_yaf_script NAME METHOD PARAMS: prepare_yaf_call's OUT/NAME.lua with bench/lib/wrk_lua.sh's
+# counting after it, so only answers 200 with "code":200 count (written afresh before every run, as the
+# signature's timestamp ages).
+write_counted_yaf_script() {
+    prepare_yaf_call "$1" "$2" "$3"
+    counted_request_lua 'status == 200 and body ~= nil and string.find(body, "\"code\":200", 1, true) ~= nil' \
+        >>"$OUT/$1.lua"
 }
