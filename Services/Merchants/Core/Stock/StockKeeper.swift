@@ -45,11 +45,25 @@ struct StockKeeper: Sendable {
                     """)
                 guard let product = found.first else { throw StockRefusal.unknownProduct }
                 guard try product.decode("on_sale", as: Bool.self) else { throw StockRefusal.notOnSale }
+                // One statement takes the stock and writes the reservation and its ledger row, so the
+                // product's row stays locked for as little as possible: this statement, the idempotency
+                // reply and the commit.
                 let taken = try await transaction.query(
                     """
-                    UPDATE merchants.products SET stock = stock - \(request.quantity), updated_at = now()
-                     WHERE id = \(request.productID) AND stock >= \(request.quantity)
-                    RETURNING goods_id, stock
+                    WITH taken AS (
+                        UPDATE merchants.products SET stock = stock - \(request.quantity), updated_at = now()
+                         WHERE id = \(request.productID) AND stock >= \(request.quantity)
+                        RETURNING id, goods_id, stock
+                    ), reserved AS (
+                        INSERT INTO merchants.reservations (product_id, goods_id, quantity, order_ref)
+                        SELECT id, goods_id, \(request.quantity), \(request.orderRef) FROM taken
+                        RETURNING id
+                    ), ledgered AS (
+                        INSERT INTO merchants.stock_ledger (product_id, change, stock_after, kind, reservation_id, actor)
+                        SELECT taken.id, \(-request.quantity), taken.stock, 'reserve', reserved.id, 'orders'
+                          FROM taken, reserved
+                    )
+                    SELECT reserved.id, taken.goods_id, taken.stock FROM taken, reserved
                     """)
                 guard let row = taken.first else {
                     let left = try await transaction.query(
@@ -57,20 +71,9 @@ struct StockKeeper: Sendable {
                     throw StockRefusal.short(
                         available: try left.first?.decode("stock", as: Int64.self) ?? 0, asked: request.quantity)
                 }
+                let id: Int64 = try row.decode("id")
                 let goodsID: Int64 = try row.decode("goods_id")
                 let stock: Int64 = try row.decode("stock")
-                let reservation = try await transaction.query(
-                    """
-                    INSERT INTO merchants.reservations (product_id, goods_id, quantity, order_ref)
-                    VALUES (\(request.productID), \(goodsID), \(request.quantity), \(request.orderRef))
-                    RETURNING id
-                    """)
-                let id: Int64 = try reservation[0].decode("id")
-                try await transaction.execute(
-                    """
-                    INSERT INTO merchants.stock_ledger (product_id, change, stock_after, kind, reservation_id, actor)
-                    VALUES (\(request.productID), \(-request.quantity), \(stock), 'reserve', \(id), 'orders')
-                    """)
                 return StockReservation(
                     reservationID: id, productID: request.productID, goodsID: goodsID, quantity: request.quantity,
                     orderRef: request.orderRef, state: ReservationState.reserved.rawValue, stock: stock)
