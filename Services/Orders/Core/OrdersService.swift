@@ -10,6 +10,12 @@ public enum OrdersService {
     /// The service's own routes (the standard health, readiness and metrics routes come with ServiceKit),
     /// and the payments sweep: unpaid trades closed when their time is up, settled payments handed over.
     public static func routes(_ application: ServiceApplication) async throws -> [Route] {
+        try assemble(application)
+    }
+
+    /// `routes`, put together without suspending: one large async function of this shape crashes the
+    /// release compiler (Swift 6.3.1, while splitting its coroutine), and nothing here needs to wait.
+    private static func assemble(_ application: ServiceApplication) throws -> [Route] {
         guard let database = application.database else { return [] }
         let payments = try PaymentSettings(configuration: application.configuration)
         let mesh = try MeshClient(application: application)
