@@ -3,8 +3,10 @@
 #
 # Installs the system packages it needs, checks the code style with `swift format lint` (a violation
 # fails the run), starts a private cluster in .data/test-postgres (wiped at
-# start, fsync off) on a free port, builds every product and test in debug mode, runs `swift test`
-# and stops the cluster on exit. Exits with the status of `swift test`.
+# start, fsync off) on a free port, builds every product and test in debug mode, builds the release
+# executables that deploy/up.sh and the images run (the optimiser has crashed on code the debug build
+# took; SKIP_RELEASE_BUILD=1 leaves this out of a quick local run), runs `swift test` and stops the
+# cluster on exit. A failed build stops the run; otherwise it exits with the status of `swift test`.
 # The tests receive TEST_DATABASE_URL (the cluster) and PLATFORM_BIN_DIR (the built executables).
 set -euo pipefail
 
@@ -38,6 +40,11 @@ swift build --build-tests
 PLATFORM_BIN_DIR="$(swift build --show-bin-path)"
 export PLATFORM_BIN_DIR
 say "PLATFORM_BIN_DIR=$PLATFORM_BIN_DIR"
+
+if [ "${SKIP_RELEASE_BUILD:-0}" != "1" ]; then
+    say "building the release executables (swift build -c release)"
+    swift build -c release
+fi
 
 say "running the tests (swift test)"
 status=0
