@@ -86,6 +86,13 @@ struct O2OBridgeTests {
             let outbox = try await client.admin("auth/sms.outbox", ["mobile": "13600000401"])
             let message = try #require(outbox["data"]?["messages"]?[0]?["text"]?.stringValue)
             #expect(codes.allSatisfy { message.contains($0) })
+            let (_, elsewhere) = try await shop.centre(app: MiniProgramAuthClient.o2oApp, name: "北京")
+            let (strangerToken, stranger) = try await shop.buyer("o2o-bridge-stranger", mobile: "13600000403")
+            _ = try await client.admin(
+                "merchants/merchants.staff.add", ["merchant_id": .integer(elsewhere), "account_id": .integer(stranger)])
+            let foreign = try await client.o2o(
+                "merchant/verify", token: strangerToken, ["verify_code": .string(codes[0])])
+            #expect(foreign["code"] == 500 && foreign["message"] == "核销码不存在", "\(foreign)")
             let (staffToken, staff) = try await shop.buyer(
                 "o2o-bridge-staff", mobile: "13600000402", app: O2OShop.otherApp)
             _ = try await client.admin(
