@@ -77,10 +77,7 @@ struct O2OBridgePage: Sendable {
         let content = escapedBody ? body : "<p>\(HTMLText.escape(body))</p>"
         var response = HTTPResponse(
             status: status, contentType: "text/html; charset=utf-8",
-            body: """
-                <!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-                <title>\(HTMLText.escape(title))</title></head><body><h1>\(HTMLText.escape(title))</h1>\(content)</body></html>
-                """)
+            body: HTMLDocument.page(title: title, escapedBody: content))
         response.headers.add("Cache-Control", "no-store")
         return response
     }

@@ -44,9 +44,6 @@ enum SandboxPage {
     }
 
     private static func page(_ title: String, _ body: String) -> String {
-        """
-        <!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-        <title>\(HTMLText.escape(title))</title></head><body><h1>\(HTMLText.escape(title))</h1>\(body)</body></html>
-        """
+        HTMLDocument.page(title: title, escapedBody: body)
     }
 }
